@@ -1,0 +1,96 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Config } from './config';
+import type { Context } from './context';
+import { formatError } from './errors';
+import type { Logger } from './logger';
+import { type Database, RoundTripCounter } from './neo4j/database';
+import { migrationsApplied } from './neo4j/migrate';
+import { MIGRATIONS_DIR } from './paths';
+import { requestLogPlugin } from './plugins/request-log';
+import { buildGraphSchema } from './schema';
+
+/** Everything the HTTP app needs, passed in explicitly. */
+export interface AppOptions {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  schema?: GraphQLSchema;
+}
+
+/** A started HTTP service: its address and how to stop it. */
+export interface RunningApp {
+  url: string;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+/** Builds and starts the HTTP service: /graphql, /healthz and /readyz. */
+export async function startApp(options: AppOptions): Promise<RunningApp> {
+  const { config, db, logger } = options;
+  const schema = options.schema ?? (await buildGraphSchema());
+  const app = express();
+  const server = createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema,
+    // Responses are keyed by alias: compiled queries return one object per response key.
+    fieldResolver: (source, _args, _ctx, info) => {
+      if (source === null || typeof source !== 'object') return undefined;
+      const record = source as Record<string, unknown>;
+      return info.path.key in record ? record[info.path.key as string] : record[info.fieldName];
+    },
+    formatError: formatError(config.env === 'production'),
+    includeStacktraceInErrorResponses: config.env !== 'production',
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+      requestLogPlugin(logger),
+    ],
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await db.read('RETURN 1 AS ok');
+      if (!(await migrationsApplied(db, MIGRATIONS_DIR))) {
+        res.status(503).json({ status: 'not ready', reason: 'migrations not applied' });
+        return;
+      }
+      res.json({ status: 'ready' });
+    } catch (err) {
+      res.status(503).json({ status: 'not ready', reason: 'database unreachable', detail: (err as Error).message });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async () => ({ db, config, logger, roundTrips: new RoundTripCounter() }),
+    }),
+  );
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolvePromise());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.address.includes(':') ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    server,
+    stop: async () => {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { ConfigError, loadConfig } from '../config';
+import { lineProgress } from '../progress';
+import { openRuntime } from '../runtime';
+
+/** `npm run neo4j`: starts only the local database and prints how to connect, until Ctrl-C. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.neo4j.uri) {
+    process.stderr.write(`NEO4J_URI is set (${config.neo4j.uri}): there is no local database to start.\n`);
+    process.exit(2);
+  }
+  const progress = lineProgress();
+  const runtime = await openRuntime(config, progress);
+  const local = runtime.local!;
+  process.stdout.write(
+    [
+      '',
+      `Neo4j is running.`,
+      `  Bolt URI:  ${local.uri}`,
+      `  Browser:   http://127.0.0.1:${config.local.httpPort}/`,
+      `  User:      ${local.user}`,
+      `  Password:  ${local.password}`,
+      `  cypher-shell -a ${local.uri} -u ${local.user} -p '${local.password}'`,
+      'Press Ctrl-C to stop it.',
+      '',
+    ].join('\n'),
+  );
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    progress.info('Stopping Neo4j…');
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof ConfigError ? '' : 'Could not start Neo4j: '}${(err as Error).message}\n`);
+  process.exit(1);
+});

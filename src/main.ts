@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { startApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
+import { lineProgress } from './progress';
+import { openRuntime } from './runtime';
+import { seedIfEmpty } from './seed';
+
+/** Starts the service: database (local or remote), migrations, sample data on an empty graph, HTTP. */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const logger = createLogger({ env: config.env, level: config.logLevel });
+  const progress = lineProgress();
+  const runtime = await openRuntime(config, progress);
+
+  let app: Awaited<ReturnType<typeof startApp>> | null = null;
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    progress.info(`${signal} received: stopping the service${runtime.local ? ' and the local Neo4j' : ''}…`);
+    try {
+      await app?.stop();
+      await runtime.close();
+      progress.info('Stopped.');
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'error while stopping');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    if (config.seedOnEmpty) await seedIfEmpty(runtime.db, progress);
+    app = await startApp({ config, db: runtime.db, logger });
+  } catch (err) {
+    await runtime.close();
+    throw err;
+  }
+  progress.info(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: GraphQL at ${app.url}/graphql`);
+  if (runtime.local) progress.info(`Neo4j: ${runtime.local.uri} (user ${runtime.local.user}; password in ${config.local.home}/credentials.json)`);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+  } else {
+    process.stderr.write(`Could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { HealthResolver } from './health';
+
+/** Every resolver class of the API, in one list: the schema is generated from them. */
+export const RESOLVERS = [HealthResolver] as const;
+
+/** Builds the executable GraphQL schema from the type-graphql classes. */
+export async function buildGraphSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers: [...RESOLVERS], validate: false });
+}

@@ -1,0 +1,11 @@
+import { ingestPaths } from '../ingest/pipeline';
+import type { Database } from './neo4j/database';
+import type { Progress } from './progress';
+
+/** Loads the sample corpus when the graph holds no article yet, so a new user sees data at once. */
+export async function seedIfEmpty(db: Database, progress: Progress): Promise<void> {
+  const [row] = await db.read<{ n: number }>('MATCH (a:Article) RETURN count(a) AS n');
+  if ((row?.n ?? 0) > 0) return;
+  progress.info('The graph is empty: loading the sample corpus…');
+  await ingestPaths(db, [], { progress });
+}
