@@ -1,0 +1,2 @@
+MERGE (a:Article {id: $article.id})
+SET a += $article, a.factKeys = $factKeys, a.ingestedAt = datetime()

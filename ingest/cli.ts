@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '../src/config';
+import { lineProgress } from '../src/progress';
+import { openRuntime } from '../src/runtime';
+import { type IngestSummary, ingestPaths } from './pipeline';
+
+const USAGE = `Usage: npm run ingest -- [paths...]
+  Loads articles and their annotations into the graph. Paths are article files (.txt .md .html),
+  annotation files (.yaml) or folders of them; none means the sample corpus (ingest/corpus).`;
+
+function printSummary(summary: IngestSummary): void {
+  const t = summary.totals;
+  const lines = [
+    '',
+    `Articles: ${t.articles.created} created, ${t.articles.updated} updated, ${t.articles.unchanged} unchanged, ${t.articles.failed} failed`,
+    `Graph: ${t.nodesCreated} nodes created, ${t.nodesDeleted} deleted; ${t.relationshipsCreated} relationships created, ${t.relationshipsDeleted} deleted; ${t.propertiesSet} properties set`,
+    `Elapsed: ${(summary.elapsedMs / 1000).toFixed(2)} s`,
+  ];
+  const failed = summary.outcomes.filter((o) => o.status === 'failed');
+  if (failed.length > 0) {
+    lines.push('', 'Failures (nothing of these files was written):');
+    for (const f of failed) lines.push(`  ${f.error}`);
+  }
+  process.stderr.write(`${lines.join('\n')}\n`);
+}
+
+/** `npm run ingest -- [paths...]`: validates and loads articles; exits 1 when any file failed. */
+async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const unknown = argv.find((a) => a.startsWith('-'));
+  if (unknown) {
+    process.stderr.write(`Unknown option ${unknown}\n${USAGE}\n`);
+    return 2;
+  }
+  const config = loadConfig();
+  const progress = lineProgress();
+  const runtime = await openRuntime(config, progress);
+  try {
+    const summary = await ingestPaths(runtime.db, argv, { progress, bar: Boolean(process.stderr.isTTY) });
+    printSummary(summary);
+    return summary.totals.articles.failed > 0 ? 1 : 0;
+  } finally {
+    await runtime.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof ConfigError ? '' : 'Ingest failed: '}${(err as Error).message}\n`);
+    process.exit(1);
+  },
+);

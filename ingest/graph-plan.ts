@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import { type Annotation, type EntityKindName, type EventLink, parseIsoDate } from './annotation-schema';
+import type { ArticleDocument } from './article/read';
+
+/** Node labels by entity kind: a closed list, so labels never come from input. */
+export const KIND_LABELS: Record<EntityKindName, string> = {
+  person: 'Person',
+  agency: 'Agency',
+  organization: 'Organization',
+  jurisdiction: 'Jurisdiction',
+  program: 'Program',
+};
+
+/** Every fact relationship type of the model. */
+export const FACT_TYPES = [
+  'HOLDS_ROLE',
+  'PART_OF',
+  'SERVES',
+  'INITIATED',
+  'TARGETS',
+  'CONCERNS',
+  'OPPOSED',
+  'SUPPORTED',
+  'COOPERATED_WITH',
+] as const;
+export type FactType = (typeof FACT_TYPES)[number];
+
+export interface EntityRow {
+  id: string;
+  name: string;
+  aliases: string[];
+  type: string | null;
+  description: string | null;
+}
+
+export interface EventRow {
+  id: string;
+  name: string;
+  aliases: string[];
+  eventType: string;
+  date: string | null;
+  datePrecision: string | null;
+  summary: string | null;
+}
+
+/** One fact of one article, with the quotes that state it there. */
+export interface FactRow {
+  key: string;
+  from: string;
+  to: string;
+  title: string | null;
+  start: string | null;
+  end: string | null;
+  quotes: string[];
+  confidences: number[];
+}
+
+export interface ArticleRow {
+  id: string;
+  file: string;
+  title: string;
+  url: string | null;
+  published: string | null;
+  author: string | null;
+  source: string | null;
+  origin: string;
+  contentHash: string;
+  annotationHash: string;
+}
+
+/** What one article puts in the graph, grouped so each group is one UNWIND statement. */
+export interface GraphPlan {
+  article: ArticleRow;
+  entities: Record<string, EntityRow[]>;
+  events: EventRow[];
+  facts: Record<FactType, FactRow[]>;
+  mentions: { id: string; quote: string | null }[];
+  factKeys: string[];
+}
+
+/** Hash of an annotation's content, to skip articles whose facts have not changed. */
+export function annotationHash(annotation: Annotation): string {
+  return createHash('sha256').update(JSON.stringify(annotation)).digest('hex');
+}
+
+function factKey(type: FactType, from: string, to: string, discriminator = ''): string {
+  return `${type}|${from}|${to}|${discriminator.toLowerCase()}`;
+}
+
+/** Turns a checked annotation of an article into the rows the writer merges into the graph. */
+export function planArticle(annotation: Annotation, doc: ArticleDocument): GraphPlan {
+  const meta = annotation.article;
+  const articleId = meta.id ?? doc.file.replace(/\.[^.]+$/, '');
+  const facts = Object.fromEntries(FACT_TYPES.map((t) => [t, [] as FactRow[]])) as Record<FactType, FactRow[]>;
+  const byKey = new Map<string, FactRow>();
+
+  const addFact = (
+    type: FactType,
+    from: string,
+    to: string,
+    quotes: string[],
+    confidence: number | undefined,
+    extra: { title?: string; start?: string; end?: string } = {},
+  ): void => {
+    const key = factKey(type, from, to, extra.title);
+    let row = byKey.get(key);
+    if (!row) {
+      row = { key, from, to, title: extra.title ?? null, start: extra.start ?? null, end: extra.end ?? null, quotes: [], confidences: [] };
+      byKey.set(key, row);
+      facts[type].push(row);
+    }
+    for (const q of quotes) {
+      if (!row.quotes.includes(q)) {
+        row.quotes.push(q);
+        row.confidences.push(confidence ?? 1);
+      }
+    }
+  };
+  const linkParts = (l: EventLink, fallback: string[]): [string, string[]] =>
+    typeof l === 'string' ? [l, fallback] : [l.id, [l.quote]];
+
+  for (const r of annotation.roles) {
+    addFact('HOLDS_ROLE', r.person, r.org, [r.quote], r.confidence, { title: r.title, start: r.start, end: r.end });
+  }
+  for (const r of annotation.relations) addFact(r.type, r.from, r.to, [r.quote], r.confidence);
+  for (const e of annotation.events) {
+    for (const l of e.by) {
+      const [id, quotes] = linkParts(l, e.quotes);
+      addFact('INITIATED', id, e.id, quotes, e.confidence);
+    }
+    for (const l of e.targets) {
+      const [id, quotes] = linkParts(l, e.quotes);
+      addFact('TARGETS', e.id, id, quotes, e.confidence);
+    }
+    for (const l of e.concerns) {
+      const [id, quotes] = linkParts(l, e.quotes);
+      addFact('CONCERNS', e.id, id, quotes, e.confidence);
+    }
+  }
+  for (const s of annotation.stances) addFact(s.kind, s.actor, s.target, [s.quote], s.confidence);
+
+  const entities: Record<string, EntityRow[]> = {};
+  for (const e of annotation.entities) {
+    const label = KIND_LABELS[e.kind];
+    (entities[label] ??= []).push({
+      id: e.id,
+      name: e.name,
+      aliases: [...new Set(e.aliases.filter((a) => a !== e.name))],
+      type: e.type ?? null,
+      description: e.description ?? null,
+    });
+  }
+  const events: EventRow[] = annotation.events.map((e) => ({
+    id: e.id,
+    name: e.name,
+    aliases: [...new Set(e.aliases.filter((a) => a !== e.name))],
+    eventType: e.type,
+    date: e.date ?? null,
+    datePrecision: e.date ? parseIsoDate(e.date)!.precision : null,
+    summary: e.summary ?? null,
+  }));
+  const mentions = [
+    ...annotation.entities.map((e) => ({ id: e.id, quote: e.mention ?? null })),
+    ...annotation.events.map((e) => ({ id: e.id, quote: e.quotes[0] ?? null })),
+  ];
+
+  return {
+    article: {
+      id: articleId,
+      file: doc.file,
+      title: meta.title,
+      url: meta.url ?? null,
+      published: meta.published ?? null,
+      author: meta.author ?? null,
+      source: meta.source ?? null,
+      origin: annotation.origin,
+      contentHash: doc.contentHash,
+      annotationHash: annotationHash(annotation),
+    },
+    entities,
+    events,
+    facts,
+    mentions,
+    factKeys: [...byKey.keys()],
+  };
+}

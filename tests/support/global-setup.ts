@@ -1,0 +1,42 @@
+import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config';
+import { lineProgress } from '../../src/progress';
+import { openRuntime, type Runtime } from '../../src/runtime';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts one real Neo4j for the whole integration run, with the project's own launcher, on free ports
+ * and in a throw-away folder; or uses TEST_NEO4J_URI when given. Workers find it through TEST_NEO4J_*.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.TEST_NEO4J_URI) return;
+  const home = await mkdtemp(join(tmpdir(), 'sanctuary-graph-test-'));
+  const config = loadConfig({
+    NEO4J_LOCAL_DIR: join(home, 'neo4j'),
+    NEO4J_LOCAL_BOLT_PORT: String(await freePort()),
+    NEO4J_LOCAL_HTTP_PORT: String(await freePort()),
+    NEO4J_LOCAL_HEAP: '512m',
+  });
+  const progress = lineProgress();
+  progress.info(`\nStarting a throw-away Neo4j for the integration tests in ${home}`);
+  const runtime: Runtime = await openRuntime(config, progress);
+  const local = runtime.local!;
+  await runtime.db.close();
+  process.env.TEST_NEO4J_URI = local.uri;
+  process.env.TEST_NEO4J_USER = local.user;
+  process.env.TEST_NEO4J_PASSWORD = local.password;
+  (globalThis as Record<string, unknown>).__TEST_NEO4J__ = { runtime, home };
+}
