@@ -5,6 +5,8 @@ const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 module.exports = {
   // One database serves every integration file, so files run one after another.
   maxWorkers: 1,
+  // Integration tests talk to a real server; the first queries of a run include Cypher planning.
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -19,7 +21,6 @@ module.exports = {
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
       transform,
-      testTimeout: 60000,
     },
   ],
 };

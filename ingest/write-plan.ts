@@ -38,7 +38,13 @@ export async function articleState(
  * merges entities, events, mentions and facts with their evidence, and sweeps entities left unmentioned.
  */
 export async function writePlan(tx: ManagedTransaction, plan: GraphPlan): Promise<WriteCounts> {
-  const counts: WriteCounts = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
+  const counts: WriteCounts = {
+    nodesCreated: 0,
+    nodesDeleted: 0,
+    relationshipsCreated: 0,
+    relationshipsDeleted: 0,
+    propertiesSet: 0,
+  };
   const articleId = plan.article.id;
   const run = async (cypher: string, params: Record<string, unknown>) => {
     const result = await tx.run(cypher, { articleId, ...params });
@@ -55,7 +61,7 @@ export async function writePlan(tx: ManagedTransaction, plan: GraphPlan): Promis
   if (conflict) {
     throw new IngestInputError(
       plan.article.file,
-      `entity "${conflict.get('id')}" is a ${conflict.get('existing')} in the graph but a ${conflict.get('wanted')} here`,
+      `entity "${conflict.get('id')}" is a ${conflict.get('existing')} in the graph but declared as ${conflict.get('wanted')} here`,
     );
   }
 

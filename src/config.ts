@@ -26,7 +26,7 @@ const positiveInt = z.coerce.number().int().positive();
 export const ENV_SCHEMA = {
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: port.default(4000),
+  PORT: z.coerce.number().int().min(0, 'must be a port number (0 picks a free one)').max(65535).default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NEO4J_URI: z
     .string()
