@@ -62,7 +62,10 @@ export const STANCE_KINDS = ['OPPOSED', 'SUPPORTED'] as const;
 
 export const ArticleMetaSchema = z.strictObject({
   file: z.string().min(1),
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be letters, digits, _ . or -').optional(),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be letters, digits, _ . or -')
+    .optional(),
   title: z.string().trim().min(1),
   published: isoDate.optional(),
   author: z.string().trim().min(1).optional(),

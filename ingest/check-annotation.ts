@@ -58,7 +58,8 @@ export function checkAnnotation(annotation: Annotation, articleText: string): Pr
     ref(['roles', i, 'person'], r.person, ['person']);
     ref(['roles', i, 'org'], r.org, ROLE_HOLDERS);
     quote(['roles', i, 'quote'], r.quote);
-    if (r.start && r.end && r.end < r.start) problems.push({ path: ['roles', i, 'end'], message: 'end is before start' });
+    if (r.start && r.end && r.end < r.start)
+      problems.push({ path: ['roles', i, 'end'], message: 'end is before start' });
   });
   annotation.relations.forEach((r, i) => {
     ref(['relations', i, 'from'], r.from);

@@ -1,18 +1,23 @@
 import 'reflect-metadata';
+import { stringify } from 'yaml';
 import { ConfigError, loadConfig } from '../src/config';
 import { lineProgress } from '../src/progress';
 import { openRuntime } from '../src/runtime';
 import { type IngestSummary, ingestPaths } from './pipeline';
 
-const USAGE = `Usage: npm run ingest -- [paths...]
-  Loads articles and their annotations into the graph. Paths are article files (.txt .md .html),
-  annotation files (.yaml) or folders of them; none means the sample corpus (ingest/corpus).`;
+const USAGE = `Usage: npm run ingest -- [--dry-run] [paths...]
+  Loads articles into the graph. Paths are article files (.txt .md .html), annotation files (.yaml)
+  or folders of them; none means the sample corpus (ingest/corpus). An article with an annotation
+  (<name>.yaml beside it or in ingest/annotations/) is loaded as annotated; a raw article is read by
+  the extractor, whose facts are marked origin: extracted.
+  --dry-run  print each article's annotation (extracted or curated) as YAML and write nothing;
+             save it as <name>.yaml beside the article to correct and curate it.`;
 
 function printSummary(summary: IngestSummary): void {
   const t = summary.totals;
   const lines = [
     '',
-    `Articles: ${t.articles.created} created, ${t.articles.updated} updated, ${t.articles.unchanged} unchanged, ${t.articles.failed} failed`,
+    `Articles: ${t.articles.created} created, ${t.articles.updated} updated, ${t.articles.unchanged} unchanged, ${t.articles.checked} checked, ${t.articles.failed} failed`,
     `Graph: ${t.nodesCreated} nodes created, ${t.nodesDeleted} deleted; ${t.relationshipsCreated} relationships created, ${t.relationshipsDeleted} deleted; ${t.propertiesSet} properties set`,
     `Elapsed: ${(summary.elapsedMs / 1000).toFixed(2)} s`,
   ];
@@ -30,7 +35,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const unknown = argv.find((a) => a.startsWith('-'));
+  const dryRun = argv.includes('--dry-run');
+  const paths = argv.filter((a) => a !== '--dry-run');
+  const unknown = paths.find((a) => a.startsWith('-'));
   if (unknown) {
     process.stderr.write(`Unknown option ${unknown}\n${USAGE}\n`);
     return 2;
@@ -39,7 +46,13 @@ async function main(argv: string[]): Promise<number> {
   const progress = lineProgress();
   const runtime = await openRuntime(config, progress);
   try {
-    const summary = await ingestPaths(runtime.db, argv, { progress, bar: Boolean(process.stderr.isTTY) });
+    const summary = await ingestPaths(runtime.db, paths, {
+      progress,
+      bar: Boolean(process.stderr.isTTY),
+      dryRun: dryRun
+        ? (annotation, file) => process.stdout.write(`# ${file}\n---\n${stringify(annotation, { lineWidth: 120 })}\n`)
+        : undefined,
+    });
     printSummary(summary);
     return summary.totals.articles.failed > 0 ? 1 : 0;
   } finally {

@@ -105,7 +105,16 @@ export function planArticle(annotation: Annotation, doc: ArticleDocument): Graph
     const key = factKey(type, from, to, extra.title);
     let row = byKey.get(key);
     if (!row) {
-      row = { key, from, to, title: extra.title ?? null, start: extra.start ?? null, end: extra.end ?? null, quotes: [], confidences: [] };
+      row = {
+        key,
+        from,
+        to,
+        title: extra.title ?? null,
+        start: extra.start ?? null,
+        end: extra.end ?? null,
+        quotes: [],
+        confidences: [],
+      };
       byKey.set(key, row);
       facts[type].push(row);
     }

@@ -11,9 +11,7 @@ export interface ParsedAnnotation {
 
 /** Renders a path the way a reader finds it in YAML: events[3].quotes[0]. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
-    .join('');
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
 }
 
 function locator(doc: Document, lines: LineCounter) {

@@ -13,7 +13,9 @@ import type { Logger } from './logger';
 import { type Database, RoundTripCounter } from './neo4j/database';
 import { migrationsApplied } from './neo4j/migrate';
 import { MIGRATIONS_DIR } from './paths';
+import { queryLimitsPlugin } from './plugins/query-limits';
 import { requestLogPlugin } from './plugins/request-log';
+import { roundTripsPlugin } from './plugins/round-trips';
 import { buildGraphSchema } from './schema';
 
 /** Everything the HTTP app needs, passed in explicitly. */
@@ -52,6 +54,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(logger),
+      // Depth and cost limits: validation rules run with the request's variables, keeping their own codes.
+      queryLimitsPlugin(config.limits),
+      roundTripsPlugin(),
     ],
   });
   await apollo.start();

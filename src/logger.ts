@@ -9,7 +9,10 @@ export function createLogger(options: { env: string; level: string }): Logger {
       require.resolve('pino-pretty');
       return pino({
         level: options.level,
-        transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname', translateTime: 'HH:MM:ss' } },
+        transport: {
+          target: 'pino-pretty',
+          options: { colorize: true, ignore: 'pid,hostname', translateTime: 'HH:MM:ss' },
+        },
       });
     } catch {
       /* not installed (production image): fall through to JSON */

@@ -41,7 +41,10 @@ async function main(): Promise<void> {
     throw err;
   }
   progress.info(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: GraphQL at ${app.url}/graphql`);
-  if (runtime.local) progress.info(`Neo4j: ${runtime.local.uri} (user ${runtime.local.user}; password in ${config.local.home}/credentials.json)`);
+  if (runtime.local)
+    progress.info(
+      `Neo4j: ${runtime.local.uri} (user ${runtime.local.user}; password in ${config.local.home}/credentials.json)`,
+    );
 }
 
 main().catch((err: unknown) => {

@@ -37,7 +37,8 @@ export async function openRuntime(config: Config, progress: Progress): Promise<R
   try {
     await db.driver.verifyConnectivity({ database: config.neo4j.database });
     const report = await migrate(db, MIGRATIONS_DIR, progress);
-    if (report.applied.length > 0) progress.info(`Applied ${report.applied.length} migration(s): ${report.applied.join(', ')}`);
+    if (report.applied.length > 0)
+      progress.info(`Applied ${report.applied.length} migration(s): ${report.applied.join(', ')}`);
   } catch (err) {
     await close();
     throw err;

@@ -1,15 +1,24 @@
 import { ConfigError, loadConfig } from '../config';
+import { ensureNeo4jJars } from '../neo4j/jars';
 import { lineProgress } from '../progress';
 import { openRuntime } from '../runtime';
 
-/** `npm run neo4j`: starts only the local database and prints how to connect, until Ctrl-C. */
-async function main(): Promise<void> {
+/**
+ * `npm run neo4j`: starts only the local database and prints how to connect, until Ctrl-C.
+ * With --install-only it resolves the jars and exits (CI and image builds warm the cache with it).
+ */
+async function main(argv: string[]): Promise<void> {
   const config = loadConfig();
+  const progress = lineProgress();
+  if (argv.includes('--install-only')) {
+    const jars = await ensureNeo4jJars(config.local.libDir, config.local.version, progress);
+    progress.info(`Neo4j ${config.local.version} jars are in ${jars}`);
+    return;
+  }
   if (config.neo4j.uri) {
     process.stderr.write(`NEO4J_URI is set (${config.neo4j.uri}): there is no local database to start.\n`);
     process.exit(2);
   }
-  const progress = lineProgress();
   const runtime = await openRuntime(config, progress);
   const local = runtime.local!;
   process.stdout.write(
@@ -37,7 +46,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop());
 }
 
-main().catch((err: unknown) => {
+main(process.argv.slice(2)).catch((err: unknown) => {
   process.stderr.write(`${err instanceof ConfigError ? '' : 'Could not start Neo4j: '}${(err as Error).message}\n`);
   process.exit(1);
 });

@@ -62,7 +62,9 @@ export async function ensureNeo4jJars(libDir: string, version: string, progress:
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const ticker = setInterval(() => {
-      progress.info(`  …still resolving: ${downloaded} artifacts downloaded, ${Math.round((Date.now() - started) / 1000)} s`);
+      progress.info(
+        `  …still resolving: ${downloaded} artifacts downloaded, ${Math.round((Date.now() - started) / 1000)} s`,
+      );
     }, 10_000);
     const onData = (chunk: Buffer): void => {
       for (const line of chunk.toString().split('\n')) {

@@ -124,7 +124,12 @@ async function stopLeftover(home: string, progress: Progress): Promise<void> {
   await rm(pidFile, { force: true });
 }
 
-async function credentialsFor(home: string, lib: string, wanted: string | undefined, progress: Progress): Promise<Credentials> {
+async function credentialsFor(
+  home: string,
+  lib: string,
+  wanted: string | undefined,
+  progress: Progress,
+): Promise<Credentials> {
   const file = join(home, 'credentials.json');
   if (existsSync(file)) {
     const stored = JSON.parse(await readFile(file, 'utf8')) as Credentials;
@@ -175,7 +180,13 @@ function startWatchdog(jvmPid: number): ChildProcess {
   return watchdog;
 }
 
-async function waitForBolt(uri: string, credentials: Credentials, jvm: ChildProcess, home: string, progress: Progress): Promise<void> {
+async function waitForBolt(
+  uri: string,
+  credentials: Credentials,
+  jvm: ChildProcess,
+  home: string,
+  progress: Progress,
+): Promise<void> {
   const started = Date.now();
   let lastNote = started;
   let exited: number | null = null;

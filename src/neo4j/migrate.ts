@@ -68,7 +68,9 @@ export interface MigrationReport {
 export async function migrate(db: Database, dir: string, progress: Progress): Promise<MigrationReport> {
   const migrations = await readMigrations(dir);
   await db.runSchema('CREATE CONSTRAINT migration_id IF NOT EXISTS FOR (m:_Migration) REQUIRE m.id IS UNIQUE');
-  const rows = await db.read<{ id: string; checksum: string }>('MATCH (m:_Migration) RETURN m.id AS id, m.checksum AS checksum');
+  const rows = await db.read<{ id: string; checksum: string }>(
+    'MATCH (m:_Migration) RETURN m.id AS id, m.checksum AS checksum',
+  );
   const recorded = new Map(rows.map((r) => [r.id, r.checksum]));
   const report: MigrationReport = { applied: [], skipped: [] };
   for (const m of migrations) {

@@ -33,6 +33,12 @@ export class HealthResolver {
       ctx.roundTrips,
     );
     if (!row) throw new Error('dbms.components() returned no Neo4j Kernel row');
-    return { ok: true, neo4jVersion: row.version, neo4jEdition: row.edition, nodeCount: row.nodes, relationshipCount: row.rels };
+    return {
+      ok: true,
+      neo4jVersion: row.version,
+      neo4jEdition: row.edition,
+      nodeCount: row.nodes,
+      relationshipCount: row.rels,
+    };
   }
 }

@@ -114,7 +114,7 @@ describe('ingesting the sample corpus', () => {
   it('changes nothing when the same articles are ingested again', async () => {
     const before = await graphSnapshot();
     const summary = await ingestPaths(db, [], { progress: silentProgress });
-    expect(summary.totals.articles).toEqual({ created: 0, updated: 0, unchanged: 5, failed: 0 });
+    expect(summary.totals.articles).toEqual({ created: 0, updated: 0, unchanged: 5, checked: 0, failed: 0 });
     expect(await graphSnapshot()).toEqual(before);
   });
 });

@@ -57,7 +57,15 @@ describe('loadConfig', () => {
 
   it('knows every variable it reads by name', () => {
     expect(ENV_NAMES).toEqual(
-      expect.arrayContaining(['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE', 'PORT', 'HOST', 'LOG_LEVEL']),
+      expect.arrayContaining([
+        'NEO4J_URI',
+        'NEO4J_USER',
+        'NEO4J_PASSWORD',
+        'NEO4J_DATABASE',
+        'PORT',
+        'HOST',
+        'LOG_LEVEL',
+      ]),
     );
   });
 });

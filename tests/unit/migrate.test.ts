@@ -6,7 +6,8 @@ import { MIGRATIONS_DIR } from '../../src/paths';
 
 describe('splitStatements', () => {
   it('splits at semicolons that end a line and drops comment lines', () => {
-    const script = '// indexes\nCREATE INDEX a IF NOT EXISTS FOR (n:A) ON (n.x);\n\nCREATE INDEX b IF NOT EXISTS\n  FOR (n:B) ON (n.y);\n';
+    const script =
+      '// indexes\nCREATE INDEX a IF NOT EXISTS FOR (n:A) ON (n.x);\n\nCREATE INDEX b IF NOT EXISTS\n  FOR (n:B) ON (n.y);\n';
     expect(splitStatements(script)).toEqual([
       'CREATE INDEX a IF NOT EXISTS FOR (n:A) ON (n.x)',
       'CREATE INDEX b IF NOT EXISTS\n  FOR (n:B) ON (n.y)',
@@ -37,7 +38,9 @@ describe('readMigrations', () => {
 
   it('rejects a file whose name is not NNN-name.cypher, naming it', async () => {
     const dir = await dirWith({ 'add-index.cypher': 'RETURN 1;' });
-    await expect(readMigrations(dir)).rejects.toThrow(new MigrationError('add-index.cypher', 'the name must look like 001-short-name.cypher'));
+    await expect(readMigrations(dir)).rejects.toThrow(
+      new MigrationError('add-index.cypher', 'the name must look like 001-short-name.cypher'),
+    );
   });
 
   it('rejects two migrations with one number', async () => {

@@ -1,0 +1,307 @@
+import type { EVENT_TYPES } from '../annotation-schema';
+import { isQuoted, quotedRanges } from './attribution';
+import type { ArticleContext } from './context';
+import { datesOverlap, findDates } from './dates';
+import type { GazetteerEvent } from './gazetteer';
+import type { Mention } from './mentions';
+import { slugify } from './names';
+import type { EntityTable, ResolvedEntity } from './resolve';
+import { subjectBefore } from './subjects';
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** An event as extracted: its participants are entities of the article. */
+export interface ExtractedEvent {
+  id: string;
+  type: EventType;
+  name: string;
+  date?: string;
+  by: ResolvedEntity[];
+  targets: ResolvedEntity[];
+  concerns: ResolvedEntity[];
+  /** Sentence indexes whose text states the event. */
+  sentences: number[];
+  confidence: number;
+  /** The gazetteer event this one was recognized as, if any. */
+  known?: GazetteerEvent;
+}
+
+/**
+ * Words that state an action, and the event type they make. `refers` marks nouns that usually
+ * point back to an event told already ("the threat", "the disclosure") rather than a new one.
+ */
+interface Trigger {
+  re: RegExp;
+  type: EventType;
+  refers?: boolean;
+  /** The actor follows the trigger: "was launched by Sessions", "lawsuits ... from various cities". */
+  passive?: boolean;
+}
+const TRIGGERS: readonly Trigger[] = [
+  { re: /\bthreaten(?:s|ed)?\b/i, type: 'threat' },
+  { re: /\bwarn(?:s|ed)\b/i, type: 'threat' },
+  { re: /\b(?:sent|sends|send|mailed)\s+(?:\w+\s+){0,2}letters?\b/i, type: 'letter' },
+  {
+    re: /\b(?:unveiled|issued|released|signed|sent)\s+(?:a|an|the)\s+(?:new\s+)?memo(?:randum)?\b|\bmemo released\b/i,
+    type: 'memo',
+  },
+  { re: /\b(?:issued|signed)\s+(?:an?\s+)?executive order\b/i, type: 'order' },
+  { re: /\bsue[sd]?\b|\bfiled (?:a )?(?:law)?suit\b/i, type: 'lawsuit' },
+  { re: /\blawsuits?\b/i, type: 'lawsuit', passive: true },
+  { re: /\b(?:ruled|struck down)\b|\bcourts? (?:in \w+ )?blocked\b|\bjudge (?:\w+ ){0,3}blocked\b/i, type: 'ruling' },
+  { re: /\bboycott(?:ed|s)?\b/i, type: 'boycott' },
+  { re: /\bpassed (?:\w+ ){0,2}resolution\b/i, type: 'resolution' },
+  { re: /\b(?<!(?:are|is|was|were|be|been) )(?:barred|bars|prohibited|banned)\b/i, type: 'policy' },
+  { re: /\bsettled\b/i, type: 'settlement' },
+  { re: /\bwas launched\b|\blaunched\b/i, type: 'program-launch', passive: true },
+  { re: /\bconfirmed by\b|\bvoted\b/i, type: 'vote', passive: true },
+  {
+    re: /\b(?:supported|passed|approved|signed) (?:the |a )?(?:legislation|bill)\b|\bconsidering\b[^.]{0,40}\bbill\b/i,
+    type: 'legislation',
+  },
+  { re: /\bannounced\b|\bunveiled\b|\bsaid (?:it|they|he|she) would\b/i, type: 'announcement' },
+  { re: /\bnotified\b|\bdisclosed\b|\brevealed\b/i, type: 'disclosure' },
+  { re: /\breported\b/i, type: 'report' },
+  { re: /\bin a speech\b|\bspeaks at\b|\bspoke at\b|\bprepared remarks\b/i, type: 'speech' },
+  { re: /\burged\b/i, type: 'speech' },
+  {
+    re: /\b(?:in a|in the) (?:statement|press release)\b|\bat a press conference\b|\btweeted\b|\bon twitter\b|\btold the (?:media|press|reporters)\b|\bcalled the (?:threat|move|decision|order|policy|plan|memo|announcement)\b/i,
+    type: 'statement',
+  },
+  { re: /\b(?:scheduled|planned)\s+meeting\b/i, type: 'meeting' },
+  {
+    re: /\bthe (?:\w+ )?(?:threat|memo|letters|disclosure|announcement|order|ruling|lawsuit|boycott|speech|statement)\b/i,
+    type: 'other',
+    refers: true,
+  },
+];
+/** Nouns of back-references and the event types they can point to. */
+const REFERENCE_TYPES: Readonly<Record<string, EventType[]>> = {
+  threat: ['threat', 'letter', 'memo', 'announcement'],
+  memo: ['memo', 'threat', 'announcement', 'letter'],
+  letters: ['letter'],
+  disclosure: ['disclosure'],
+  announcement: ['announcement', 'threat', 'memo'],
+  order: ['order'],
+  ruling: ['ruling'],
+  lawsuit: ['lawsuit'],
+  boycott: ['boycott'],
+  speech: ['speech'],
+  statement: ['statement', 'announcement'],
+};
+/** Types that are the same kind of act told differently; a later report of one may be told as another. */
+const EVENT_FAMILIES: readonly (readonly EventType[])[] = [
+  ['speech', 'statement', 'announcement'],
+  ['policy', 'order', 'resolution', 'legislation'],
+];
+
+export function sameEventFamily(a: string, b: string): boolean {
+  return a === b || EVENT_FAMILIES.some((f) => f.includes(a as EventType) && f.includes(b as EventType));
+}
+
+const ACTOR_KINDS = new Set(['person', 'agency', 'organization', 'jurisdiction']);
+/** "This prompted lawsuits ...": the new act is about what the previous one concerned. */
+const CONSEQUENCE = /^(?:this|that|it|the (?:move|decision|order))\s+(?:prompted|led to|sparked|triggered|drew)\b/i;
+const PRONOUN_SUBJECT = /^(?:[^,]*,\s*)?(he|she)\b/i;
+
+/** Finds the dated actions the article reports, one per sentence at most, merging back-references into earlier events. */
+export function extractEvents(ctx: ArticleContext, mentions: Mention[], table: EntityTable): ExtractedEvent[] {
+  const events: ExtractedEvent[] = [];
+  let lastPerson: ResolvedEntity | undefined;
+  for (const sentence of ctx.sentences) {
+    if (sentence.index < ctx.firstBodySentence) continue;
+    const ranges = quotedRanges(ctx.text, sentence.start, sentence.end);
+    const here = mentions.filter((m) => m.sentence === sentence.index && m.entityId !== undefined);
+    for (const trigger of findTriggers(sentence.text, sentence.start, ranges)) {
+      const { rule, start, end, noun } = trigger;
+      if (rule.refers) {
+        const referred = [...events].reverse().find((e) => (REFERENCE_TYPES[noun] ?? []).includes(e.type));
+        if (referred && !referred.sentences.includes(sentence.index)) referred.sentences.push(sentence.index);
+        break;
+      }
+      const event = buildEvent(ctx, table, here, ranges, rule, start, end, sentence.index, lastPerson);
+      if (!event) continue;
+      const cause = CONSEQUENCE.test(sentence.text) ? events[events.length - 1] : undefined;
+      if (cause) event.concerns = uniq([...event.concerns, ...cause.concerns]);
+      mergeOrAdd(ctx, events, event);
+      break;
+    }
+    for (const m of here) if (table.of(m)?.kind === 'person') lastPerson = table.of(m);
+  }
+  for (const event of events) alignWithKnown(ctx, event);
+  return dedupeIds(events);
+}
+
+interface TriggerMatch {
+  rule: Trigger;
+  start: number;
+  end: number;
+  noun: string;
+}
+
+/** The triggers of a sentence outside quotations, in the order they are tried: new acts before back-references, then by position. */
+function findTriggers(text: string, offset: number, ranges: [number, number][]): TriggerMatch[] {
+  const found: TriggerMatch[] = [];
+  for (const rule of TRIGGERS) {
+    for (const m of text.matchAll(new RegExp(rule.re.source, 'gi'))) {
+      const start = offset + (m.index ?? 0);
+      if (isQuoted(ranges, start)) continue;
+      const noun =
+        /\b(threat|memo|letters|disclosure|announcement|order|ruling|lawsuit|boycott|speech|statement)\b/i
+          .exec(m[0])?.[1]
+          ?.toLowerCase() ?? '';
+      found.push({ rule, start, end: start + m[0].length, noun });
+      break;
+    }
+  }
+  return found.sort((a, b) => Number(a.rule.refers ?? false) - Number(b.rule.refers ?? false) || a.start - b.start);
+}
+
+function buildEvent(
+  ctx: ArticleContext,
+  table: EntityTable,
+  here: Mention[],
+  ranges: [number, number][],
+  rule: Trigger,
+  start: number,
+  end: number,
+  sentence: number,
+  lastPerson: ResolvedEntity | undefined,
+): ExtractedEvent | null {
+  const s = ctx.sentences[sentence];
+  if (!s) return null;
+  const outside = here.filter((m) => !isQuoted(ranges, m.start));
+  const entity = (m: Mention): ResolvedEntity | undefined => table.of(m);
+  const actorCandidates = outside.filter((m) => ACTOR_KINDS.has(entity(m)?.kind ?? ''));
+  let actors: ResolvedEntity[] = [];
+  if (rule.passive) {
+    const by = actorCandidates.filter((m) => m.start >= end && /\b(by|from)\b/i.test(ctx.text.slice(start, m.start)));
+    actors = uniq(by.map(entity));
+  }
+  if (actors.length === 0) actors = subjectBefore(ctx, outside, table, start, 200);
+  // "In a memo released online, Attorney General Jeff Sessions said ...": the subject follows the fronted phrase.
+  if (actors.length === 0 && /^[^,]*$/.test(ctx.text.slice(s.start, start))) {
+    const comma = ctx.text.indexOf(',', end);
+    const after =
+      comma >= 0 && comma < s.end ? actorCandidates.find((m) => m.start > comma && m.start - comma < 40) : undefined;
+    if (after) actors = uniq([entity(after)]);
+  }
+  if (actors.length === 0 && PRONOUN_SUBJECT.test(ctx.text.slice(s.start, start)) && lastPerson) actors = [lastPerson];
+  if (actors.length === 0) return null;
+  // Targets are named in the trigger's own clause: up to the next comma, semicolon or dash.
+  const clauseEnd = end + (/[,;—–]|\s-\s/.exec(ctx.text.slice(end, s.end))?.index ?? s.end - end);
+  const inClause = outside.filter((m) => m.start >= end && m.end <= clauseEnd);
+  const targets = uniq(inClause.filter((m) => entity(m)?.kind !== 'program').map(entity)).filter(
+    (e) => !actors.includes(e),
+  );
+  const concerns = uniq(here.map(entity)).filter((e) => e.kind === 'program');
+  // A deadline ("by August 18") never dates the act; a start ("since 2014") does when nothing else does.
+  const dates = findDates(s, ctx.anchor).filter((d) => d.role !== 'deadline');
+  const nearest = (list: typeof dates): string | undefined =>
+    list.sort((a, b) => Math.abs(a.start - start) - Math.abs(b.start - start))[0]?.value;
+  const written = nearest(dates.filter((d) => d.role === 'point')) ?? nearest(dates);
+  // News reports recent acts: an undated one in a dated article is placed in the article's month,
+  // unless the sentence marks it as told before ("previously declared").
+  const background = /\b(?:previously|had|once|long|years ago)\b/i.test(s.text);
+  const date =
+    written ??
+    (ctx.anchor?.month && !background ? `${ctx.anchor.year}-${String(ctx.anchor.month).padStart(2, '0')}` : undefined);
+  const name = eventName(ctx, actors, start, s.end);
+  const main = actors[0] as ResolvedEntity;
+  const event: ExtractedEvent = {
+    id: slugify(`${shortId(main)} ${rule.type} ${date ?? ''}`, 70),
+    type: rule.type,
+    name,
+    by: actors,
+    targets,
+    concerns,
+    sentences: [sentence],
+    confidence: written ? 0.7 : 0.6,
+  };
+  if (date) event.date = date;
+  return event;
+}
+
+/** "Sessions" for jeff-sessions: ids read better with the short form people use. */
+function shortId(entity: ResolvedEntity): string {
+  return entity.kind === 'person' ? (entity.name.split(/\s+/).pop() ?? entity.id) : entity.id;
+}
+
+/** A readable name: the actor and the clause from the trigger on, cut at the first comma or after 12 words. */
+function eventName(ctx: ArticleContext, actors: ResolvedEntity[], start: number, end: number): string {
+  const clause = ctx.text.slice(start, end).split(/[,;:.“"”—]/)[0] ?? '';
+  const words = clause.trim().split(/\s+/).slice(0, 12).join(' ');
+  const who = actors.map((a) => a.name).join(' and ');
+  return `${who} ${words}`.trim();
+}
+
+/**
+ * A second sentence about the same act (same type family, same actor) adds its quote: when both
+ * are dated the dates must agree, and an undated one must be told within two paragraphs.
+ */
+function mergeOrAdd(ctx: ArticleContext, events: ExtractedEvent[], event: ExtractedEvent): void {
+  const paragraph = (e: ExtractedEvent): number => ctx.sentences[e.sentences[0] ?? 0]?.paragraph ?? 0;
+  const same = events.find((e) => {
+    if (!sameEventFamily(e.type, event.type) || !e.by.some((a) => event.by.includes(a))) return false;
+    if (e.date !== undefined && event.date !== undefined) return e.date === event.date;
+    return Math.abs(paragraph(e) - paragraph(event)) <= 2;
+  });
+  if (!same) {
+    events.push(event);
+    return;
+  }
+  same.sentences.push(...event.sentences);
+  same.date ??= event.date;
+  for (const key of ['targets', 'concerns'] as const) same[key] = uniq([...same[key], ...event[key]]);
+}
+
+/** Takes the id (and a missing date) of a gazetteer event reported again: same family, compatible date, a participant in common. */
+function alignWithKnown(ctx: ArticleContext, event: ExtractedEvent): void {
+  const ids = (list: ResolvedEntity[]): string[] => list.map((e) => e.id);
+  const candidates = ctx.gazetteer.gazetteer.events.filter((k) => {
+    const sharedActor = (k.by ?? []).some((a) => ids(event.by).includes(a));
+    const sharedConcern = (k.concerns ?? []).some((c) => ids(event.concerns).includes(c));
+    const bothDated = k.date !== undefined && event.date !== undefined;
+    if (!sameEventFamily(k.type, event.type) || !sharedActor || (bothDated && !datesOverlap(k.date, event.date)))
+      return false;
+    // Without two dates to compare, only the program the act is about can tell it is the same act.
+    return bothDated || sharedConcern;
+  });
+  const best = candidates.sort((a, b) => score(b) - score(a))[0];
+  function score(k: GazetteerEvent): number {
+    return (
+      (k.type === event.type ? 2 : 0) +
+      (k.date && event.date ? 1 : 0) +
+      ((k.concerns ?? []).some((c) => ids(event.concerns).includes(c)) ? 2 : 0)
+    );
+  }
+  if (!best) return;
+  event.known = best;
+  event.id = best.id;
+  event.type = best.type as EventType;
+  event.name = best.name;
+  if (!event.date && best.date) event.date = best.date;
+  event.confidence = Math.min(0.9, event.confidence + 0.1);
+}
+
+function dedupeIds(events: ExtractedEvent[]): ExtractedEvent[] {
+  const seen = new Map<string, ExtractedEvent>();
+  const out: ExtractedEvent[] = [];
+  for (const event of events) {
+    const first = seen.get(event.id);
+    if (first && first.known && event.known) {
+      first.sentences.push(...event.sentences);
+      continue;
+    }
+    let id = event.id;
+    for (let n = 2; seen.has(id); n++) id = `${event.id}-${n}`;
+    event.id = id;
+    seen.set(id, event);
+    out.push(event);
+  }
+  return out;
+}
+
+function uniq(list: (ResolvedEntity | undefined)[]): ResolvedEntity[] {
+  return [...new Set(list.filter((e): e is ResolvedEntity => e !== undefined))];
+}

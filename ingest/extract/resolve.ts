@@ -1,0 +1,188 @@
+import type { EntityKindName } from '../annotation-schema';
+import type { ArticleContext } from './context';
+import type { GazetteerEntity } from './gazetteer';
+import type { Mention } from './mentions';
+import { acronymsOf, nameSimilarity, normalizeName, slugify, surnameOf } from './names';
+import { hasTag } from './word-tags';
+
+/** An entity of the article: known from the gazetteer or new, with the mentions that name it. */
+export interface ResolvedEntity {
+  id: string;
+  kind: EntityKindName;
+  name: string;
+  type?: string;
+  /** Other names the article uses for it. */
+  aliases: Set<string>;
+  mentions: Mention[];
+  known: boolean;
+  confidence: number;
+}
+
+/** Names this close (Dice on bigrams) are taken as spelling variants: "San Bernadino" and "San Bernardino". */
+const SIMILAR_NAME = 0.88;
+const SPEECH_VERB = /^\s*,?\s*(said|says|told|tweeted|added|noted|argued|wrote|stated|declared|warned)\b/i;
+const SPEECH_VERB_BEFORE = /\b(said|says|according to)\s*$/i;
+
+/** The article's entities, and for every mention the entity it names. */
+export class EntityTable {
+  readonly entities = new Map<string, ResolvedEntity>();
+  private readonly takenIds = new Set<string>();
+
+  constructor(private readonly ctx: ArticleContext) {
+    for (const e of ctx.gazetteer.gazetteer.entities) this.takenIds.add(e.id);
+  }
+
+  get(id: string): ResolvedEntity | undefined {
+    return this.entities.get(id);
+  }
+
+  /** The entity of a mention, or undefined when the mention was dropped (an unconfirmed one-word name). */
+  of(mention: Mention): ResolvedEntity | undefined {
+    return mention.entityId ? this.entities.get(mention.entityId) : undefined;
+  }
+
+  /** Adds (or finds) an entity by name, for entities that facts need but the text names only indirectly. */
+  ensure(name: string, kind: EntityKindName, type?: string): ResolvedEntity {
+    const known = this.findKnown(name, kind);
+    if (known) return this.fromKnown(known);
+    const local = [...this.entities.values()].find(
+      (e) => compatible(e.kind, kind) && normalizeName(e.name) === normalizeName(name),
+    );
+    return local ?? this.create(name, kind, type, 0.6);
+  }
+
+  attach(mention: Mention, entity: ResolvedEntity): void {
+    mention.entityId = entity.id;
+    entity.mentions.push(mention);
+    entity.confidence = Math.max(entity.confidence, mention.confidence);
+    if (normalizeName(mention.text) !== normalizeName(entity.name) && mention.kind === entity.kind)
+      entity.aliases.add(mention.text);
+  }
+
+  fromKnown(known: GazetteerEntity): ResolvedEntity {
+    const existing = this.entities.get(known.id);
+    if (existing) return existing;
+    const entity: ResolvedEntity = {
+      id: known.id,
+      kind: known.kind,
+      name: known.name,
+      aliases: new Set(),
+      mentions: [],
+      known: true,
+      confidence: 0,
+    };
+    if (known.type) entity.type = known.type;
+    this.entities.set(entity.id, entity);
+    return entity;
+  }
+
+  create(name: string, kind: EntityKindName, type: string | undefined, confidence: number): ResolvedEntity {
+    let id = slugify(name);
+    if (this.takenIds.has(id)) id = slugify(`${name} ${kind}`);
+    for (let n = 2; this.takenIds.has(id); n++) id = `${slugify(name)}-${n}`;
+    this.takenIds.add(id);
+    const entity: ResolvedEntity = { id, kind, name, aliases: new Set(), mentions: [], known: false, confidence };
+    if (type) entity.type = type;
+    this.entities.set(id, entity);
+    return entity;
+  }
+
+  /** A gazetteer entity of a compatible kind by name or alias, by reordered name, or by a close spelling. */
+  findKnown(name: string, kind: EntityKindName): GazetteerEntity | undefined {
+    const index = this.ctx.gazetteer;
+    for (const variant of nameVariants(name)) {
+      const hit = index.named(variant).find((e) => compatible(e.kind, kind));
+      if (hit) return hit;
+    }
+    if (/^[A-Z]{2,6}$/.test(name.replace(/\./g, ''))) {
+      const acronym = name.replace(/\./g, '');
+      const hit = index.gazetteer.entities.find((e) => e.kind !== 'person' && acronymsOf(e.name).includes(acronym));
+      if (hit) return hit;
+    }
+    if (kind === 'person') {
+      const words = normalizeName(name).split(' ');
+      const hit = index.gazetteer.entities.find((e) => {
+        if (e.kind !== 'person') return false;
+        const other = normalizeName(e.name).split(' ');
+        return words.length > 1 && other[0] === words[0] && other[other.length - 1] === words[words.length - 1];
+      });
+      if (hit) return hit;
+    }
+    return index.gazetteer.entities.find((e) => e.kind === kind && nameSimilarity(e.name, name) >= SIMILAR_NAME);
+  }
+}
+
+/** Agencies and organizations are told apart by cue words, which can mislead: they may match each other. */
+function compatible(a: EntityKindName, b: EntityKindName): boolean {
+  const body = (k: EntityKindName): boolean => k === 'agency' || k === 'organization';
+  return a === b || (body(a) && body(b));
+}
+
+/** "Justice Department" is also written "Department of Justice". */
+function nameVariants(name: string): string[] {
+  const variants = [name];
+  const m = /^(.+?) (Department|Dept\.)$/.exec(name);
+  if (m?.[1]) variants.push(`Department of ${m[1]}`);
+  return variants;
+}
+
+/**
+ * Resolves every mention to an entity. Full names first, in text order, so that one-word names
+ * ("Garcetti", "Mr. Sessions") can then refer back to a person of the article or of the gazetteer.
+ */
+export function resolveMentions(ctx: ArticleContext, mentions: Mention[]): EntityTable {
+  const table = new EntityTable(ctx);
+  for (const m of mentions) {
+    if (m.surnameOnly && !m.known) continue;
+    table.attach(m, resolveFull(ctx, table, m));
+  }
+  for (const m of mentions) {
+    if (!m.surnameOnly || m.known) continue;
+    const entity = resolveSurname(ctx, table, m);
+    if (entity) table.attach(m, entity);
+  }
+  return table;
+}
+
+function resolveFull(ctx: ArticleContext, table: EntityTable, m: Mention): ResolvedEntity {
+  if (m.known) return table.fromKnown(m.known);
+  const known = table.findKnown(m.name, m.kind) ?? (m.text !== m.name ? table.findKnown(m.text, m.kind) : undefined);
+  if (known) return table.fromKnown(known);
+  const local = [...table.entities.values()].find((e) => {
+    if (!compatible(e.kind, m.kind)) return false;
+    if (normalizeName(e.name) === normalizeName(m.name)) return true;
+    if (m.kind === 'person' && e.kind === 'person' && normalizeName(surnameOf(e.name)) === normalizeName(m.text))
+      return true;
+    if (m.kind !== 'person' && /^[A-Z]{2,6}$/.test(m.text) && acronymsOf(e.name).includes(m.text)) return true;
+    return e.kind === m.kind && nameSimilarity(e.name, m.name) >= SIMILAR_NAME;
+  });
+  return local ?? table.create(m.name, m.kind, m.type, m.confidence);
+}
+
+/**
+ * A one-word name is a person of the article with that surname, else a gazetteer person with
+ * it; failing both it is a new person only when the text treats it as one (a speaker, a title,
+ * a word compromise knows as a name).
+ */
+function resolveSurname(ctx: ArticleContext, table: EntityTable, m: Mention): ResolvedEntity | undefined {
+  const key = normalizeName(m.text);
+  const people = [...table.entities.values()].filter(
+    (e) => e.kind === 'person' && normalizeName(surnameOf(e.name)) === key,
+  );
+  const nearest = people.sort((a, b) => distance(a, m) - distance(b, m))[0];
+  if (nearest) return nearest;
+  const known = ctx.gazetteer.withSurname(m.text);
+  if (known.length === 1 && known[0]) return table.fromKnown(known[0]);
+  const after = ctx.text.slice(m.end, m.end + 20);
+  const before = ctx.text.slice(Math.max(0, m.start - 20), m.start);
+  const treatedAsPerson =
+    m.title !== undefined ||
+    SPEECH_VERB.test(after) ||
+    SPEECH_VERB_BEFORE.test(before) ||
+    hasTag(ctx.tags, m.start, 'Person', 'LastName');
+  return treatedAsPerson ? table.create(m.text, 'person', undefined, 0.5) : undefined;
+}
+
+function distance(e: ResolvedEntity, m: Mention): number {
+  return Math.min(...e.mentions.map((x) => Math.abs(x.start - m.start)));
+}

@@ -1,0 +1,137 @@
+import type { RoleAnnotation } from '../annotation-schema';
+import type { ArticleContext } from './context';
+import { MAX_TITLE_WORDS, TITLES, type TitleInfo } from './lexicon';
+import type { Mention } from './mentions';
+import type { EntityTable, ResolvedEntity } from './resolve';
+
+/**
+ * Roles from two constructions: a title before the name ("LA Mayor Eric Garcetti", "Attorney
+ * General Jeff Sessions", "jail spokeswoman Candace Hopkins") and an apposition after it
+ * ("Maggie Hart Stebbins, chairwoman of the Bernalillo County Commission", "Tom Manger, who
+ * serves as the president of ... and chief of police in ...").
+ */
+export function extractRoles(ctx: ArticleContext, mentions: Mention[], table: EntityTable): RoleAnnotation[] {
+  const roles: RoleAnnotation[] = [];
+  const add = (role: RoleAnnotation): void => {
+    if (!roles.some((r) => r.person === role.person && r.org === role.org)) roles.push(role);
+  };
+  for (const m of mentions) {
+    const person = table.of(m);
+    if (!person || person.kind !== 'person') continue;
+    if (m.title) {
+      const org = titleOrg(ctx, mentions, table, m, m.title.info);
+      if (org) {
+        add({
+          person: person.id,
+          title: m.title.info.title,
+          org: org.id,
+          quote: ctx.text.slice(m.title.start, m.end),
+          confidence: 0.9,
+        });
+      }
+    }
+    for (const role of appositionRoles(ctx, mentions, table, m, person)) add(role);
+  }
+  return roles;
+}
+
+/** The body of a title written before a name: named before it, implied by it, or the noun before it ("jail"). */
+function titleOrg(
+  ctx: ArticleContext,
+  mentions: Mention[],
+  table: EntityTable,
+  m: Mention,
+  info: TitleInfo,
+): ResolvedEntity | undefined {
+  const title = m.title;
+  if (!title) return undefined;
+  // "United States Attorney General": the country is not the office's body, the Justice Department is.
+  if (title.org && !(info.orgHint && title.org.type === 'country')) return table.of(title.org);
+  if (info.orgHint) return table.ensure(info.orgHint.name, info.orgHint.kind, info.orgHint.type);
+  if (title.precedingNoun) return recentBodyNamed(mentions, table, m, title.precedingNoun);
+  return undefined;
+}
+
+/** The latest body before `m` whose name ends in `noun`: "jail" is the Bernalillo County jail named earlier. */
+function recentBodyNamed(
+  mentions: Mention[],
+  table: EntityTable,
+  m: Mention,
+  noun: string,
+): ResolvedEntity | undefined {
+  const singular = noun.replace(/s$/, '');
+  for (let i = mentions.indexOf(m) - 1; i >= 0; i--) {
+    const entity = table.of(mentions[i] as Mention);
+    const last = entity?.name.toLowerCase().split(/\s+/).pop()?.replace(/s$/, '');
+    if (entity && entity.kind !== 'person' && last === singular) return entity;
+  }
+  return undefined;
+}
+
+const TITLE_WORD = String.raw`[a-z][a-z.-]*`;
+/** ", [who serves as|who is] [the|an] <title words> <of|for|with|at|in> [the] [lowercase descriptors]" */
+const APPOSITION = new RegExp(
+  String.raw`^,?\s+(?:who\s+(?:serves|served|is|was)\s+(?:as\s+)?)?(?:the\s+|an?\s+)?((?:${TITLE_WORD}\s+){0,${MAX_TITLE_WORDS - 1}}${TITLE_WORD})\s+(?:of|for|with|at|in)\s+(?:the\s+)?`,
+  'i',
+);
+const CONTINUED = new RegExp(
+  String.raw`^,?\s+and\s+(?:the\s+|an?\s+)?((?:${TITLE_WORD}\s+){0,${MAX_TITLE_WORDS - 1}}${TITLE_WORD})\s+(?:of|for|with|at|in)\s+(?:the\s+)?`,
+  'i',
+);
+
+/** Roles stated by an apposition after the name, chained with "and": "president of X and chief of police in Y". */
+function appositionRoles(
+  ctx: ArticleContext,
+  mentions: Mention[],
+  table: EntityTable,
+  m: Mention,
+  person: ResolvedEntity,
+): RoleAnnotation[] {
+  const roles: RoleAnnotation[] = [];
+  let cursor = m.end;
+  let pattern = APPOSITION;
+  for (;;) {
+    const rest = ctx.text.slice(cursor, cursor + 160);
+    const match = pattern.exec(rest);
+    const info = match ? titleOf(match[1] ?? '') : undefined;
+    if (!match || !info) return roles;
+    const orgStart = cursor + match[0].length;
+    const orgMention = mentions
+      .filter(
+        (o) =>
+          o.start >= orgStart &&
+          o.start <= orgStart + 40 &&
+          !/[,;.]/.test(ctx.text.slice(orgStart, o.start)) &&
+          table.of(o)?.kind !== 'person',
+      )
+      .sort((a, b) => a.start - b.start || b.end - a.end)[0];
+    const org = orgMention ? table.of(orgMention) : undefined;
+    if (!orgMention || !org) return roles;
+    roles.push({
+      person: person.id,
+      title: info.title,
+      org: org.id,
+      quote: ctx.text.slice(m.start, orgMention.end),
+      confidence: 0.85,
+    });
+    cursor = orgMention.end;
+    pattern = CONTINUED;
+  }
+}
+
+/** The title at the end of a run of words ("immigrant-rights organization director" has none; "executive director" is one). */
+function titleOf(words: string): TitleInfo | undefined {
+  const list = words.toLowerCase().split(/\s+/);
+  for (let start = 0; start < list.length; start++) {
+    const info = TITLES.get(list.slice(start).join(' '));
+    if (info) return { ...info, title: capitalizeTitle(list.slice(start).join(' '), info.title) };
+  }
+  return undefined;
+}
+
+/** Keeps the canonical title, but "Southwest Organizer" keeps its qualifier when the text has one. */
+function capitalizeTitle(written: string, canonical: string): string {
+  return written.split(/\s+/).length > canonical.split(/\s+/).length
+    ? written.replace(/(^|[\s-])\p{Ll}/gu, (c) => c.toUpperCase())
+    : canonical;
+}

@@ -1,0 +1,233 @@
+import type { StanceAnnotation } from '../annotation-schema';
+import type { Statement } from './attribution';
+import type { ArticleContext } from './context';
+import type { ExtractedEvent } from './events';
+import type { Mention } from './mentions';
+import type { EntityTable, ResolvedEntity } from './resolve';
+import { subjectBefore } from './subjects';
+
+export type StanceKind = StanceAnnotation['kind'];
+
+/** A stance as extracted: the target is an event of the article or an entity (usually a program). */
+export interface ExtractedStance {
+  actor: ResolvedEntity;
+  kind: StanceKind;
+  target: { event: ExtractedEvent } | { entity: ResolvedEntity };
+  sentence: number;
+  confidence: number;
+}
+
+/**
+ * Framing words of those who want local police to work with immigration enforcement, when they
+ * speak about the places that do not (a general lexicon of the debate, not phrases of one article).
+ */
+const AGAINST_SANCTUARY = [
+  /\b(?:refus|fail)\w* to (?:work with|comply|cooperate)/i,
+  /\bprotect\w* (?:the )?criminals?\b/i,
+  /\bshield\w*\b/i,
+  /\bless safe\b/i,
+  /\bmisguided\b/i,
+  /\bendanger\w*/i,
+  /\bat risk\b/i,
+  /\bcriminal aliens?\b/i,
+  /\bdangerous criminals\b/i,
+  /\brule of law\b/i,
+  /\bthwart\w*/i,
+  /\bobstruct\w*/i,
+  /\blawless\w*/i,
+];
+/** Framing words of those who defend limits on that cooperation. */
+const FOR_SANCTUARY = [
+  /\badvocates? (?:of|for) sanctuary\b/i,
+  /\b(?:prevent|limit|restrict)\w* information[- ]sharing\b/i,
+  /\bimmigrant-friendly\b/i,
+  /\bwelcoming\b/i,
+  /\b(?:mis)?trust\b/i,
+  /\bstand (?:up )?(?:with|for)\b/i,
+  /\bnot (?:the|our) (?:job|responsibility)\b/i,
+  /\b(?:won't|won’t|will not|don't|don’t|do not|refuse to) (?:enforce|assist)\w* immigration\b/i,
+  /\bfears?\b/i,
+];
+const REFUSAL = /\brefus\w* to (?:work|comply|cooperate|assist)\b/i;
+/** A general lexicon of condemnation, for reactions against an act. */
+const AGAINST_ACT = [
+  /\bdespite\b/i,
+  /\bthreaten\b/i,
+  /\bracis[mt]\b/i,
+  /\bassault\b/i,
+  /\bmyth\b/i,
+  /\bpolitics\b/i,
+  /\buntenable\b/i,
+  /\battack\w*/i,
+  /\bviolat\w+/i,
+  /\bcondemn\w*/i,
+  /\boutrag\w+/i,
+  /\bterror\w*/i,
+  /\bcritici\w+/i,
+  /\bhorrif\w+/i,
+  /\bboycott\w*/i,
+  /\bdemoni[sz]\w+/i,
+  /\bunconstitutional\b/i,
+  /\bcruel\w*/i,
+  /\bshameful\b/i,
+  /\breckless\b/i,
+  /\bbully\w*/i,
+  /\bintimidat\w+/i,
+  /\bunjust\w*/i,
+  /\bharm\w*/i,
+  /\bhurt\w*/i,
+  /\blosing\b/i,
+];
+/** Verbs whose subject opposes or supports their object. */
+const OPPOSE_VERB =
+  /\b(?:oppos\w+|condemn\w*|criticiz\w+|denounc\w+|reject\w*|sued|boycott\w*|balked|challeng\w+|fought|resist\w*)\b/i;
+const SUPPORT_VERB =
+  /\b(?:supported|supports|support of|backed|backs|praised|endorsed|endorses|welcomed|defended|defends|advocates? (?:of|for))\b/i;
+/** "criticized the ruling", "praised the decision": the object is an act the article told. */
+const ACT_OBJECT =
+  /^\s+(?:the|this|that|its|their)\s+(?:\w+\s+)?(ruling|decision|order|threat|memo|letters|lawsuit|policy|announcement|injunction)\b/i;
+const OBJECT_TYPES: Readonly<Record<string, string[]>> = {
+  ruling: ['ruling'],
+  decision: ['ruling', 'order', 'policy'],
+  injunction: ['ruling'],
+  order: ['order', 'ruling'],
+  threat: ['threat', 'letter', 'memo'],
+  memo: ['memo'],
+  letters: ['letter'],
+  lawsuit: ['lawsuit'],
+  policy: ['policy', 'order'],
+  announcement: ['announcement'],
+};
+/** Acts that put pressure on someone, which others then oppose. */
+const PRESSURE_TYPES = new Set(['threat', 'letter', 'memo', 'speech', 'announcement', 'order']);
+/** Verbs that are reactions by themselves: their object, when unnamed, is the act the article reports. */
+const REACTION_VERB = /\b(?:condemn\w*|denounc\w+|boycott\w*|balked)\b/i;
+
+/**
+ * Stances from three sources: what a speaker says (against sanctuary places, for them, or
+ * against an act), verbs of opposition or support with their subject, and lawsuits, whose
+ * plaintiffs oppose what they sue over. The target is the program or act the sentence names,
+ * else the article's most reported act by someone else, else the sanctuary-policy node.
+ */
+export function extractStances(
+  ctx: ArticleContext,
+  mentions: Mention[],
+  table: EntityTable,
+  events: ExtractedEvent[],
+  statements: Statement[],
+): ExtractedStance[] {
+  const stances: ExtractedStance[] = [];
+  const sanctuary = (): ResolvedEntity => table.ensure('Sanctuary policies', 'program', 'policy');
+  const add = (stance: ExtractedStance): void => {
+    const key = (s: ExtractedStance): string =>
+      `${s.actor.id}|${s.kind}|${'event' in s.target ? s.target.event.id : s.target.entity.id}`;
+    if (
+      stance.actor !== ('entity' in stance.target ? stance.target.entity : undefined) &&
+      !stances.some((s) => key(s) === key(stance))
+    )
+      stances.push(stance);
+  };
+
+  for (const st of statements) {
+    const text = ctx.sentences[st.sentence]?.text ?? '';
+    const act = salientAct(events, st.speaker);
+    if (AGAINST_SANCTUARY.some((re) => re.test(text))) {
+      add({
+        actor: st.speaker,
+        kind: 'OPPOSED',
+        target: { entity: sanctuary() },
+        sentence: st.sentence,
+        confidence: 0.7,
+      });
+    } else if (act && [...AGAINST_ACT, ...FOR_SANCTUARY].some((re) => re.test(text))) {
+      add({ actor: st.speaker, kind: 'OPPOSED', target: { event: act }, sentence: st.sentence, confidence: 0.6 });
+    } else if (FOR_SANCTUARY.some((re) => re.test(text))) {
+      add({
+        actor: st.speaker,
+        kind: 'SUPPORTED',
+        target: { entity: sanctuary() },
+        sentence: st.sentence,
+        confidence: 0.6,
+      });
+    }
+  }
+
+  for (const sentence of ctx.sentences) {
+    if (sentence.index < ctx.firstBodySentence) continue;
+    for (const [re, kind] of [
+      [OPPOSE_VERB, 'OPPOSED'],
+      [SUPPORT_VERB, 'SUPPORTED'],
+    ] as const) {
+      const verb = re.exec(sentence.text);
+      if (!verb) continue;
+      const at = sentence.start + verb.index;
+      const here = mentions.filter((m) => m.sentence === sentence.index && m.entityId !== undefined);
+      const subjects = subjectBefore(ctx, here, table, at);
+      if (subjects.length === 0) continue;
+      const object = here
+        .map((m) => table.of(m))
+        .find((e, i) => e?.kind === 'program' && (here[i] as Mention).start > at);
+      const act = salientAct(events, subjects[0] as ResolvedEntity);
+      const reaction = kind === 'OPPOSED' && REACTION_VERB.test(verb[0]);
+      const named = referredAct(
+        events,
+        ACT_OBJECT.exec(ctx.text.slice(at + verb[0].length, sentence.end))?.[1],
+        sentence.index,
+      );
+      const target = named
+        ? { event: named }
+        : object
+          ? { entity: object }
+          : reaction && act
+            ? { event: act }
+            : undefined;
+      if (!target) continue;
+      for (const actor of subjects) {
+        if (actor.name !== 'Sanctuary jurisdictions')
+          add({ actor, kind, target, sentence: sentence.index, confidence: 0.6 });
+      }
+    }
+  }
+
+  const spoken = new Set(statements.map((st) => st.sentence));
+  for (const sentence of ctx.sentences) {
+    if (sentence.index < ctx.firstBodySentence || spoken.has(sentence.index)) continue;
+    // Told rather than said, refusing to cooperate is the sanctuary practice itself.
+    const cue = [...FOR_SANCTUARY, REFUSAL].map((re) => re.exec(sentence.text)).find((m) => m !== null);
+    if (!cue) continue;
+    const here = mentions.filter((m) => m.sentence === sentence.index && m.entityId !== undefined);
+    for (const actor of subjectBefore(ctx, here, table, sentence.start + cue.index, 40)) {
+      if (actor !== sanctuary() && actor.name !== 'Sanctuary jurisdictions') {
+        add({ actor, kind: 'SUPPORTED', target: { entity: sanctuary() }, sentence: sentence.index, confidence: 0.5 });
+      }
+    }
+  }
+
+  for (const event of events) {
+    if (event.type !== 'lawsuit') continue;
+    const target = event.concerns[0]
+      ? { entity: event.concerns[0] }
+      : event.targets[0]
+        ? { entity: event.targets[0] }
+        : undefined;
+    if (!target) continue;
+    for (const actor of event.by)
+      add({ actor, kind: 'OPPOSED', target, sentence: event.sentences[0] ?? 0, confidence: 0.6 });
+  }
+  return stances;
+}
+
+/** The latest act of a type the noun can name, told up to this sentence. */
+function referredAct(events: ExtractedEvent[], noun: string | undefined, sentence: number): ExtractedEvent | undefined {
+  if (!noun) return undefined;
+  const types = OBJECT_TYPES[noun.toLowerCase()] ?? [];
+  return events.filter((e) => types.includes(e.type) && (e.sentences[0] ?? Infinity) <= sentence).pop();
+}
+
+/** The act most reported in the article by someone other than `actor`, the earliest on a tie. */
+function salientAct(events: ExtractedEvent[], actor: ResolvedEntity): ExtractedEvent | undefined {
+  const candidates = events.filter((e) => PRESSURE_TYPES.has(e.type) && !e.by.includes(actor));
+  return candidates.sort(
+    (a, b) => b.sentences.length - a.sentences.length || (a.sentences[0] ?? 0) - (b.sentences[0] ?? 0),
+  )[0];
+}

@@ -1,0 +1,75 @@
+import type { ArticleContext } from './context';
+import type { Mention } from './mentions';
+import type { EntityTable, ResolvedEntity } from './resolve';
+import { hasTag } from './word-tags';
+
+const ACTOR_KINDS = new Set(['person', 'agency', 'organization', 'jurisdiction']);
+/** What may stand between coordinated subjects: "and", commas, and the titles of the next name ("and New Orleans Mayor"). */
+const COORDINATION_GAP = /^\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?(?:\p{Lu}[\p{L}.]*\s+)*$/u;
+
+/**
+ * The subject of the verb at offset `at`: the last actor named before it within `maxGap`
+ * characters, with the actors coordinated with it ("Chicago Mayor Rahm Emanuel and New Orleans
+ * Mayor Mitch Landrieu also announced"). Bodies named only as part of a title are skipped.
+ */
+export function subjectBefore(
+  ctx: ArticleContext,
+  mentions: Mention[],
+  table: EntityTable,
+  at: number,
+  maxGap = 60,
+): ResolvedEntity[] {
+  const before = mentions.filter(
+    (m) =>
+      m.end <= at && !isPartOfTitle(mentions, m) && !isModifier(ctx, m) && ACTOR_KINDS.has(table.of(m)?.kind ?? ''),
+  );
+  // A name in an apposition ("Rosa Delgado, director of the Coalition, praised") is not the subject: the person is.
+  while (
+    before.length > 1 &&
+    isAppositive(ctx, before[before.length - 2] as Mention, before[before.length - 1] as Mention, table)
+  )
+    before.pop();
+  const last = before[before.length - 1];
+  if (!last || at - last.end > maxGap || CLAUSE_BREAK.test(ctx.text.slice(last.end, at))) return [];
+  let k = before.length - 1;
+  while (k > 0 && COORDINATION_GAP.test(ctx.text.slice((before[k - 1] as Mention).end, (before[k] as Mention).start)))
+    k--;
+  return [
+    ...new Set(
+      before
+        .slice(k)
+        .map((m) => table.of(m))
+        .filter((e): e is ResolvedEntity => e !== undefined),
+    ),
+  ];
+}
+
+/** A subordinate clause starts between a name and the verb: the name is not its subject. */
+const CLAUSE_BREAK = /\b(?:when|because|while|although|whereas|if|unless)\b/i;
+
+function isAppositive(ctx: ArticleContext, person: Mention, m: Mention, table: EntityTable): boolean {
+  return (
+    table.of(person)?.kind === 'person' &&
+    /^,\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}(?:of|for|with|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$/.test(
+      ctx.text.slice(person.end, m.start),
+    )
+  );
+}
+
+/**
+ * Names that modify something else are not subjects: a possessive ("Sessions’ memo"), a name
+ * used as an adjective ("the lead US prosecutor"), a dateline ("PHOENIX —").
+ */
+function isModifier(ctx: ArticleContext, m: Mention): boolean {
+  const after = ctx.text.slice(m.end, m.end + 30);
+  if (/^['’]/.test(after) || /^\s+[—–]/.test(after)) return true;
+  const next = /^ ([a-z]+)/.exec(after);
+  return next !== null && hasTag(ctx.tags, m.end + 1, 'Noun') && !hasTag(ctx.tags, m.end + 1, 'Verb', 'Pronoun');
+}
+
+/** A body named inside a title ("Chicago" of "Chicago Mayor Rahm Emanuel") is not itself a subject or a speaker. */
+export function isPartOfTitle(mentions: Mention[], m: Mention): boolean {
+  return mentions.some(
+    (p) => p.title !== undefined && p !== m && (p.title.org === m || (m.start >= p.title.start && m.end <= p.start)),
+  );
+}

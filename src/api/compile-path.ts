@@ -1,0 +1,35 @@
+import { boundedInt, text } from './arguments';
+import { HOP_RANGES } from './compile-neighborhood';
+import { LIMITS } from './limits';
+import { FACT_TYPES } from './model';
+import { projectType } from './projection';
+import type { RootFieldCompiler } from './root-field';
+import { argumentsOf, subSelections } from './selection';
+
+/**
+ * `path(from, to, maxHops)`: a shortest path between two entities over fact relationships (never through
+ * articles, which only MENTION), as a subgraph in path order; null when there is none within maxHops.
+ */
+export const compilePath: RootFieldCompiler = (field, column, ctx) => {
+  const args = argumentsOf(ctx, field);
+  const fromId = text(args.from, 'from');
+  const toId = text(args.to, 'to');
+  const hops = boundedInt(args.maxHops, 'maxHops', 1, LIMITS.maxPathHops);
+  const v = (hint: string): string => ctx.cypher.variable(hint);
+  const [start, end, path, nodes, rels] = [v('start'), v('end'), v('path'), v('nodes'), v('rels')];
+  const subgraph = projectType('Subgraph', { nodes, rels }, subSelections(field), ctx);
+  if (fromId === toId) {
+    // shortestPath refuses equal ends; the path from an entity to itself is the entity alone.
+    return [
+      `MATCH (${start}:Entity {id: ${ctx.cypher.param(fromId)}})`,
+      `WITH [${start}] AS ${nodes}, [] AS ${rels}`,
+      `RETURN head(collect(${subgraph})) AS ${column}`,
+    ].join('\n');
+  }
+  return [
+    `MATCH (${start}:Entity {id: ${ctx.cypher.param(fromId)}}), (${end}:Entity {id: ${ctx.cypher.param(toId)}})`,
+    `MATCH ${path} = shortestPath((${start})-[:${FACT_TYPES.join('|')}${HOP_RANGES[hops]}]-(${end}))`,
+    `WITH nodes(${path}) AS ${nodes}, relationships(${path}) AS ${rels}`,
+    `RETURN head(collect(${subgraph})) AS ${column}`,
+  ].join('\n');
+};

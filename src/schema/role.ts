@@ -1,0 +1,28 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Entity } from './entity';
+import { Evidence } from './evidence';
+import { Person } from './person';
+
+@ObjectType('Role', {
+  description: 'A person holds a role (a title) at an agency, organization or jurisdiction.',
+  simpleResolvers: true,
+})
+export class Role {
+  @Field(() => String, { description: 'e.g. Attorney General, Mayor, Police Chief.' })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'When the role began, when known (ISO date).' })
+  start?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'When the role ended, when known (ISO date).' })
+  end?: string | null;
+
+  @Field(() => Person, { description: 'Who holds the role.' })
+  person!: Person;
+
+  @Field(() => Entity, { description: 'Where: an agency, organization or jurisdiction.' })
+  organization!: Entity;
+
+  @Field(() => [Evidence])
+  evidence!: Evidence[];
+}

@@ -1,0 +1,30 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Entity } from './entity';
+import { Evidence } from './evidence';
+
+@ObjectType('Edge', {
+  description: 'A fact relationship between two entities, with its evidence.',
+  simpleResolvers: true,
+})
+export class Edge {
+  @Field(() => String, { description: 'Relationship type, e.g. OPPOSED or HOLDS_ROLE.' })
+  type!: string;
+
+  @Field(() => ID, { description: 'Id of the entity the relationship starts at.' })
+  from!: string;
+
+  @Field(() => ID, { description: 'Id of the entity it points to.' })
+  to!: string;
+
+  @Field(() => [Evidence])
+  evidence!: Evidence[];
+}
+
+@ObjectType('Subgraph', { description: 'Entities and the fact relationships among them.', simpleResolvers: true })
+export class Subgraph {
+  @Field(() => [Entity])
+  nodes!: Entity[];
+
+  @Field(() => [Edge])
+  edges!: Edge[];
+}

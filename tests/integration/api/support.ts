@@ -1,0 +1,59 @@
+import { ingestPaths } from '../../../ingest/pipeline';
+import { type RunningApp, startApp } from '../../../src/app';
+import type { Config } from '../../../src/config';
+import { createLogger } from '../../../src/logger';
+import type { Database } from '../../../src/neo4j/database';
+import { silentProgress } from '../../../src/progress';
+import { clearGraph, testConfig } from '../../support/database';
+
+/** Response data as tests read it: any shape, checked by the assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyData = Record<string, any>;
+
+/** A GraphQL response as a client sees it. */
+export interface GraphQLResponse<T = AnyData> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions: { code: string; [key: string]: unknown } }[];
+  extensions?: { roundTrips?: number };
+}
+
+/** The API started over HTTP on a random port, and a client for it. */
+export interface Api {
+  app: RunningApp;
+  query<T = AnyData>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+/** Starts the real HTTP service (PORT 0) on the given database. */
+export async function startApi(db: Database, config: Config = testConfig()): Promise<Api> {
+  const app = await startApp({ config, db, logger: createLogger({ env: 'test', level: 'silent' }) });
+  return {
+    app,
+    async query(query, variables = {}) {
+      const response = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    stop: () => app.stop(),
+  };
+}
+
+/** Empties the graph and loads the five curated seed articles with the project's ingest. */
+export async function seedCorpus(db: Database): Promise<void> {
+  await clearGraph(db);
+  const summary = await ingestPaths(db, [], { progress: silentProgress });
+  const failed = summary.outcomes.filter((o) => o.status === 'failed');
+  if (failed.length > 0)
+    throw new Error(`Seed ingest failed: ${failed.map((o) => `${o.file}: ${o.error}`).join('; ')}`);
+}
+
+/** The data of a response that must have no errors. */
+export function dataOf<T>(response: GraphQLResponse<T>): T {
+  if (response.errors?.length) throw new Error(`Unexpected errors: ${JSON.stringify(response.errors)}`);
+  if (!response.data) throw new Error('No data');
+  return response.data;
+}

@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import { AnnotationSchema } from '../../../ingest/annotation-schema';
+import { readArticleFile } from '../../../ingest/article/read';
+import { checkAnnotation } from '../../../ingest/check-annotation';
+import { extractAnnotation, gazetteerFromAnnotations } from '../../../ingest/extract';
+import { curatedAnnotations } from './support';
+
+/** tests/fixtures/articles/new-article.txt is not in the corpus: the whole curated corpus is its gazetteer. */
+describe('extracting an article none of the rules were written for', () => {
+  const load = async () => {
+    const doc = await readArticleFile(join(__dirname, '../../fixtures/articles/new-article.txt'));
+    const annotation = AnnotationSchema.parse(
+      extractAnnotation(doc, gazetteerFromAnnotations([...curatedAnnotations().values()])),
+    );
+    return { doc, annotation };
+  };
+
+  it('reads the article metadata and gives a valid annotation with verbatim quotes', async () => {
+    const { doc, annotation } = await load();
+    expect(annotation.article).toMatchObject({
+      file: 'new-article.txt',
+      author: 'Dana Whitfield',
+      published: '2018-06-07',
+    });
+    expect(checkAnnotation(annotation, doc.text)).toEqual([]);
+  });
+
+  it('finds the people, known ones under their gazetteer ids', async () => {
+    const { annotation } = await load();
+    const people = annotation.entities.filter((e) => e.kind === 'person').map((e) => e.id);
+    expect(people).toEqual(expect.arrayContaining(['jeff-sessions', 'michael-baylson', 'jim-kenney', 'rosa-delgado']));
+    const ids = annotation.entities.map((e) => e.id);
+    expect(ids).toEqual(expect.arrayContaining(['philadelphia', 'department-of-justice', 'ice', 'sanctuary-policies']));
+    expect(annotation.roles).toContainEqual(
+      expect.objectContaining({ person: 'jim-kenney', title: 'Mayor', org: 'philadelphia' }),
+    );
+  });
+
+  it('finds the lawsuit, the ruling and the speech, dated from the article date', async () => {
+    const { annotation } = await load();
+    expect(annotation.events).toContainEqual(
+      expect.objectContaining({
+        type: 'lawsuit',
+        date: '2017-08',
+        by: ['philadelphia'],
+        targets: ['department-of-justice'],
+      }),
+    );
+    expect(annotation.events).toContainEqual(
+      expect.objectContaining({ type: 'ruling', date: '2018-06', by: ['michael-baylson'] }),
+    );
+    expect(annotation.events).toContainEqual(
+      expect.objectContaining({ type: 'speech', date: '2018-05', by: ['jeff-sessions'] }),
+    );
+  });
+
+  it('finds who is for and against what', async () => {
+    const { annotation } = await load();
+    const ruling = annotation.events.find((e) => e.type === 'ruling')!;
+    const stances = annotation.stances.map((s) => `${s.actor} ${s.kind} ${s.target}`);
+    expect(stances).toEqual(
+      expect.arrayContaining([
+        'jim-kenney SUPPORTED sanctuary-policies',
+        'jeff-sessions OPPOSED sanctuary-policies',
+        `department-of-justice OPPOSED ${ruling.id}`,
+        `rosa-delgado SUPPORTED ${ruling.id}`,
+      ]),
+    );
+  });
+});
