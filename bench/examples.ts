@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   const runs = Number(process.argv[3] ?? 50);
   const dir = join(SCHEMA_FILE, '..', 'examples');
   const rows: string[] = ['| example | p50 ms | p95 ms | round trips |', '|---|---|---|---|'];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()) {
     const query = readFileSync(join(dir, file), 'utf8');
     const times: number[] = [];
     let roundTrips: unknown = null;
