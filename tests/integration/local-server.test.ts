@@ -90,6 +90,9 @@ afterAll(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
+// Each scenario starts and stops a JVM, up to twice: generous limits for a busy two-core machine.
+jest.setTimeout(240_000);
+
 describe('npm run neo4j (the embedded default)', () => {
   let first: Started;
 
