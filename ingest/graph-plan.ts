@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Annotation, type EntityKindName, type EventLink, parseIsoDate } from './annotation-schema';
+import { FACT_TYPES, type FactType } from '../src/api/model';
 import type { ArticleDocument } from './article/read';
 
 /** Node labels by entity kind: a closed list, so labels never come from input. */
@@ -11,19 +12,7 @@ export const KIND_LABELS: Record<EntityKindName, string> = {
   program: 'Program',
 };
 
-/** Every fact relationship type of the model. */
-export const FACT_TYPES = [
-  'HOLDS_ROLE',
-  'PART_OF',
-  'SERVES',
-  'INITIATED',
-  'TARGETS',
-  'CONCERNS',
-  'OPPOSED',
-  'SUPPORTED',
-  'COOPERATED_WITH',
-] as const;
-export type FactType = (typeof FACT_TYPES)[number];
+export { FACT_TYPES, type FactType };
 
 export interface EntityRow {
   id: string;

@@ -2,10 +2,10 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { LocalNeo4jConfig } from '../config';
+import { portFree } from '../ports';
 import type { Progress } from '../progress';
 import { ensureNeo4jJars } from './jars';
 
@@ -58,14 +58,6 @@ function javaOk(): void {
   const match = /version "(\d+)/.exec(`${probe.stderr}${probe.stdout}`);
   const major = match ? Number(match[1]) : 0;
   if (major < 17) throw new Error(`Neo4j 5 needs Java 17 or later; java -version says ${match?.[1] ?? 'unknown'}`);
-}
-
-async function portFree(port: number): Promise<boolean> {
-  return new Promise((resolvePromise) => {
-    const server = createServer();
-    server.once('error', () => resolvePromise(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolvePromise(true)));
-  });
 }
 
 function alive(pid: number): boolean {

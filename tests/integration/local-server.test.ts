@@ -1,27 +1,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { PROJECT_ROOT } from '../../src/paths';
+import { freePort } from '../../src/ports';
 
 /**
  * The embedded default as a user runs it: `npm run neo4j` (its compiled entry point), on free ports, in a
  * throw-away home. Each start costs a JVM start, so the scenarios share one home in order.
  */
 const CLI = join(PROJECT_ROOT, 'dist', 'src', 'cli', 'neo4j.js');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function alive(pid: number): boolean {
   try {

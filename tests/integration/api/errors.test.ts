@@ -1,20 +1,8 @@
-import { createServer } from 'node:net';
 import { createDriver, Database } from '../../../src/neo4j/database';
+import { freePort as closedPort } from '../../../src/ports';
 import { testConfig, testDatabase } from '../../support/database';
 import { loadFixture } from './fixture';
 import { type Api, startApi } from './support';
-
-/** A port nothing listens on: bound once to learn a free number, then closed. */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('API errors and limits over HTTP', () => {
   let db: Database;
