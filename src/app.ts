@@ -17,6 +17,7 @@ import { queryLimitsPlugin } from './plugins/query-limits';
 import { requestLogPlugin } from './plugins/request-log';
 import { roundTripsPlugin } from './plugins/round-trips';
 import { buildGraphSchema } from './schema';
+import { webRouter } from './web/router';
 
 /** Everything the HTTP app needs, passed in explicitly. */
 export interface AppOptions {
@@ -77,6 +78,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       res.status(503).json({ status: 'not ready', reason: 'database unreachable', detail: (err as Error).message });
     }
   });
+  app.use(webRouter(config, logger));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -1,0 +1,160 @@
+import 'reflect-metadata';
+import { createServer } from 'node:net';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { startApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/logger';
+import { lineProgress } from '../src/progress';
+import { openRuntime } from '../src/runtime';
+import { seedIfEmpty } from '../src/seed';
+import { WEB_DIST_DIR } from '../src/web/router';
+
+/**
+ * How fast /explore shows its first graph, and how big the built browser pages are:
+ * `npm run bench:explore -- [url] [loads]`. Without a url it starts the service itself (NEO4J_URI or
+ * the embedded Neo4j, seeded when empty) on a free port. Each load is a fresh Chromium profile (cold
+ * cache) opening /explore?entity=eric-garcetti until the graph is drawn; then as many reloads in the
+ * same profile (warm cache).
+ */
+const ENTITY = 'eric-garcetti';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function kib(n: number): string {
+  return `${(n / 1024).toFixed(1)} KiB`;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+/** Raw and gzip size of every built file, and of what each page loads up front. */
+function sizes(): string[] {
+  const rows = ['| file | raw | gzip |', '|---|---:|---:|'];
+  const size = new Map<string, { raw: number; gz: number }>();
+  for (const path of files(WEB_DIST_DIR).sort()) {
+    const data = readFileSync(path);
+    const entry = { raw: data.length, gz: gzipSync(data, { level: 9 }).length };
+    size.set(relative(WEB_DIST_DIR, path), entry);
+    rows.push(`| ${relative(WEB_DIST_DIR, path)} | ${kib(entry.raw)} | ${kib(entry.gz)} |`);
+  }
+  const total = [...size.values()].reduce((t, s) => ({ raw: t.raw + s.raw, gz: t.gz + s.gz }), { raw: 0, gz: 0 });
+  rows.push(`| **all of dist/web** | ${kib(total.raw)} | ${kib(total.gz)} |`);
+  for (const page of ['explore.html', 'graphiql.html']) {
+    const html = readFileSync(join(WEB_DIST_DIR, page), 'utf8');
+    const refs = [...html.matchAll(/(?:src|href)="\/ui\/([^"]+)"/g)].map((m) => m[1]!);
+    const sum = [page, ...refs].reduce(
+      (t, f) => ({ raw: t.raw + (size.get(f)?.raw ?? 0), gz: t.gz + (size.get(f)?.gz ?? 0) }),
+      { raw: 0, gz: 0 },
+    );
+    rows.push(`| **${page} and what it loads up front** | ${kib(sum.raw)} | ${kib(sum.gz)} |`);
+  }
+  return rows;
+}
+
+async function timeLoads(url: string, loads: number): Promise<{ cold: number[]; warm: number[] }> {
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let i = 0; i < loads; i += 1) {
+    const profile = await mkdtemp(join(tmpdir(), 'explore-bench-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+      viewport: { width: 1440, height: 900 },
+    });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      for (const list of [cold, warm]) {
+        const t0 = performance.now();
+        await page.goto(`${url}/explore?entity=${ENTITY}`);
+        await page.locator('#cy[data-ready="true"]').waitFor({ timeout: 30000 });
+        list.push(performance.now() - t0);
+      }
+    } finally {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    }
+  }
+  return { cold, warm };
+}
+
+async function main(): Promise<void> {
+  const given = process.argv[2]?.startsWith('http') ? process.argv[2] : undefined;
+  const loads = Number(process.argv[given ? 3 : 2] ?? 7);
+  let stop = async (): Promise<void> => undefined;
+  let url = given;
+  if (!url) {
+    // A throw-away embedded Neo4j on free ports, unless NEO4J_URI or NEO4J_LOCAL_* say otherwise.
+    const home = await mkdtemp(join(tmpdir(), 'explore-bench-neo4j-'));
+    const config = loadConfig({
+      NEO4J_LOCAL_DIR: home,
+      NEO4J_LOCAL_BOLT_PORT: String(await freePort()),
+      NEO4J_LOCAL_HTTP_PORT: String(await freePort()),
+      ...process.env,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+    });
+    const progress = lineProgress();
+    const runtime = await openRuntime(config, progress);
+    await seedIfEmpty(runtime.db, progress);
+    const app = await startApp({ config, db: runtime.db, logger: createLogger({ env: config.env, level: 'silent' }) });
+    url = app.url;
+    stop = async () => {
+      await app.stop();
+      await runtime.close();
+      await rm(home, { recursive: true, force: true });
+    };
+  }
+  try {
+    // One load first, so that the service's and Neo4j's first-query costs are not counted.
+    await timeLoads(url, 1);
+    const { cold, warm } = await timeLoads(url, loads);
+    const out = [
+      `/explore?entity=${ENTITY} until the first graph is drawn, ${loads} loads on ${url}:`,
+      `  cold cache (new profile): median ${median(cold).toFixed(0)} ms (min ${Math.min(...cold).toFixed(0)}, max ${Math.max(...cold).toFixed(0)})`,
+      `  warm cache (reload):      median ${median(warm).toFixed(0)} ms (min ${Math.min(...warm).toFixed(0)}, max ${Math.max(...warm).toFixed(0)})`,
+      '',
+      `Built assets in dist/web:`,
+      ...sizes(),
+    ];
+    process.stdout.write(`${out.join('\n')}\n`);
+  } finally {
+    await stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,211 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchResult, ImplResult, QueryResult, SizeResult } from './run';
+
+/** Renders benchmarks.md from the raw figures; hand-written analysis comes from bench/analysis.md. */
+
+const ms = (x: number | null | undefined): string =>
+  x === null || x === undefined || Number.isNaN(x) ? '–' : x < 10 ? x.toFixed(2) : x.toFixed(1);
+const num = (x: number | null | undefined, d = 0): string =>
+  x === null || x === undefined || Number.isNaN(x)
+    ? '–'
+    : x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const ratio = (a: ImplResult, b: ImplResult): number | null => (a.c1 && b.c1 ? a.c1.p50 / b.c1.p50 : null);
+const rt = (x: number | null): string => (x === null ? '–' : String(x));
+
+function c(r: ImplResult, connections: number): string {
+  const x = r.concurrency.find((k) => k.connections === connections);
+  return x ? `${num(x.rps)} / ${ms(x.p99)}${x.errors ? ` (${x.errors} err)` : ''}` : '–';
+}
+
+function queryTable(size: SizeResult): string[] {
+  const lines = [
+    '| query | impl | p50 ms | p95 ms | p99 ms | c=8 req/s / p99 ms | c=32 req/s / p99 ms | round trips |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  const names = { ours: 'this service', neo4jGraphql: '@neo4j/graphql', raw: 'raw Cypher' } as const;
+  for (const q of size.queries) {
+    for (const impl of ['ours', 'neo4jGraphql', 'raw'] as const) {
+      const r = q.impls[impl];
+      const err = r.error ? ` ⚠ ${r.error.replace(/\|/g, '/').replace(/\n/g, ' ').slice(0, 120)}` : '';
+      lines.push(
+        `| ${impl === 'ours' ? q.name : ''} | ${names[impl]}${err} | ${ms(r.c1?.p50)} | ${ms(r.c1?.p95)} | ${ms(r.c1?.p99)} | ${c(r, 8)} | ${c(r, 32)} | ${rt(r.roundTrips)} |`,
+      );
+    }
+  }
+  return lines;
+}
+
+function ratioTable(sizes: SizeResult[]): string[] {
+  const lines = [
+    `| query | ${sizes.map((s) => `${s.size}: this/@neo4j/graphql`).join(' | ')} | ${sizes.map((s) => `${s.size}: this/raw`).join(' | ')} |`,
+    `| --- | ${sizes.map(() => '---:').join(' | ')} | ${sizes.map(() => '---:').join(' | ')} |`,
+  ];
+  const names = sizes[0]?.queries.map((q) => q.name) ?? [];
+  for (const name of names) {
+    const cell = (s: SizeResult, other: 'neo4jGraphql' | 'raw') => {
+      const q = s.queries.find((x: QueryResult) => x.name === name);
+      const v = q ? ratio(q.impls.ours, q.impls[other]) : null;
+      return v === null ? '–' : `${v.toFixed(2)}×`;
+    };
+    lines.push(
+      `| ${name} | ${sizes.map((s) => cell(s, 'neo4jGraphql')).join(' | ')} | ${sizes.map((s) => cell(s, 'raw')).join(' | ')} |`,
+    );
+  }
+  return lines;
+}
+
+function ingestTable(sizes: SizeResult[]): string[] {
+  const lines = [
+    '| size | articles (transactions) | fact rows | fact rels | MENTIONS rels | entities | load s | fact rels/s | all rels/s | plain UNWIND rels/s | loader/plain | re-ingest s (unchanged) | loader peak RSS MB |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const s of sizes) {
+    const l = s.load;
+    if (!l) {
+      lines.push(`| ${s.size} | load failed: ${(s.loadError ?? '').slice(0, 150).replace(/\n/g, ' ')} |`);
+      continue;
+    }
+    const secs = l.loadMs / 1000;
+    const factRate = l.factRels / secs;
+    const allRate = (l.factRels + l.mentionRels) / secs;
+    const plainRate = l.plain ? l.plain.relsCreated / (l.plain.ms / 1000) : null;
+    lines.push(
+      `| ${s.size} | ${num(l.articles)} | ${l.plain ? num(l.factRows) : '–'} | ${num(l.factRels)} | ${num(l.mentionRels)} | ${num(l.nodes)} | ${num(secs, 1)} | ${num(factRate)} | ${num(allRate)} | ${num(plainRate)} | ${plainRate ? `${(factRate / plainRate).toFixed(2)}×` : '–'} | ${num(l.reingestMs / 1000, 2)} (${l.reingestUnchanged}/${l.articles}) | ${num(l.peakRssMb)} |`,
+    );
+  }
+  return lines;
+}
+
+function targets(result: BenchResult): string[] {
+  const out: string[] = [];
+  const mark = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? '**met**' : '**missed**');
+  for (const s of result.sizes) {
+    if (!s.queries.length) continue;
+    const find = (n: string) => s.queries.find((q) => q.name === n);
+    for (const n of ['nested 3-level', 'stances OPPOSED by DOJ']) {
+      const q = find(n);
+      const r = q ? ratio(q.impls.ours, q.impls.neo4jGraphql) : null;
+      out.push(
+        `- ${s.size}: ${n} p50 ≤ 0.8× @neo4j/graphql: ${mark(r === null ? null : r <= 0.8)} (${r === null ? '–' : `${r.toFixed(2)}×`})`,
+      );
+    }
+    const over = s.queries
+      .map((q) => ({ name: q.name, r: ratio(q.impls.ours, q.impls.raw) }))
+      .filter((x) => x.r !== null && x.r > 1.3);
+    out.push(
+      `- ${s.size}: every query ≤ 1.3× raw p50: ${mark(over.length === 0)}${over.length ? ` (over: ${over.map((x) => `${x.name} ${x.r!.toFixed(2)}×`).join(', ')})` : ''}`,
+    );
+    const trips = s.queries.filter((q) => q.impls.ours.roundTrips !== 1);
+    out.push(
+      `- ${s.size}: 1 round trip per request: ${mark(trips.length === 0)}${trips.length ? ` (not: ${trips.map((q) => q.name).join(', ')})` : ''}`,
+    );
+    if (s.load?.plain) {
+      const rate = s.load.factRels / (s.load.loadMs / 1000);
+      const plain = s.load.plain.relsCreated / (s.load.plain.ms / 1000);
+      out.push(`- ${s.size}: ingest ≥ 0.7× plain UNWIND: ${mark(rate / plain >= 0.7)} (${(rate / plain).toFixed(2)}×)`);
+      if (s.size === '1m') out.push(`- 1m: ingest ≥ 50k rels/s: ${mark(rate >= 50_000)} (${num(rate)} fact rels/s)`);
+    }
+  }
+  if (!result.sizes.some((s) => s.size === '1m'))
+    out.push('- ingest ≥ 50k rels/s at 1M: not measured in this run (see the 10k/100k rates)');
+  if (result.startup) {
+    const w = result.startup.warmMs;
+    out.push(
+      `- warm start to /readyz ≤ 10 s: ${mark(w === null ? null : w <= 10_000)} (${w === null ? '–' : `${(w / 1000).toFixed(1)} s`})`,
+    );
+  }
+  return out;
+}
+
+export function renderMarkdown(result: BenchResult): string {
+  const m = result.machine;
+  const lines: string[] = [
+    '# Benchmarks',
+    '',
+    `Generated by \`${result.command}\` (${result.mode} mode), ${result.startedAt} to ${result.finishedAt}. Raw figures: [benchmarks.json](benchmarks.json).`,
+    'The harness is in `bench/` (`bench/run.ts` drives it; synthetic data: `bench/generate.ts`; queries in three implementations: `bench/queries.ts`).',
+    '',
+    '## Machine',
+    '',
+    '| | |',
+    '| --- | --- |',
+    ...Object.entries(m).map(([k, v]) => `| ${k} | ${v} |`),
+    ...Object.entries(result.settings).map(([k, v]) => `| ${k} | ${v} |`),
+    '',
+    'Everything runs on this one machine: Neo4j, the service, the @neo4j/graphql server, and the load generator',
+    '(autocannon, in the bench process) share its cores, so concurrency figures are lower bounds of what a separate',
+    'client would see.',
+    '',
+    '## Ingest',
+    '',
+    'The project loader is `planArticle` + `loadArticle` (one transaction per synthetic article of ~500 facts, the',
+    'named UNWIND…MERGE statements of cypher/queries/ingest/, with evidence lists, MENTIONS and provenance). The plain',
+    'baseline MERGEs the same fact rows (5,000 per transaction) as `PLAIN_FACT` relationships between `PlainNode`s with',
+    'one generic `UNWIND $rows AS r MERGE …` through neo4j-driver, in the same run, then is deleted. "fact rels/s" counts',
+    'the fact relationships in the graph after the load over the load time; repeated facts merge, so fact rels ≤ fact',
+    'rows. Re-ingest loads the same articles again (the unchanged, idempotent path). Peak RSS is that of the loader',
+    'process (a child of the bench), before the baseline runs. The seed row is the sample corpus through `ingestPaths`.',
+    '',
+    ...ingestTable(result.sizes),
+    '',
+    '## Query latency ratios (p50 at concurrency 1)',
+    '',
+    'Below 1 is faster than the other implementation.',
+    '',
+    ...ratioTable(result.sizes),
+    '',
+    '## Targets',
+    '',
+    ...targets(result),
+    '',
+  ];
+  for (const s of result.sizes) {
+    lines.push(`## Queries at ${s.size}`, '');
+    if (!s.queries.length) {
+      lines.push(`Not measured: ${s.loadError ?? 'no queries'}`, '');
+      continue;
+    }
+    lines.push(
+      `Parameters: ${Object.entries(s.params)
+        .map(([k, v]) => `${k} \`${v}\``)
+        .join(', ')}.`,
+      '',
+      ...queryTable(s),
+      '',
+      `RSS: API ${ms(s.rss.apiIdleMb)} MB idle, ${ms(s.rss.apiLoadMb)} MB peak under load; Neo4j ${ms(s.rss.neo4jIdleMb)} MB idle, ${ms(s.rss.neo4jLoadMb)} MB peak under load.`,
+      '',
+    );
+    const notes = s.queries.filter((q) => q.note).map((q) => `- ${q.name}: ${q.note}`);
+    if (notes.length) lines.push('Differences between the implementations:', '', ...notes, '');
+  }
+  lines.push('## Start-up', '');
+  if (result.startup) {
+    const st = result.startup;
+    lines.push(
+      `\`node dist/src/main.js\` with a new NEO4J_LOCAL_DIR and free ports, timed to the first 200 from /readyz. Jars ${st.jarsCached ? 'were already cached in NEO4J_LOCAL_LIB_DIR (no download in the cold start)' : 'were not cached: the cold start includes resolving them'}.`,
+      '',
+      '| cold start (new home, corpus seeded) s | warm start s | API RSS idle MB | Neo4j RSS idle MB |',
+      '| ---: | ---: | ---: | ---: |',
+      `| ${st.coldMs === null ? '–' : (st.coldMs / 1000).toFixed(1)} | ${st.warmMs === null ? '–' : (st.warmMs / 1000).toFixed(1)} | ${ms(st.apiIdleMb)} | ${ms(st.neo4jIdleMb)} |`,
+      '',
+      st.error ? `Error: ${st.error}` : '',
+    );
+  } else {
+    lines.push('Not measured in this run.', '');
+  }
+  const analysis = join(__dirname, '..', '..', 'bench', 'analysis.md');
+  if (existsSync(analysis)) lines.push(readFileSync(analysis, 'utf8').trim(), '');
+  lines.push(
+    '## Reproduce',
+    '',
+    '```sh',
+    'npm run bench                                  # seed,10k,100k into docs/',
+    'npm run bench -- --sizes=seed,10k,100k,1m     # with 1M (several minutes of loading)',
+    'npm run bench -- --smoke                      # CI: tiny sizes, short runs, output in a temp folder',
+    'NEO4J_URI=bolt://… NEO4J_PASSWORD=… npm run bench   # against an existing Neo4j (it is wiped!)',
+    '```',
+    '',
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,122 @@
+/** A failed request: the API's own message (e.g. SERVICE_UNAVAILABLE) or what went wrong on the way. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Posts a query to the public /graphql API and returns its data, or throws ApiError with the first error. */
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    throw new ApiError('The service cannot be reached; check your connection and try again.');
+  }
+  let body: { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(`The service answered HTTP ${response.status} without a GraphQL response.`);
+  }
+  const error = body.errors?.[0];
+  if (error) throw new ApiError(error.message, error.extensions?.code);
+  if (!body.data) throw new ApiError(`The service answered HTTP ${response.status} with no data.`);
+  return body.data;
+}
+
+export type Kind = 'PERSON' | 'AGENCY' | 'ORGANIZATION' | 'JURISDICTION' | 'PROGRAM' | 'EVENT';
+
+export interface EntityRef {
+  id: string;
+  name: string;
+  kind: Kind;
+  date?: string | null;
+}
+
+export interface Evidence {
+  quote: string;
+  article: { id: string; title: string; url?: string | null; published?: string | null; source?: string | null };
+}
+
+export interface GraphEdge {
+  type: string;
+  from: string;
+  to: string;
+  /** Loaded when the edge is first shown in the side panel. */
+  evidence?: Evidence[];
+}
+
+export interface Subgraph {
+  nodes: EntityRef[];
+  edges: GraphEdge[];
+}
+
+const EVIDENCE = 'evidence { quote article { id title url published source } }';
+
+export const SEARCH = `query ExploreSearch($text: String!, $kinds: [EntityKind!]) {
+  search(text: $text, kinds: $kinds, first: 20) { id name kind ... on Event { date } }
+}`;
+
+/** The graph without its evidence: 100 entities stay well within the API's query cost limit. */
+export const NEIGHBORHOOD = `query ExploreNeighborhood($id: ID!, $depth: Int!) {
+  neighborhood(id: $id, depth: $depth, first: 100) {
+    nodes { id name kind ... on Event { date } }
+    edges { type from to }
+  }
+}`;
+
+/** The evidence of one entity's relationships of one type, fetched when an edge is opened. */
+export const EDGE_EVIDENCE = `query ExploreEdgeEvidence($id: ID!, $type: String!) {
+  neighborhood(id: $id, depth: 1, types: [$type], first: 50) {
+    edges { type from to ${EVIDENCE} }
+  }
+}`;
+
+export const DETAILS = `query ExploreDetails($id: ID!) {
+  entity(id: $id) {
+    id name kind aliases
+    ... on Actor { description }
+    ... on Program { description type }
+    ... on Event { date eventType summary }
+  }
+  timeline(id: $id, first: 50) { id name date eventType }
+}`;
+
+export const STANCES = `query ExploreStances($kind: StanceKind!, $actionBy: String) {
+  stances(kind: $kind, actionBy: $actionBy, first: 100) {
+    kind
+    actor { id name kind }
+    target { id name kind ... on Event { date } }
+    ${EVIDENCE}
+  }
+}`;
+
+export interface Details {
+  entity: {
+    id: string;
+    name: string;
+    kind: Kind;
+    aliases: string[];
+    description?: string | null;
+    type?: string | null;
+    date?: string | null;
+    eventType?: string | null;
+    summary?: string | null;
+  } | null;
+  timeline: { id: string; name: string; date?: string | null; eventType: string }[];
+}
+
+export interface StanceRow {
+  kind: string;
+  actor: EntityRef;
+  target: EntityRef;
+  evidence: Evidence[];
+}
