@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { createServer } from 'node:net';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,6 +8,7 @@ import { chromium } from 'playwright-core';
 import { startApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
+import { freePort } from '../src/ports';
 import { lineProgress } from '../src/progress';
 import { openRuntime } from '../src/runtime';
 import { seedIfEmpty } from '../src/seed';
@@ -22,17 +22,6 @@ import { WEB_DIST_DIR } from '../src/web/router';
  * same profile (warm cache).
  */
 const ENTITY = 'eric-garcetti';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function kib(n: number): string {
   return `${(n / 1024).toFixed(1)} KiB`;

@@ -1,5 +1,4 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 
 /** Small measuring helpers of the benchmark: percentiles, ports, process memory. */
 
@@ -27,17 +26,6 @@ export function summarize(samplesMs: number[]): LatencySummary {
     p99: percentile(sorted, 99),
     mean,
   };
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Resident set size of a process in MB (Linux /proc), or null when it cannot be read. */

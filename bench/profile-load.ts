@@ -8,7 +8,7 @@ import { loadConfig } from '../src/config';
 import { createDriver, Database } from '../src/neo4j/database';
 import { silentProgress } from '../src/progress';
 import { openRuntime, type Runtime } from '../src/runtime';
-import { freePort } from './measure';
+import { freePort } from '../src/ports';
 import { generateArticles, parseSize } from './generate';
 
 /**

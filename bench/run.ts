@@ -10,7 +10,8 @@ import { PROJECT_ROOT } from '../src/paths';
 import { lineProgress } from '../src/progress';
 import { openRuntime, type Runtime } from '../src/runtime';
 import type { LoadResult } from './load';
-import { freePort, javaBelow, rssMb, summarize, type LatencySummary } from './measure';
+import { freePort } from '../src/ports';
+import { javaBelow, rssMb, summarize, type LatencySummary } from './measure';
 import { type BenchQuery, benchQueries, type GraphQLRequest, type QueryParams } from './queries';
 import { renderMarkdown } from './report';
 
