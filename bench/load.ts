@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import neo4j from 'neo4j-driver';
 import { planArticle } from '../ingest/graph-plan';
-import { ingestPaths, loadArticle } from '../ingest/pipeline';
+import { ingestPaths, loadArticles, type PreparedArticle } from '../ingest/pipeline';
 import { createDriver, Database } from '../src/neo4j/database';
 import { silentProgress } from '../src/progress';
 import { generateArticles, parseSize } from './generate';
@@ -10,10 +10,12 @@ import { generateArticles, parseSize } from './generate';
  * One size's ingest measurements, run in a child process of bench/run.ts so that its peak RSS is the
  * loader's own. Prints one JSON line. Usage: node dist/bench/load.js <size> (NEO4J_URI/USER/PASSWORD set).
  *
- * 1. the project's loader: planArticle + loadArticle, one transaction per synthetic article;
+ * 1. the project's loader: loadArticles, fed the synthetic articles ARTICLES_PER_CALL at a time (as
+ *    ingestPaths feeds it files), which writes new articles many to a transaction;
  * 2. the same data again (unchanged articles: the idempotent path);
- * 3. a plain batched UNWIND $rows AS r MERGE of the same facts through neo4j-driver, into separate labels,
- *    removed afterwards.
+ * 3. the floor: the same graph (entities, events and articles as nodes; facts with their evidence lists; the
+ *    articles' mentions) written with plain batched `UNWIND $rows AS r MERGE …` statements through
+ *    neo4j-driver, into separate labels, removed afterwards.
  */
 
 export interface LoadResult {
@@ -26,15 +28,39 @@ export interface LoadResult {
   loadMs: number;
   reingestMs: number;
   reingestUnchanged: number;
-  plain: { rows: number; relsCreated: number; ms: number; batch: number } | null;
+  /** The plain UNWIND…MERGE floor, writing the same nodes, facts and mentions. */
+  plain: { rows: number; relsCreated: number; factRels: number; mentionRels: number; ms: number; batch: number } | null;
   peakRssMb: number;
 }
 
 const PLAIN_BATCH = 5000;
+const ARTICLES_PER_CALL = 100;
+
+/** Feeds the synthetic articles to the loader in groups; returns how many it loaded and how many were unchanged. */
+async function loadAll(db: Database, facts: number): Promise<{ articles: number; unchanged: number }> {
+  let articles = 0;
+  let unchanged = 0;
+  let group: PreparedArticle[] = [];
+  const flush = async (): Promise<void> => {
+    const { outcomes } = await loadArticles(db, group);
+    for (const outcome of outcomes) {
+      if (outcome.status === 'failed') throw new Error(`${outcome.file}: ${outcome.error}`);
+      if (outcome.status === 'unchanged') unchanged += 1;
+    }
+    articles += group.length;
+    group = [];
+  };
+  for (const article of generateArticles({ facts })) {
+    group.push(article);
+    if (group.length === ARTICLES_PER_CALL) await flush();
+  }
+  if (group.length > 0) await flush();
+  return { articles, unchanged };
+}
 
 async function countGraph(db: Database): Promise<{ factRels: number; mentionRels: number; nodes: number }> {
   const [row] = await db.read<{ facts: number; mentions: number; nodes: number }>(
-    `CALL { MATCH ()-[r]->() WHERE NOT r:MENTIONS AND NOT r:PLAIN_FACT RETURN count(r) AS facts }
+    `CALL { MATCH ()-[r]->() WHERE NOT r:MENTIONS AND NOT r:PLAIN_FACT AND NOT r:PLAIN_MENTION RETURN count(r) AS facts }
      CALL { MATCH ()-[m:MENTIONS]->() RETURN count(m) AS mentions }
      CALL { MATCH (n:Entity) RETURN count(n) AS nodes }
      RETURN facts, mentions, nodes`,
@@ -73,17 +99,10 @@ async function main(): Promise<void> {
       // The generator is cheap next to the writes, so it runs inline and is regenerated for the re-ingest
       // (keeping every article in memory at 1M facts would inflate the loader's RSS).
       const t0 = performance.now();
-      for (const { doc, annotation } of generateArticles({ facts })) {
-        const outcome = await loadArticle(db, doc, annotation);
-        if (outcome.status === 'failed') throw new Error(outcome.error);
-        articles += 1;
-      }
+      articles = (await loadAll(db, facts)).articles;
       loadMs = performance.now() - t0;
       const t1 = performance.now();
-      for (const { doc, annotation } of generateArticles({ facts })) {
-        const outcome = await loadArticle(db, doc, annotation);
-        if (outcome.status === 'unchanged') reingestUnchanged += 1;
-      }
+      reingestUnchanged = (await loadAll(db, facts)).unchanged;
       reingestMs = performance.now() - t1;
     }
     // The loader's own peak, before the baseline holds every row in memory.
@@ -91,14 +110,17 @@ async function main(): Promise<void> {
     const counts = await countGraph(db);
 
     if (facts !== null) {
-      // The baseline: the same facts, in batches, with one generic MERGE each for nodes and relationships.
+      // The floor: the same graph, in batches, with one generic MERGE statement per kind of row.
       await db.runSchema('CREATE CONSTRAINT plain_id IF NOT EXISTS FOR (n:PlainNode) REQUIRE n.id IS UNIQUE');
       const nodeRows = new Map<string, string>();
       const relRows: { key: string; from: string; to: string; type: string; quotes: string[]; article: string }[] = [];
+      const mentionRows: { article: string; id: string; quote: string | null }[] = [];
       for (const { doc, annotation } of generateArticles({ facts })) {
         const plan = planArticle(annotation, doc);
+        nodeRows.set(plan.article.id, plan.article.title);
         for (const rows of Object.values(plan.entities)) for (const r of rows) nodeRows.set(r.id, r.name);
         for (const e of plan.events) nodeRows.set(e.id, e.name);
+        for (const m of plan.mentions) mentionRows.push({ article: plan.article.id, id: m.id, quote: m.quote });
         for (const [type, rows] of Object.entries(plan.facts)) {
           for (const r of rows) {
             relRows.push({ key: r.key, from: r.from, to: r.to, type, quotes: r.quotes, article: plan.article.id });
@@ -106,27 +128,44 @@ async function main(): Promise<void> {
         }
       }
       const nodes = [...nodeRows].map(([id, name]) => ({ id, name }));
+      const write = async (cypher: string, rows: unknown[]): Promise<number> => {
+        let created = 0;
+        for (let i = 0; i < rows.length; i += PLAIN_BATCH) {
+          const res = await db.driver.executeQuery(
+            cypher,
+            { rows: rows.slice(i, i + PLAIN_BATCH) },
+            { database: process.env.NEO4J_DATABASE ?? 'neo4j', routing: neo4j.routing.WRITE },
+          );
+          created += res.summary.counters.updates().relationshipsCreated;
+        }
+        return created;
+      };
       const t2 = performance.now();
-      let relsCreated = 0;
-      for (let i = 0; i < nodes.length; i += PLAIN_BATCH) {
-        await db.write('UNWIND $rows AS r MERGE (n:PlainNode {id: r.id}) SET n.name = r.name', {
-          rows: nodes.slice(i, i + PLAIN_BATCH),
-        });
-      }
-      for (let i = 0; i < relRows.length; i += PLAIN_BATCH) {
-        const res = await db.driver.executeQuery(
-          `UNWIND $rows AS r
-           MATCH (a:PlainNode {id: r.from}) MATCH (b:PlainNode {id: r.to})
-           MERGE (a)-[f:PLAIN_FACT {key: r.key}]->(b)
-           SET f.type = r.type,
-               f.evidenceQuotes = coalesce(f.evidenceQuotes, []) + r.quotes,
-               f.evidenceArticles = coalesce(f.evidenceArticles, []) + [q IN r.quotes | r.article]`,
-          { rows: relRows.slice(i, i + PLAIN_BATCH) },
-          { database: process.env.NEO4J_DATABASE ?? 'neo4j', routing: neo4j.routing.WRITE },
-        );
-        relsCreated += res.summary.counters.updates().relationshipsCreated;
-      }
-      plain = { rows: relRows.length, relsCreated, ms: performance.now() - t2, batch: PLAIN_BATCH };
+      await write('UNWIND $rows AS r MERGE (n:PlainNode {id: r.id}) SET n.name = r.name', nodes);
+      const factRels = await write(
+        `UNWIND $rows AS r
+         MATCH (a:PlainNode {id: r.from}) MATCH (b:PlainNode {id: r.to})
+         MERGE (a)-[f:PLAIN_FACT {key: r.key}]->(b)
+         SET f.type = r.type,
+             f.evidenceQuotes = coalesce(f.evidenceQuotes, []) + r.quotes,
+             f.evidenceArticles = coalesce(f.evidenceArticles, []) + [q IN r.quotes | r.article]`,
+        relRows,
+      );
+      const mentionRels = await write(
+        `UNWIND $rows AS r
+         MATCH (a:PlainNode {id: r.article}) MATCH (n:PlainNode {id: r.id})
+         MERGE (a)-[m:PLAIN_MENTION]->(n)
+         SET m.quote = r.quote`,
+        mentionRows,
+      );
+      plain = {
+        rows: relRows.length + mentionRows.length,
+        relsCreated: factRels + mentionRels,
+        factRels,
+        mentionRels,
+        ms: performance.now() - t2,
+        batch: PLAIN_BATCH,
+      };
       factRows = relRows.length;
     }
 
@@ -153,7 +192,7 @@ async function main(): Promise<void> {
 async function removePlain(db: Database): Promise<void> {
   const session = db.driver.session();
   try {
-    await session.run('MATCH ()-[r:PLAIN_FACT]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
+    await session.run('MATCH ()-[r:PLAIN_FACT|PLAIN_MENTION]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
     await session.run('MATCH (n:PlainNode) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS');
     await db.runSchema('DROP CONSTRAINT plain_id IF EXISTS');
   } catch (err) {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { loadArticle } from '../ingest/pipeline';
+import { loadArticles, type PreparedArticle } from '../ingest/pipeline';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,9 +10,10 @@ import { silentProgress } from '../src/progress';
 import { openRuntime, type Runtime } from '../src/runtime';
 import { freePort } from '../src/ports';
 import { generateArticles, parseSize } from './generate';
+import { BENCH_NEO4J_HEAP, BENCH_NEO4J_PAGECACHE } from './settings';
 
 /**
- * Where the loader's time goes: loads a synthetic size through loadArticle with every statement timed,
+ * Where the loader's time goes: loads a synthetic size through loadArticles with every statement timed,
  * grouped by its first line. Usage: node dist/bench/profile-load.js 10k (NEO4J_URI/USER/PASSWORD set;
  * loads into that database).
  */
@@ -63,8 +64,8 @@ async function main(): Promise<void> {
         NEO4J_LOCAL_DIR: join(home, 'neo4j'),
         NEO4J_LOCAL_BOLT_PORT: String(await freePort()),
         NEO4J_LOCAL_HTTP_PORT: String(await freePort()),
-        NEO4J_LOCAL_HEAP: '1g',
-        NEO4J_LOCAL_PAGECACHE: '512m',
+        NEO4J_LOCAL_HEAP: BENCH_NEO4J_HEAP,
+        NEO4J_LOCAL_PAGECACHE: BENCH_NEO4J_PAGECACHE,
       }),
       silentProgress,
     );
@@ -72,7 +73,15 @@ async function main(): Promise<void> {
   }
   const db = new TimedDatabase(createDriver(conn), { database: 'neo4j', queryTimeoutMs: 600_000 });
   const t0 = performance.now();
-  for (const { doc, annotation } of generateArticles({ facts })) await loadArticle(db, doc, annotation);
+  let group: PreparedArticle[] = [];
+  for (const article of generateArticles({ facts })) {
+    group.push(article);
+    if (group.length === 40) {
+      await loadArticles(db, group);
+      group = [];
+    }
+  }
+  if (group.length > 0) await loadArticles(db, group);
   const total = performance.now() - t0;
   const rows = [...db.times.entries()].sort((a, b) => b[1].ms - a[1].ms);
   process.stdout.write(`total ${total.toFixed(0)} ms\n`);

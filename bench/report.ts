@@ -57,8 +57,8 @@ function ratioTable(sizes: SizeResult[]): string[] {
 
 function ingestTable(sizes: SizeResult[]): string[] {
   const lines = [
-    '| size | articles (transactions) | fact rows | fact rels | MENTIONS rels | entities | load s | fact rels/s | all rels/s | plain UNWIND rels/s | loader/plain | re-ingest s (unchanged) | loader peak RSS MB |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| size | articles | fact rows | fact rels | MENTIONS rels | entities | load s | rels/s (facts + MENTIONS) | fact rels/s | plain UNWIND s | plain rels/s | loader speed / plain | re-ingest s (unchanged) | loader peak RSS MB |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const s of sizes) {
     const l = s.load;
@@ -70,8 +70,9 @@ function ingestTable(sizes: SizeResult[]): string[] {
     const factRate = l.factRels / secs;
     const allRate = (l.factRels + l.mentionRels) / secs;
     const plainRate = l.plain ? l.plain.relsCreated / (l.plain.ms / 1000) : null;
+    const speed = l.plain ? `${(l.plain.ms / l.loadMs).toFixed(2)}×` : '–';
     lines.push(
-      `| ${s.size} | ${num(l.articles)} | ${l.plain ? num(l.factRows) : '–'} | ${num(l.factRels)} | ${num(l.mentionRels)} | ${num(l.nodes)} | ${num(secs, 1)} | ${num(factRate)} | ${num(allRate)} | ${num(plainRate)} | ${plainRate ? `${(factRate / plainRate).toFixed(2)}×` : '–'} | ${num(l.reingestMs / 1000, 2)} (${l.reingestUnchanged}/${l.articles}) | ${num(l.peakRssMb)} |`,
+      `| ${s.size} | ${num(l.articles)} | ${l.plain ? num(l.factRows) : '–'} | ${num(l.factRels)} | ${num(l.mentionRels)} | ${num(l.nodes)} | ${num(secs, 1)} | ${num(allRate)} | ${num(factRate)} | ${l.plain ? num(l.plain.ms / 1000, 1) : '–'} | ${num(plainRate)} | ${speed} | ${num(l.reingestMs / 1000, 2)} (${l.reingestUnchanged}/${l.articles}) | ${num(l.peakRssMb)} |`,
     );
   }
   return lines;
@@ -101,10 +102,14 @@ function targets(result: BenchResult): string[] {
       `- ${s.size}: 1 round trip per request: ${mark(trips.length === 0)}${trips.length ? ` (not: ${trips.map((q) => q.name).join(', ')})` : ''}`,
     );
     if (s.load?.plain) {
-      const rate = s.load.factRels / (s.load.loadMs / 1000);
-      const plain = s.load.plain.relsCreated / (s.load.plain.ms / 1000);
-      out.push(`- ${s.size}: ingest ≥ 0.7× plain UNWIND: ${mark(rate / plain >= 0.7)} (${(rate / plain).toFixed(2)}×)`);
-      if (s.size === '1m') out.push(`- 1m: ingest ≥ 50k rels/s: ${mark(rate >= 50_000)} (${num(rate)} fact rels/s)`);
+      const rate = (s.load.factRels + s.load.mentionRels) / (s.load.loadMs / 1000);
+      const speed = s.load.plain.ms / s.load.loadMs;
+      out.push(
+        `- ${s.size}: ingest ≥ 0.7× plain UNWIND (same graph, plain time / loader time): ${mark(speed >= 0.7)} (${speed.toFixed(2)}×)`,
+      );
+      if (s.size === '1m') {
+        out.push(`- 1m: ingest ≥ 50k rels/s: ${mark(rate >= 50_000)} (${num(rate)} rels/s, facts and MENTIONS)`);
+      }
     }
   }
   if (!result.sizes.some((s) => s.size === '1m'))
@@ -139,13 +144,16 @@ export function renderMarkdown(result: BenchResult): string {
     '',
     '## Ingest',
     '',
-    'The project loader is `planArticle` + `loadArticle` (one transaction per synthetic article of ~500 facts, the',
-    'named UNWIND…MERGE statements of cypher/queries/ingest/, with evidence lists, MENTIONS and provenance). The plain',
-    'baseline MERGEs the same fact rows (5,000 per transaction) as `PLAIN_FACT` relationships between `PlainNode`s with',
-    'one generic `UNWIND $rows AS r MERGE …` through neo4j-driver, in the same run, then is deleted. "fact rels/s" counts',
-    'the fact relationships in the graph after the load over the load time; repeated facts merge, so fact rels ≤ fact',
-    'rows. Re-ingest loads the same articles again (the unchanged, idempotent path). Peak RSS is that of the loader',
-    'process (a child of the bench), before the baseline runs. The seed row is the sample corpus through `ingestPaths`.',
+    'The project loader is `loadArticles` (ingest/pipeline.ts), fed the synthetic articles (~500 facts each) 40 at a',
+    'time as `ingestPaths` feeds it files: it checks which articles the graph holds, then writes new ones about 20,000',
+    'facts and mentions per transaction, with the named UNWIND…MERGE statements of cypher/queries/ingest/ (evidence',
+    'lists, MENTIONS, kind checks). The plain floor writes the same graph (the same nodes, the fact rows as',
+    '`PLAIN_FACT` with their quotes, the mentions as `PLAIN_MENTION`) with one generic `UNWIND $rows AS r MERGE …`',
+    'statement per kind of row, 5,000 rows per transaction, through neo4j-driver, in the same run, then is deleted.',
+    '"loader speed / plain" is the plain time over the loader time for that same graph. Rates count relationships in',
+    'the graph after the load over the load time; repeated facts merge, so fact rels ≤ fact rows. Re-ingest loads the',
+    'same articles again (the unchanged, idempotent path). Peak RSS is that of the loader process (a child of the',
+    'bench), before the floor runs. The seed row is the sample corpus through `ingestPaths`.',
     '',
     ...ingestTable(result.sizes),
     '',

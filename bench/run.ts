@@ -14,6 +14,7 @@ import { freePort } from '../src/ports';
 import { javaBelow, rssMb, summarize, type LatencySummary } from './measure';
 import { type BenchQuery, benchQueries, type GraphQLRequest, type QueryParams } from './queries';
 import { renderMarkdown } from './report';
+import { BENCH_NEO4J_HEAP, BENCH_NEO4J_PAGECACHE } from './settings';
 
 /**
  * npm run bench [-- --sizes=seed,10k,100k,1m] [--smoke] [--out=DIR] [--duration=5] [--no-startup]
@@ -566,8 +567,8 @@ async function main(): Promise<void> {
       NEO4J_LOCAL_DIR: join(home, 'neo4j'),
       NEO4J_LOCAL_BOLT_PORT: String(await freePort()),
       NEO4J_LOCAL_HTTP_PORT: String(await freePort()),
-      NEO4J_LOCAL_HEAP: '1g',
-      NEO4J_LOCAL_PAGECACHE: '512m',
+      NEO4J_LOCAL_HEAP: BENCH_NEO4J_HEAP,
+      NEO4J_LOCAL_PAGECACHE: BENCH_NEO4J_PAGECACHE,
     });
     log(`starting a throw-away Neo4j in ${home}`);
     runtime = await openRuntime(config, progress);
@@ -621,8 +622,8 @@ async function main(): Promise<void> {
       autocannon: pkgVersion('autocannon'),
     },
     settings: {
-      neo4jHeap: process.env.NEO4J_URI ? 'external' : '1g',
-      neo4jPageCache: process.env.NEO4J_URI ? 'external' : '512m',
+      neo4jHeap: process.env.NEO4J_URI ? 'external' : BENCH_NEO4J_HEAP,
+      neo4jPageCache: process.env.NEO4J_URI ? 'external' : BENCH_NEO4J_PAGECACHE,
       iterationsC1: options.iterations,
       warmup: options.warmup,
       durationSeconds: options.duration,

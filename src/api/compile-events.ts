@@ -2,7 +2,7 @@ import { pageSize } from './arguments';
 import type { CompileContext } from './compile-context';
 import { decodeCursor } from './cursor';
 import { dateWindow } from './dates';
-import { entityRef, initiatedByAny } from './entity-ref';
+import { entityRef, eventsInitiatedBy } from './entity-ref';
 import { type Rows, connectionPage, listPage } from './page';
 import type { RootFieldCompiler } from './root-field';
 import { type SelectedField, argumentsOf } from './selection';
@@ -29,7 +29,13 @@ function eventRows(field: SelectedField, ctx: CompileContext): { lines: string[]
     lines.push(entityRef(value, argument, list, ctx));
     where.push(test(list));
   };
-  related('by', 'by', (list) => initiatedByAny(event, list, ctx));
+  // With `by`, the events are found from the initiators (a few) rather than filtered from all events.
+  let bind = `MATCH (${event}:Event)`;
+  if (args.by !== null && args.by !== undefined) {
+    const list = ctx.cypher.variable('by');
+    lines.push(entityRef(args.by, 'by', list, ctx));
+    bind = eventsInitiatedBy(event, list, ctx);
+  }
   related('target', 'targets', (list) => {
     const t = ctx.cypher.variable('target');
     return `EXISTS { MATCH (${event})-[:TARGETS]->(${t}:Entity) WHERE ${t} IN ${list} }`;
@@ -49,8 +55,8 @@ function eventRows(field: SelectedField, ctx: CompileContext): { lines: string[]
     const last = ctx.cypher.param(window.last);
     where.push(`${event}.date <= ${last}`, `${firstDay(`${event}.date`)} <= ${last}`);
   }
-  lines.push(`MATCH (${event}:Event)`);
-  if (where.length > 0) lines.push(`WHERE ${where.join('\n  AND ')}`);
+  lines.push(bind);
+  if (where.length > 0) lines.push(`${bind.startsWith('MATCH') ? '' : 'WITH * '}WHERE ${where.join('\n  AND ')}`);
   return {
     lines,
     rows: { vars: [event], orderBy: [`${event}.date`, `${event}.name`, `${event}.id`], scope: { node: event } },

@@ -1,7 +1,7 @@
 import { pageSize } from './arguments';
 import type { CompileContext } from './compile-context';
 import { decodeCursor } from './cursor';
-import { entityRef, initiatedByAny } from './entity-ref';
+import { entityRef, eventsInitiatedBy } from './entity-ref';
 import { STANCE_TYPES, type StanceType } from './model';
 import { type Rows, connectionPage, listPage } from './page';
 import type { RootFieldCompiler } from './root-field';
@@ -17,15 +17,15 @@ function stanceRows(field: SelectedField, ctx: CompileContext): { lines: string[
   const target = ctx.cypher.variable('target');
   const lines: string[] = [];
   const where: string[] = [];
-  if (args.actionBy !== null && args.actionBy !== undefined) {
-    const list = ctx.cypher.variable('actionBy');
-    lines.push(entityRef(args.actionBy, 'actionBy', list, ctx));
-    where.push(`${target}:Event`, initiatedByAny(target, list, ctx));
-  }
   if (args.actor !== null && args.actor !== undefined) {
     const list = ctx.cypher.variable('actors');
     lines.push(entityRef(args.actor, 'actor', list, ctx));
     where.push(`${actor} IN ${list}`);
+  }
+  if (args.actionBy !== null && args.actionBy !== undefined) {
+    // From the actor's events to their stances: never a scan of every stance in the graph.
+    const list = ctx.cypher.variable('actionBy');
+    lines.push(entityRef(args.actionBy, 'actionBy', list, ctx), eventsInitiatedBy(target, list, ctx));
   }
   lines.push(`MATCH (${actor}:Entity)-[${rel}:${type}]->(${target}:Entity)`);
   if (where.length > 0) lines.push(`WHERE ${where.join('\n  AND ')}`);

@@ -6,6 +6,8 @@ export const LIMITS = {
   nestedPageSize: 10,
   maxNeighborhoodDepth: 3,
   maxPathHops: 6,
+  /** How many equally short paths path() ranks; past this, the choice among them is the store's order. */
+  maxPathCandidates: 1000,
   /** Longest search text and entity reference accepted. */
   maxTextLength: 200,
   /** How many index hits search re-ranks; deeper pages than this are empty. */

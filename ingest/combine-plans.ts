@@ -1,0 +1,144 @@
+import {
+  FACT_TYPES,
+  type FactType,
+  type GraphPlan,
+  type ArticleRow,
+  type EntityRow,
+  type EventRow,
+} from './graph-plan';
+
+/** One fact merged across the articles of a write: evidence lists parallel, one entry per quote. */
+export interface CombinedFactRow {
+  key: string;
+  from: string;
+  to: string;
+  title: string | null;
+  start: string | null;
+  end: string | null;
+  quotes: string[];
+  confidences: number[];
+  /** The article of each quote, parallel to quotes. */
+  articles: string[];
+  /** The distinct articles stating the fact, in order. */
+  sources: string[];
+}
+
+/** What one write merges into the graph, one UNWIND statement per group, whatever the number of articles. */
+export interface CombinedRows {
+  articles: (ArticleRow & { factKeys: string[] })[];
+  entities: Record<string, EntityRow[]>;
+  events: EventRow[];
+  mentions: { article: string; id: string; quote: string | null }[];
+  facts: Record<FactType, CombinedFactRow[]>;
+  /** Every node the write declares with its label, for the kind-conflict check against the graph. */
+  declared: { id: string; label: string }[];
+}
+
+/** Two articles of one write declare an id with different kinds: the write must go article by article. */
+export class KindClashError extends Error {
+  constructor(
+    readonly id: string,
+    readonly labels: [string, string],
+  ) {
+    super(`"${id}" is declared both as ${labels[0]} and as ${labels[1]}`);
+  }
+}
+
+function unionInto(target: string[], values: string[]): void {
+  for (const v of values) if (!target.includes(v)) target.push(v);
+}
+
+/**
+ * Merges the plans of several articles into the rows of one write, with the result the graph would get from
+ * writing them one after the other: later articles win a node's name, types and dates they state, aliases
+ * accumulate, and a fact stated by several articles gets each article's quotes in order.
+ */
+export function combinePlans(plans: GraphPlan[]): CombinedRows {
+  const labelOf = new Map<string, string>();
+  const entities = new Map<string, { label: string; row: EntityRow }>();
+  const events = new Map<string, EventRow>();
+  const facts = new Map<string, { type: FactType; row: CombinedFactRow }>();
+  const mentions: CombinedRows['mentions'] = [];
+
+  const declare = (id: string, label: string): void => {
+    const known = labelOf.get(id);
+    if (known && known !== label) throw new KindClashError(id, [known, label]);
+    labelOf.set(id, label);
+  };
+
+  for (const plan of plans) {
+    const articleId = plan.article.id;
+    for (const [label, rows] of Object.entries(plan.entities)) {
+      for (const row of rows) {
+        declare(row.id, label);
+        const seen = entities.get(row.id);
+        if (!seen) {
+          entities.set(row.id, { label, row: { ...row, aliases: [...row.aliases] } });
+          continue;
+        }
+        seen.row.name = row.name;
+        unionInto(seen.row.aliases, row.aliases);
+        seen.row.type = row.type ?? seen.row.type;
+        seen.row.description = row.description ?? seen.row.description;
+      }
+    }
+    for (const row of plan.events) {
+      declare(row.id, 'Event');
+      const seen = events.get(row.id);
+      if (!seen) {
+        events.set(row.id, { ...row, aliases: [...row.aliases] });
+        continue;
+      }
+      seen.name = row.name;
+      unionInto(seen.aliases, row.aliases);
+      seen.eventType = row.eventType;
+      seen.date = row.date ?? seen.date;
+      seen.datePrecision = row.datePrecision ?? seen.datePrecision;
+      seen.summary = row.summary ?? seen.summary;
+    }
+    for (const m of plan.mentions) mentions.push({ article: articleId, id: m.id, quote: m.quote });
+    for (const type of FACT_TYPES) {
+      for (const row of plan.facts[type]) {
+        const id = `${type}\u0000${row.key}`;
+        const seen = facts.get(id);
+        const articles = row.quotes.map(() => articleId);
+        if (!seen) {
+          facts.set(id, {
+            type,
+            row: {
+              ...row,
+              quotes: [...row.quotes],
+              confidences: [...row.confidences],
+              articles,
+              sources: [articleId],
+            },
+          });
+          continue;
+        }
+        seen.row.title = row.title;
+        seen.row.start = row.start;
+        seen.row.end = row.end;
+        seen.row.quotes.push(...row.quotes);
+        seen.row.confidences.push(...row.confidences);
+        seen.row.articles.push(...articles);
+        unionInto(seen.row.sources, [articleId]);
+      }
+    }
+  }
+
+  const byLabel: Record<string, EntityRow[]> = {};
+  for (const { label, row } of entities.values()) (byLabel[label] ??= []).push(row);
+  const byType = Object.fromEntries(FACT_TYPES.map((t) => [t, [] as CombinedFactRow[]])) as Record<
+    FactType,
+    CombinedFactRow[]
+  >;
+  for (const { type, row } of facts.values()) byType[type].push(row);
+  return {
+    articles: plans.map((p) => ({ ...p.article, factKeys: p.factKeys })),
+    entities: byLabel,
+    events: [...events.values()],
+    mentions,
+    facts: byType,
+    declared: [...labelOf].map(([id, label]) => ({ id, label })),
+  };
+}
