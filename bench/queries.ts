@@ -69,6 +69,22 @@ export function benchQueries(p: QueryParams): BenchQuery[] {
   const lucene = fuzzyQuery(p.searchText) ?? p.searchText;
   return [
     {
+      // One node by its unique id: what each layer costs on top of the smallest possible statement.
+      name: 'lookup by id',
+      ours: {
+        query: 'query($id: ID!) { entity(id: $id) { id name } }',
+        variables: { id: p.timelineId },
+      },
+      neo4jGraphql: {
+        query: 'query($id: ID!) { entities(where: { id: { eq: $id } }) { id name } }',
+        variables: { id: p.timelineId },
+      },
+      raw: {
+        cypher: 'MATCH (n:Entity {id: $id}) RETURN n.id AS id, n.name AS name',
+        params: { id: p.timelineId },
+      },
+    },
+    {
       name: 'search',
       ours: {
         query: 'query($text: String!) { search(text: $text, first: 10) { __typename id name aliases } }',
@@ -100,10 +116,13 @@ export function benchQueries(p: QueryParams): BenchQuery[] {
         variables: { where: { initiatedBy: { some: byActor(p.actionBy) } } },
       },
       raw: {
+        // From DOJ to its events and its role holders' events, then their opposers: the cheapest shape.
         cypher: `MATCH (doj:Entity {name: $by})
-          MATCH (event:Event)<-[:INITIATED]-(initiator)
-          WHERE initiator = doj OR (initiator)-[:HOLDS_ROLE]->(doj)
-          WITH DISTINCT event
+          CALL (doj) {
+            MATCH (doj)-[:INITIATED]->(event:Event) RETURN event
+            UNION
+            MATCH (doj)<-[:HOLDS_ROLE]-(:Entity)-[:INITIATED]->(event:Event) RETURN event
+          }
           MATCH (actor:Entity)-[s:OPPOSED]->(event)
           WITH actor, event, s ORDER BY event.date, actor.name LIMIT 50
           RETURN actor.id AS actorId, actor.name AS actor, event.id AS eventId, event.name AS event,
@@ -201,8 +220,9 @@ export function benchQueries(p: QueryParams): BenchQuery[] {
       },
       neo4jGraphql: {
         query: `query($id: ID!) { events(where: { id: { eq: $id } }) { name date
-          opposedByConnection(first: 10) { edges { properties { evidenceQuotes evidenceArticles }
-            node { name rolesConnection(first: 10) { edges { properties { title evidenceQuotes } node { name } } } } } } } }`,
+          opposedByConnection(first: 10, sort: [{ node: { name: ASC } }]) { edges { properties { evidenceQuotes evidenceArticles }
+            node { name rolesConnection(first: 10, sort: [{ edge: { title: ASC } }]) {
+              edges { properties { title evidenceQuotes } node { name } } } } } } } }`,
         variables: { id: p.nestedEventId },
       },
       raw: {

@@ -346,6 +346,23 @@ async function measureImpl(
   return result;
 }
 
+/**
+ * Waits until Neo4j runs no transaction but this one: a load test that ends leaves the server it hit with
+ * requests in flight (their queries go on in Neo4j), which would otherwise be timed into the next run.
+ */
+async function waitForQuiet(db: Database, timeoutMs = 180_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const [row] = await db.read<{ busy: number }>(
+      `SHOW TRANSACTIONS YIELD currentQuery WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS'
+       RETURN count(*) AS busy`,
+    );
+    if ((row?.busy ?? 0) === 0) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  log(`Neo4j still busy after ${timeoutMs} ms; measuring anyway`);
+}
+
 async function wipe(db: Database): Promise<void> {
   const session = db.driver.session();
   try {
@@ -424,6 +441,7 @@ async function benchSize(size: string, conn: Conn, db: Database, neo4jPid: numbe
     for (const query of benchQueries(result.params)) {
       const q: QueryResult = { name: query.name, note: query.note, impls: {} as Record<Impl, ImplResult> };
       for (const impl of IMPLS) {
+        await waitForQuiet(db);
         q.impls[impl] = await measureImpl(
           impl,
           query,

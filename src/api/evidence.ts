@@ -1,7 +1,8 @@
+import { isObjectType } from 'graphql';
 import type { CompileContext, Scope } from './compile-context';
+import { mapLiteral } from './cypher';
 import { projectType } from './projection';
-import type { SelectedField } from './selection';
-import { subSelections } from './selection';
+import { type SelectedField, collectFields, subSelections } from './selection';
 
 /**
  * The evidence of a fact relationship, one entry per (quote, article): the relationship keeps them as
@@ -16,7 +17,14 @@ export function evidenceList(rel: string, field: SelectedField, ctx: CompileCont
 
 /** The Article an evidence entry comes from, projected with the field's selection. */
 export function evidenceArticle(scope: Scope, field: SelectedField, ctx: CompileContext): string {
+  const id = `${scope.rel}.evidenceArticles[${scope.index}]`;
+  // `article { id }` is answered from the evidence itself: a retraction keeps these ids pointing at articles.
+  const articleType = ctx.schema.getType('Article');
+  const selected = isObjectType(articleType) ? collectFields(ctx, articleType, subSelections(field)) : [];
+  if (selected.length > 0 && selected.every((f) => f.fieldName === 'id')) {
+    return mapLiteral(selected.map((f) => [f.responseKey, id]));
+  }
   const article = ctx.cypher.variable('article');
   const projection = projectType('Article', { node: article }, subSelections(field), ctx);
-  return `head(COLLECT { MATCH (${article}:Article {id: ${scope.rel}.evidenceArticles[${scope.index}]}) RETURN ${projection} })`;
+  return `head(COLLECT { MATCH (${article}:Article {id: ${id}}) RETURN ${projection} })`;
 }

@@ -219,6 +219,44 @@ describe('bad input', () => {
     },
   );
 
+  it('writes the good articles of a batch and reports each bad one by its own file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'batch-'));
+    const yaml = (file: string, id: string, kind: string) =>
+      `article:\n  file: ${file}.txt\n  title: ${file}\nentities:\n  - id: ${id}\n    kind: ${kind}\n    name: Jeff Sessions\n`;
+    // b clashes with the graph, d with c (same new id, another kind): both are new articles of one batch.
+    const files: [string, string, string][] = [
+      ['a', 'batch-test-a', 'person'],
+      ['b', 'jeff-sessions', 'agency'],
+      ['c', 'batch-test-shared', 'person'],
+      ['d', 'batch-test-shared', 'organization'],
+    ];
+    for (const [file, id, kind] of files) {
+      await writeFile(join(dir, `${file}.txt`), article);
+      await writeFile(join(dir, `${file}.yaml`), yaml(file, id, kind));
+    }
+    const summary = await ingestPaths(db, [dir], { progress: silentProgress });
+    expect(summary.outcomes.map((o) => [o.file, o.status, o.error])).toEqual([
+      ['a.txt', 'created', undefined],
+      ['b.txt', 'failed', 'b.txt: entity "jeff-sessions" is a Person in the graph but declared as Agency here'],
+      ['c.txt', 'created', undefined],
+      [
+        'd.txt',
+        'failed',
+        'd.txt: entity "batch-test-shared" is a Person in the graph but declared as Organization here',
+      ],
+    ]);
+    const articles = await db.read<{ id: string; mentions: string[] }>(
+      `MATCH (a:Article) WHERE a.id IN ['a', 'b', 'c', 'd']
+       RETURN a.id AS id, [(a)-[:MENTIONS]->(n) | n.id] AS mentions ORDER BY id`,
+    );
+    expect(articles).toEqual([
+      { id: 'a', mentions: ['batch-test-a'] },
+      { id: 'c', mentions: ['batch-test-shared'] },
+    ]);
+    await db.write(`MATCH (a:Article) WHERE a.id IN ['a', 'c'] DETACH DELETE a`);
+    await db.write(`MATCH (n:Entity) WHERE n.id IN ['batch-test-a', 'batch-test-shared'] DETACH DELETE n`);
+  });
+
   it('rolls back an article whose entity clashes with the kind the graph knows, writing nothing of it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'clash-'));
     await writeFile(join(dir, 'clash.txt'), article);

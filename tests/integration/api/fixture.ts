@@ -160,7 +160,9 @@ export async function loadFixture(db: Database): Promise<void> {
       key: `${fact.type}|${fact.from}|${fact.to}|${(fact.title ?? '').toLowerCase()}`,
     });
   }
+  // `sources` above only says which articles mention a node; the model keeps that as MENTIONS alone.
   await db.write(
     `MATCH (a:Article), (n:Entity) WHERE a.id IN n.sources MERGE (a)-[m:MENTIONS]->(n) SET m.quote = n.name`,
   );
+  await db.write('MATCH (n:Entity) REMOVE n.sources');
 }

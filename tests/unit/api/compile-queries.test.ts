@@ -70,6 +70,14 @@ describe('stances', () => {
     expect(params.p1).toBe('"department of justice"');
   });
 
+  it("answers evidence { article { id } } from the evidence's own list, and looks the article up for more", async () => {
+    const idOnly = await statementOf(`{ stances(kind: OPPOSED) { evidence { article { __typename id } } } }`);
+    expect(idOnly.cypher).toContain('`article`: {`id`: stance0.evidenceArticles[i0]}');
+    expect(idOnly.cypher).not.toContain(':Article');
+    const titled = await statementOf(`{ stances(kind: OPPOSED) { evidence { article { id title } } } }`);
+    expect(titled.cypher).toContain('MATCH (article0:Article {id: stance0.evidenceArticles[i0]})');
+  });
+
   it('takes the relationship type from the model for the kind', async () => {
     const { cypher } = await statementOf(`{ stances(kind: SUPPORTED, actor: "eric-garcetti") { kind } }`);
     expect(cypher).toContain('[stance0:SUPPORTED]');
