@@ -96,7 +96,7 @@ function parseArgs(argv: string[]): Options {
   const smoke = argv.includes('--smoke');
   return {
     smoke,
-    sizes: (get('sizes') ?? (smoke ? '1k' : 'seed,10k,100k')).split(',').filter(Boolean),
+    sizes: (get('sizes') ?? (smoke ? '1k' : 'seed,10k,100k,1m')).split(',').filter(Boolean),
     out: get('out') ?? (smoke ? mkdtempSync(join(tmpdir(), 'bench-smoke-')) : join(PROJECT_ROOT, 'docs')),
     duration: Number(get('duration') ?? (smoke ? 0.3 : 5)),
     iterations: Number(get('iterations') ?? (smoke ? 3 : 100)),

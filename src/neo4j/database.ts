@@ -5,6 +5,8 @@ export class RoundTripCounter {
   count = 0;
 }
 
+const READ_ATTEMPTS = 3;
+
 /** Options of a Database: which database, and how long a read may take. */
 export interface DatabaseOptions {
   database: string;
@@ -37,19 +39,35 @@ export class Database {
     readonly options: DatabaseOptions,
   ) {}
 
-  /** Runs one read query in a read transaction (routed to a reader on a cluster). */
+  /**
+   * Runs one read query (routed to a reader on a cluster), retried on transient failures. It is an auto-commit
+   * transaction: the driver sends the query and its PULL in one write, where a managed transaction adds BEGIN
+   * and COMMIT exchanges; that saved 2 ms of a 3 ms lookup here (docs/benchmarks.md). The bookmark manager
+   * of executeQuery keeps reads after this process's writes causally consistent on a cluster.
+   */
   async read<T extends RecordShape = RecordShape>(
     cypher: string,
     params: Record<string, unknown> = {},
     counter?: RoundTripCounter,
   ): Promise<T[]> {
     if (counter) counter.count += 1;
-    const result = await this.driver.executeQuery(cypher, params, {
-      database: this.options.database,
-      routing: neo4j.routing.READ,
-      transactionConfig: { timeout: this.options.queryTimeoutMs },
-    });
-    return result.records.map((r) => r.toObject() as T);
+    for (let attempt = 1; ; attempt++) {
+      const session = this.driver.session({
+        database: this.options.database,
+        defaultAccessMode: neo4j.session.READ,
+        bookmarkManager: this.driver.executeQueryBookmarkManager,
+      });
+      try {
+        const result = await session.run(cypher, params, { timeout: this.options.queryTimeoutMs });
+        return result.records.map((r) => r.toObject() as T);
+      } catch (error) {
+        // A read changes nothing, so trying it again is safe; a lasting outage still fails within a second.
+        if (attempt >= READ_ATTEMPTS || !neo4j.isRetryableError(error)) throw error;
+        await new Promise((r) => setTimeout(r, 150 * attempt));
+      } finally {
+        await session.close();
+      }
+    }
   }
 
   /** Runs one write query in its own write transaction. */
@@ -63,7 +81,11 @@ export class Database {
 
   /** Runs work in one write transaction, retried by the driver on transient failures. */
   async writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: neo4j.session.WRITE,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
     try {
       return await session.executeWrite(work);
     } finally {
