@@ -37,7 +37,7 @@ const PLAIN_BATCH = 5000;
 const ARTICLES_PER_CALL = 100;
 
 /** Feeds the synthetic articles to the loader in groups; returns how many it loaded and how many were unchanged. */
-async function loadAll(db: Database, facts: number): Promise<{ articles: number; unchanged: number }> {
+export async function loadAll(db: Database, facts: number): Promise<{ articles: number; unchanged: number }> {
   let articles = 0;
   let unchanged = 0;
   let group: PreparedArticle[] = [];

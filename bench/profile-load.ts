@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { loadArticles, type PreparedArticle } from '../ingest/pipeline';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,8 @@ import { createDriver, Database } from '../src/neo4j/database';
 import { silentProgress } from '../src/progress';
 import { openRuntime, type Runtime } from '../src/runtime';
 import { freePort } from '../src/ports';
-import { generateArticles, parseSize } from './generate';
+import { parseSize } from './generate';
+import { loadAll } from './load';
 import { BENCH_NEO4J_HEAP, BENCH_NEO4J_PAGECACHE } from './settings';
 
 /**
@@ -73,15 +73,7 @@ async function main(): Promise<void> {
   }
   const db = new TimedDatabase(createDriver(conn), { database: 'neo4j', queryTimeoutMs: 600_000 });
   const t0 = performance.now();
-  let group: PreparedArticle[] = [];
-  for (const article of generateArticles({ facts })) {
-    group.push(article);
-    if (group.length === 40) {
-      await loadArticles(db, group);
-      group = [];
-    }
-  }
-  if (group.length > 0) await loadArticles(db, group);
+  await loadAll(db, facts);
   const total = performance.now() - t0;
   const rows = [...db.times.entries()].sort((a, b) => b[1].ms - a[1].ms);
   process.stdout.write(`total ${total.toFixed(0)} ms\n`);

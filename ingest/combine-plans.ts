@@ -1,5 +1,6 @@
 import {
   FACT_TYPES,
+  type FactRow,
   type FactType,
   type GraphPlan,
   type ArticleRow,
@@ -8,15 +9,7 @@ import {
 } from './graph-plan';
 
 /** One fact merged across the articles of a write: evidence lists parallel, one entry per quote. */
-export interface CombinedFactRow {
-  key: string;
-  from: string;
-  to: string;
-  title: string | null;
-  start: string | null;
-  end: string | null;
-  quotes: string[];
-  confidences: number[];
+export interface CombinedFactRow extends FactRow {
   /** The article of each quote, parallel to quotes. */
   articles: string[];
   /** The distinct articles stating the fact, in order. */
