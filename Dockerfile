@@ -28,7 +28,7 @@ ENV NODE_ENV=production \
     PORT=4000
 WORKDIR /app
 
-# src/paths.ts finds the project root as the folder holding both package.json and tsconfig.build.json.
+# src/core/paths.ts finds the project root as the folder holding both package.json and tsconfig.build.json.
 COPY --from=build --chown=node:node /app/package.json /app/tsconfig.build.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist

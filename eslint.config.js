@@ -15,13 +15,13 @@ module.exports = tseslint.config(
         'error',
         {
           selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: 'Read configuration through src/config.ts (loadConfig), not process.env.',
+          message: 'Read configuration through src/core/config.ts (loadConfig), not process.env.',
         },
       ],
     },
   },
   {
-    files: ['src/config.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'src/neo4j/local-server.ts'],
+    files: ['src/core/config.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'src/neo4j/local-server.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

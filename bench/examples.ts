@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SCHEMA_FILE } from '../src/paths';
+import { SCHEMA_FILE } from '../src/core/paths';
 
 /**
  * Median latency of each README example query (schema/examples/*.graphql) against a running service:

@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { startApp } from '../src/app';
-import { loadConfig } from '../src/config';
-import { createLogger } from '../src/logger';
-import { freePort } from '../src/ports';
-import { lineProgress } from '../src/progress';
-import { openRuntime } from '../src/runtime';
+import { startApp } from '../src/server/app';
+import { loadConfig } from '../src/core/config';
+import { createLogger } from '../src/core/logger';
+import { freePort } from '../src/core/ports';
+import { lineProgress } from '../src/core/progress';
+import { openRuntime } from '../src/neo4j/runtime';
 import { seedIfEmpty } from '../src/seed';
-import { WEB_DIST_DIR } from '../src/web/router';
+import { WEB_DIST_DIR } from '../src/server/web-router';
 
 /**
  * How fast /explore shows its first graph, and how big the built browser pages are:

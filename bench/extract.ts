@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { readArticleFile, type ArticleDocument } from '../ingest/article/read';
 import { extractAnnotation, gazetteerFromAnnotations } from '../ingest/extract';
 import { writeQualityDoc } from '../ingest/extract/quality-doc';
-import { readAnnotation } from '../ingest/read-annotation';
+import { readAnnotation } from '../ingest/annotation/read';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

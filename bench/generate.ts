@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
+import { type EntityKind, EVENT_TYPES } from '../src/core/vocabulary';
 import type {
   Annotation,
   EntityAnnotation,
-  EntityKindName,
   EventAnnotation,
   RelationAnnotation,
   RoleAnnotation,
   StanceAnnotation,
-} from '../ingest/annotation-schema';
+} from '../ingest/annotation/format';
 import type { ArticleDocument } from '../ingest/article/read';
-import { EVENT_TYPES } from '../ingest/annotation-schema';
 
 /**
  * A deterministic synthetic graph in the project's own model, produced as articles (an ArticleDocument whose
@@ -52,7 +51,7 @@ export interface SyntheticArticle {
 
 interface PoolEntity {
   id: string;
-  kind: EntityKindName;
+  kind: EntityKind;
   name: string;
   aliases: string[];
   type?: string;

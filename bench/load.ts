@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import neo4j from 'neo4j-driver';
 import { planArticle } from '../ingest/graph-plan';
 import { ingestPaths, loadArticles, type PreparedArticle } from '../ingest/pipeline';
-import { createDriver, Database } from '../src/neo4j/database';
-import { silentProgress } from '../src/progress';
+import { createDriver, Database } from '../src/core/database';
+import { silentProgress } from '../src/core/progress';
 import { generateArticles, parseSize } from './generate';
 
 /**

@@ -1,4 +1,4 @@
-import { fuzzyQuery } from '../src/api/lucene';
+import { fuzzyQuery } from '../src/compiler/arguments/lucene';
 
 /**
  * The benchmark's queries, each in three implementations over the same database: this service's API, the

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../src/paths';
+import { PROJECT_ROOT } from '../src/core/paths';
 import { renderMarkdown } from './report';
 import type { BenchResult } from './run';
 

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { stringify } from 'yaml';
-import { ConfigError, loadConfig } from '../src/config';
-import { lineProgress } from '../src/progress';
-import { openRuntime } from '../src/runtime';
+import { ConfigError, loadConfig } from '../src/core/config';
+import { lineProgress } from '../src/core/progress';
+import { openRuntime } from '../src/neo4j/runtime';
 import { type IngestSummary, ingestPaths } from './pipeline';
 
 const USAGE = `Usage: npm run ingest -- [--dry-run] [paths...]

@@ -1,12 +1,5 @@
-import {
-  FACT_TYPES,
-  type FactRow,
-  type FactType,
-  type GraphPlan,
-  type ArticleRow,
-  type EntityRow,
-  type EventRow,
-} from './graph-plan';
+import { FACT_TYPES, type FactType } from '../src/core/vocabulary';
+import { type FactRow, type GraphPlan, type ArticleRow, type EntityRow, type EventRow } from './graph-plan';
 
 /** One fact merged across the articles of a write: evidence lists parallel, one entry per quote. */
 export interface CombinedFactRow extends FactRow {

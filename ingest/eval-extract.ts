@@ -9,7 +9,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AnnotationSchema, type Annotation } from './annotation-schema';
+import { AnnotationSchema, type Annotation } from './annotation/format';
 import { readArticleFile } from './article/read';
 import {
   compareAnnotations,
@@ -24,7 +24,7 @@ import {
 } from './extract/evaluate';
 import { extractAnnotation, gazetteerFromAnnotations } from './extract';
 import { writeQualityDoc } from './extract/quality-doc';
-import { readAnnotation } from './read-annotation';
+import { readAnnotation } from './annotation/read';
 
 interface ArticleResult {
   stem: string;

@@ -1,11 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Database } from '../src/neo4j/database';
-import { namedQuery } from '../src/neo4j/named-queries';
-import { ANNOTATIONS_DIR } from '../src/paths';
-import type { Annotation } from './annotation-schema';
+import type { Database } from '../src/core/database';
+import { namedQuery } from '../src/core/named-queries';
+import { ANNOTATIONS_DIR } from '../src/core/paths';
+import type { Annotation } from './annotation/format';
 import { type Gazetteer, type GazetteerEntity, type GazetteerEvent, gazetteerFromAnnotations } from './extract';
-import { readAnnotation } from './read-annotation';
+import { readAnnotation } from './annotation/read';
 
 /** The curated annotation files, parsed; a broken one is left out here (ingesting it reports it). */
 export async function curatedAnnotations(dir: string = ANNOTATIONS_DIR): Promise<Annotation[]> {

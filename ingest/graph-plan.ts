@@ -1,18 +1,7 @@
 import { createHash } from 'node:crypto';
-import { type Annotation, type EntityKindName, type EventLink, parseIsoDate } from './annotation-schema';
-import { FACT_TYPES, type FactType } from '../src/api/model';
+import { type Annotation, type EventLink, parseIsoDate } from './annotation/format';
+import { FACT_TYPES, type FactType, KIND_LABELS } from '../src/core/vocabulary';
 import type { ArticleDocument } from './article/read';
-
-/** Node labels by entity kind: a closed list, so labels never come from input. */
-export const KIND_LABELS: Record<EntityKindName, string> = {
-  person: 'Person',
-  agency: 'Agency',
-  organization: 'Organization',
-  jurisdiction: 'Jurisdiction',
-  program: 'Program',
-};
-
-export { FACT_TYPES, type FactType };
 
 export interface EntityRow {
   id: string;

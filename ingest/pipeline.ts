@@ -1,19 +1,19 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import type { Database } from '../src/neo4j/database';
-import { ANNOTATIONS_DIR, CORPUS_DIR } from '../src/paths';
-import { type Progress, ProgressBar } from '../src/progress';
-import { type Annotation, AnnotationSchema } from './annotation-schema';
+import type { Database } from '../src/core/database';
+import { ANNOTATIONS_DIR, CORPUS_DIR } from '../src/core/paths';
+import { type Progress, ProgressBar } from '../src/core/progress';
+import { type Annotation, AnnotationSchema } from './annotation/format';
 import { type ArticleDocument, readArticleFile } from './article/read';
-import { checkAnnotation } from './check-annotation';
+import { checkAnnotation } from './annotation/check';
 import { IngestInputError } from './errors';
 import { extractAnnotation, type Gazetteer } from './extract';
 import { loadGazetteer } from './gazetteer-source';
 import { type CombinedRows, combinePlans } from './combine-plans';
 import { type GraphPlan, planArticle } from './graph-plan';
-import { formatPath, readAnnotation } from './read-annotation';
-import { namedQuery } from '../src/neo4j/named-queries';
+import { formatPath, readAnnotation } from './annotation/read';
+import { namedQuery } from '../src/core/named-queries';
 import {
   addCounts,
   type ArticleState,

@@ -1,8 +1,9 @@
 import type { ManagedTransaction, QueryResult, QueryStatistics } from 'neo4j-driver';
-import { namedQuery } from '../src/neo4j/named-queries';
+import { namedQuery } from '../src/core/named-queries';
 import { type CombinedRows, combinePlans } from './combine-plans';
 import { IngestInputError } from './errors';
-import { FACT_TYPES, type GraphPlan, KIND_LABELS } from './graph-plan';
+import { ENTITY_KINDS, FACT_TYPES, KIND_LABELS } from '../src/core/vocabulary';
+import type { GraphPlan } from './graph-plan';
 
 /** What a write changed in the graph. */
 export interface WriteCounts {
@@ -21,7 +22,7 @@ export interface ArticleState {
   annotationHash: string;
 }
 
-const LABELS = new Set(Object.values(KIND_LABELS));
+const LABELS = new Set<string>(ENTITY_KINDS.map((kind) => KIND_LABELS[kind]));
 
 /** Counts that start at zero. */
 export function noWrites(): WriteCounts {

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { startApp } from './app';
-import { ConfigError, loadConfig } from './config';
-import { createLogger } from './logger';
-import { lineProgress } from './progress';
-import { openRuntime } from './runtime';
+import { startApp } from './server/app';
+import { ConfigError, loadConfig } from './core/config';
+import { createLogger } from './core/logger';
+import { lineProgress } from './core/progress';
+import { openRuntime } from './neo4j/runtime';
 import { seedIfEmpty } from './seed';
 
 /** Starts the service: database (local or remote), migrations, sample data on an empty graph, HTTP. */

@@ -1,6 +1,6 @@
 import { ingestPaths } from '../ingest/pipeline';
-import type { Database } from './neo4j/database';
-import type { Progress } from './progress';
+import type { Database } from './core/database';
+import type { Progress } from './core/progress';
 
 /** Loads the sample corpus when the graph holds no article yet, so a new user sees data at once. */
 export async function seedIfEmpty(db: Database, progress: Progress): Promise<void> {

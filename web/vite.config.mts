@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * Builds the two browser pages the service serves itself (src/web/router.ts): /explore and GraphiQL on
+ * Builds the two browser pages the service serves itself (src/server/web-router.ts): /explore and GraphiQL on
  * /graphql. Everything lands in dist/web, served under /ui/; nothing is loaded from another host.
  */
 export default defineConfig({

@@ -1,4 +1,4 @@
-import { parseIsoDate } from '../annotation-schema';
+import { parseIsoDate } from '../annotation/format';
 
 /**
  * Month names as they appear in datelines. Reposted news often keeps the date line of the

@@ -1,5 +1,5 @@
 import { isoDay, monthNumber } from '../article/date-line';
-import { parseIsoDate } from '../annotation-schema';
+import { parseIsoDate } from '../annotation/format';
 import type { Sentence } from './sentences';
 
 /** A calendar date known to some precision: month and day are absent when not known. */

@@ -1,4 +1,4 @@
-import type { Annotation, AnnotationInput } from '../annotation-schema';
+import type { Annotation, AnnotationInput } from '../annotation/format';
 import { datesOverlap } from './dates';
 import { sameEventFamily } from './events';
 import { normalizeName } from './names';

@@ -1,4 +1,4 @@
-import type { EVENT_TYPES } from '../annotation-schema';
+import type { EventType } from '../../src/core/vocabulary';
 import { isQuoted, quotedRanges } from './attribution';
 import type { ArticleContext } from './context';
 import { datesOverlap, findDates } from './dates';
@@ -8,7 +8,7 @@ import { slugify } from './names';
 import type { EntityTable, ResolvedEntity } from './resolve';
 import { subjectBefore } from './subjects';
 
-export type EventType = (typeof EVENT_TYPES)[number];
+export type { EventType };
 
 /** An event as extracted: its participants are entities of the article. */
 export interface ExtractedEvent {

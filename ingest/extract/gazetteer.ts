@@ -1,10 +1,11 @@
-import type { Annotation, EntityKindName, EventLink } from '../annotation-schema';
+import type { EntityKind } from '../../src/core/vocabulary';
+import type { Annotation, EventLink } from '../annotation/format';
 import { normalizeName, surnameOf } from './names';
 
 /** An entity known before reading the article, with every name it has been given. */
 export interface GazetteerEntity {
   id: string;
-  kind: EntityKindName;
+  kind: EntityKind;
   name: string;
   aliases: string[];
   type?: string;

@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import type { AnnotationInput, EventLink } from '../annotation-schema';
+import type { AnnotationInput, EventLink } from '../annotation/format';
 import type { ArticleDocument } from '../article/read';
 import { findStatements } from './attribution';
 import { buildContext, type ArticleContext } from './context';

@@ -1,4 +1,4 @@
-import type { EntityKindName } from '../annotation-schema';
+import type { EntityKind } from '../../src/core/vocabulary';
 import type { ArticleContext } from './context';
 import type { GazetteerEntity } from './gazetteer';
 import {
@@ -27,7 +27,7 @@ export interface Mention {
   text: string;
   /** The name a new entity would get ("Houston Police Department" for "Houston police"). */
   name: string;
-  kind: EntityKindName;
+  kind: EntityKind;
   type?: string;
   sentence: number;
   confidence: number;
@@ -46,7 +46,7 @@ const PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'du', 'van', 'von',
 /** Heads of names that are not entities of the graph: meetings, streets, days. */
 const NON_ENTITY_HEADS = new Set(['summit', 'week', 'day', 'street', 'avenue', 'award', 'prize', 'quarter', 'study']);
 /** Common nouns that say what the name after them is: "the organization Make the Road New Jersey". */
-const DESCRIBED_BY: ReadonlyMap<string, EntityKindName> = new Map([
+const DESCRIBED_BY: ReadonlyMap<string, EntityKind> = new Map([
   ['organization', 'organization'],
   ['group', 'organization'],
   ['nonprofit', 'organization'],
@@ -56,7 +56,7 @@ const DESCRIBED_BY: ReadonlyMap<string, EntityKindName> = new Map([
   ['program', 'program'],
 ]);
 /** Phrases of this project's subject that name its two collective nodes. */
-const DOMAIN_CONCEPTS: readonly { re: RegExp; name: string; kind: EntityKindName; type?: string }[] = [
+const DOMAIN_CONCEPTS: readonly { re: RegExp; name: string; kind: EntityKind; type?: string }[] = [
   {
     re: /\b(?:so-called\s+)?[‘'“"]?sanctuary[’'”"]?[- ](?:city[- ])?(?:policies|policy|laws|rules|practices|ordinances)\b/gi,
     name: 'Sanctuary policies',
@@ -537,7 +537,7 @@ function classifySpan(ctx: ArticleContext, sentence: number, tokens: Token[]): M
   const last = tokens[tokens.length - 1];
   if (!first || !last) return null;
   const text = ctx.text.slice(first.start, last.end);
-  const make = (name: string, kind: EntityKindName, type: string | undefined, confidence: number): Mention =>
+  const make = (name: string, kind: EntityKind, type: string | undefined, confidence: number): Mention =>
     makeMention(ctx, sentence, first.start, last.end, name, kind, type, confidence);
   // Datelines write the place in capitals: "PHOENIX —".
   const place = PLACES.get(text) ?? PLACES.get(titleCase(text));
@@ -645,7 +645,7 @@ function makeMention(
   start: number,
   end: number,
   name: string,
-  kind: EntityKindName,
+  kind: EntityKind,
   type: string | undefined,
   confidence: number,
   known?: GazetteerEntity,

@@ -1,4 +1,4 @@
-import type { EntityKindName } from '../annotation-schema';
+import type { EntityKind } from '../../src/core/vocabulary';
 import type { ArticleContext } from './context';
 import type { GazetteerEntity } from './gazetteer';
 import type { Mention } from './mentions';
@@ -8,7 +8,7 @@ import { hasTag } from './word-tags';
 /** An entity of the article: known from the gazetteer or new, with the mentions that name it. */
 export interface ResolvedEntity {
   id: string;
-  kind: EntityKindName;
+  kind: EntityKind;
   name: string;
   type?: string;
   /** Other names the article uses for it. */
@@ -42,7 +42,7 @@ export class EntityTable {
   }
 
   /** Adds (or finds) an entity by name, for entities that facts need but the text names only indirectly. */
-  ensure(name: string, kind: EntityKindName, type?: string): ResolvedEntity {
+  ensure(name: string, kind: EntityKind, type?: string): ResolvedEntity {
     const known = this.findKnown(name, kind);
     if (known) return this.fromKnown(known);
     const local = [...this.entities.values()].find(
@@ -76,7 +76,7 @@ export class EntityTable {
     return entity;
   }
 
-  create(name: string, kind: EntityKindName, type: string | undefined, confidence: number): ResolvedEntity {
+  create(name: string, kind: EntityKind, type: string | undefined, confidence: number): ResolvedEntity {
     let id = slugify(name);
     if (this.takenIds.has(id)) id = slugify(`${name} ${kind}`);
     for (let n = 2; this.takenIds.has(id); n++) id = `${slugify(name)}-${n}`;
@@ -88,7 +88,7 @@ export class EntityTable {
   }
 
   /** A gazetteer entity of a compatible kind by name or alias, by reordered name, or by a close spelling. */
-  findKnown(name: string, kind: EntityKindName): GazetteerEntity | undefined {
+  findKnown(name: string, kind: EntityKind): GazetteerEntity | undefined {
     const index = this.ctx.gazetteer;
     for (const variant of nameVariants(name)) {
       const hit = index.named(variant).find((e) => compatible(e.kind, kind));
@@ -113,8 +113,8 @@ export class EntityTable {
 }
 
 /** Agencies and organizations are told apart by cue words, which can mislead: they may match each other. */
-function compatible(a: EntityKindName, b: EntityKindName): boolean {
-  const body = (k: EntityKindName): boolean => k === 'agency' || k === 'organization';
+function compatible(a: EntityKind, b: EntityKind): boolean {
+  const body = (k: EntityKind): boolean => k === 'agency' || k === 'organization';
   return a === b || (body(a) && body(b));
 }
 

@@ -1,4 +1,4 @@
-import type { RoleAnnotation } from '../annotation-schema';
+import type { RoleAnnotation } from '../annotation/format';
 import type { ArticleContext } from './context';
 import { MAX_TITLE_WORDS, TITLES, type TitleInfo } from './lexicon';
 import type { Mention } from './mentions';

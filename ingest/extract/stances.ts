@@ -1,4 +1,4 @@
-import type { StanceAnnotation } from '../annotation-schema';
+import type { StanceAnnotation } from '../annotation/format';
 import type { Statement } from './attribution';
 import type { ArticleContext } from './context';
 import type { ExtractedEvent } from './events';

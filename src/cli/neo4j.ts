@@ -1,7 +1,7 @@
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, loadConfig } from '../core/config';
 import { ensureNeo4jJars } from '../neo4j/jars';
-import { lineProgress } from '../progress';
-import { openRuntime } from '../runtime';
+import { lineProgress } from '../core/progress';
+import { openRuntime } from '../neo4j/runtime';
 
 /**
  * `npm run neo4j`: starts only the local database and prints how to connect, until Ctrl-C.

@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { SCHEMA_FILE } from '../paths';
-import { buildGraphSchema } from '../schema';
+import { SCHEMA_FILE } from '../core/paths';
+import { buildGraphSchema } from '../graphql';
 
 /** The SDL of the API, sorted so that the committed file changes only when the API does. */
 export async function schemaSdl(): Promise<string> {

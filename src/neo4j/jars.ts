@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Progress } from '../progress';
+import type { Progress } from '../core/progress';
 
 /** The single Maven dependency that brings the whole Neo4j Community server (neo4j-server and Bolt). */
 function pomFor(version: string): string {

@@ -4,9 +4,9 @@ import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
-import type { LocalNeo4jConfig } from '../config';
-import { portFree } from '../ports';
-import type { Progress } from '../progress';
+import type { LocalNeo4jConfig } from '../core/config';
+import { portFree } from '../core/ports';
+import type { Progress } from '../core/progress';
 import { ensureNeo4jJars } from './jars';
 
 /** A running embedded Neo4j: where to reach it, and how to stop it. */
@@ -133,11 +133,12 @@ async function credentialsFor(
     }
     return stored;
   }
+  // base64url can begin with "-"; the "--" below keeps neo4j-admin from reading such a password as an option.
   const password = wanted ?? randomBytes(18).toString('base64url');
   progress.info('Setting the initial password of the new local database…');
   const result = spawnSync(
     'java',
-    ['-cp', `${lib}/*`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password],
+    ['-cp', `${lib}/*`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', '--', password],
     { env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') }, encoding: 'utf8' },
   );
   if (result.status !== 0) {

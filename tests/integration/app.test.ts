@@ -1,6 +1,6 @@
-import { startApp, type RunningApp } from '../../src/app';
-import { createLogger } from '../../src/logger';
-import { createDriver, Database } from '../../src/neo4j/database';
+import { startApp, type RunningApp } from '../../src/server/app';
+import { createLogger } from '../../src/core/logger';
+import { createDriver, Database } from '../../src/core/database';
 import { testConfig, testDatabase } from '../support/database';
 import { graphql } from '../support/http';
 

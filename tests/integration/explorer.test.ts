@@ -3,11 +3,11 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { startApp, type RunningApp } from '../../src/app';
-import { createLogger } from '../../src/logger';
-import { createDriver, Database } from '../../src/neo4j/database';
-import { PROJECT_ROOT } from '../../src/paths';
-import { WEB_DIST_DIR } from '../../src/web/router';
+import { startApp, type RunningApp } from '../../src/server/app';
+import { createLogger } from '../../src/core/logger';
+import { createDriver, Database } from '../../src/core/database';
+import { PROJECT_ROOT } from '../../src/core/paths';
+import { WEB_DIST_DIR } from '../../src/server/web-router';
 import { testConfig, testDatabase } from '../support/database';
 import { type Api, seedCorpus, startApi } from './api/support';
 

@@ -2,9 +2,9 @@ import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingestPaths } from '../../ingest/pipeline';
-import type { Database } from '../../src/neo4j/database';
-import { ANNOTATIONS_DIR, CORPUS_DIR } from '../../src/paths';
-import { silentProgress } from '../../src/progress';
+import type { Database } from '../../src/core/database';
+import { ANNOTATIONS_DIR, CORPUS_DIR } from '../../src/core/paths';
+import { silentProgress } from '../../src/core/progress';
 import { clearGraph, testDatabase } from '../support/database';
 
 let db: Database;

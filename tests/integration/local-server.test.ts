@@ -4,8 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
-import { PROJECT_ROOT } from '../../src/paths';
-import { freePort } from '../../src/ports';
+import { PROJECT_ROOT } from '../../src/core/paths';
+import { freePort } from '../../src/core/ports';
 
 /**
  * The embedded default as a user runs it: `npm run neo4j` (its compiled entry point), on free ports, in a

@@ -1,13 +1,13 @@
 import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Annotation } from '../../ingest/annotation-schema';
+import type { Annotation } from '../../ingest/annotation/format';
 import { ingestPaths } from '../../ingest/pipeline';
-import { startApp, type RunningApp } from '../../src/app';
-import { createLogger } from '../../src/logger';
-import type { Database } from '../../src/neo4j/database';
-import { PROJECT_ROOT } from '../../src/paths';
-import { silentProgress } from '../../src/progress';
+import { startApp, type RunningApp } from '../../src/server/app';
+import { createLogger } from '../../src/core/logger';
+import type { Database } from '../../src/core/database';
+import { PROJECT_ROOT } from '../../src/core/paths';
+import { silentProgress } from '../../src/core/progress';
 import { clearGraph, testConfig, testDatabase } from '../support/database';
 import { graphql } from '../support/http';
 

@@ -1,5 +1,5 @@
-import { loadConfig, type Config } from '../../src/config';
-import { createDriver, Database } from '../../src/neo4j/database';
+import { loadConfig, type Config } from '../../src/core/config';
+import { createDriver, Database } from '../../src/core/database';
 
 /** Config pointing at the run's test Neo4j (see global-setup). */
 export function testConfig(overrides: Record<string, string> = {}): Config {

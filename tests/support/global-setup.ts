@@ -1,10 +1,10 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config';
-import { freePort } from '../../src/ports';
-import { lineProgress } from '../../src/progress';
-import { openRuntime, type Runtime } from '../../src/runtime';
+import { loadConfig } from '../../src/core/config';
+import { freePort } from '../../src/core/ports';
+import { lineProgress } from '../../src/core/progress';
+import { openRuntime, type Runtime } from '../../src/neo4j/runtime';
 
 /**
  * Starts one real Neo4j for the whole integration run, with the project's own launcher, on free ports

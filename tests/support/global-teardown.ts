@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import type { Runtime } from '../../src/runtime';
+import type { Runtime } from '../../src/neo4j/runtime';
 
 /** Stops the test Neo4j and removes its folder: nothing of the run is left behind. */
 export default async function globalTeardown(): Promise<void> {

@@ -1,4 +1,4 @@
-import { ConfigError, ENV_NAMES, loadConfig } from '../../src/config';
+import { ConfigError, ENV_NAMES, loadConfig } from '../../src/core/config';
 
 describe('loadConfig', () => {
   it('uses the embedded local Neo4j with safe defaults when nothing is set', () => {

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { ENV_NAMES, ENV_SCHEMA, type EnvName, loadConfig } from '../../src/config';
+import { ENV_NAMES, ENV_SCHEMA, type EnvName, loadConfig } from '../../src/core/config';
 
 /*
  * The deployment files (Dockerfile, .dockerignore, docker-compose.yml, .env.example) and the configuration
- * table of the docs must agree with src/config.ts, the one module that reads the environment. Docker is not
+ * table of the docs must agree with src/core/config.ts, the one module that reads the environment. Docker is not
  * available everywhere the tests run, so these tests read the files rather than run them.
  */
 
@@ -332,7 +332,7 @@ describe('Dockerfile', () => {
   });
 
   it('copies into the runtime stage, owned by that user, everything the service reads at run time', () => {
-    // src/paths.ts recognises the project root by package.json and tsconfig.build.json together.
+    // src/core/paths.ts recognises the project root by package.json and tsconfig.build.json together.
     const needed = [
       'package.json',
       'tsconfig.build.json',

@@ -1,8 +1,8 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MigrationError, readMigrations, splitStatements } from '../../src/neo4j/migrate';
-import { MIGRATIONS_DIR } from '../../src/paths';
+import { MigrationError, readMigrations, splitStatements } from '../../src/core/migrate';
+import { MIGRATIONS_DIR } from '../../src/core/paths';
 
 describe('splitStatements', () => {
   it('splits at semicolons that end a line and drops comment lines', () => {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { schemaSdl } from '../../src/cli/print-schema';
-import { SCHEMA_FILE } from '../../src/paths';
+import { SCHEMA_FILE } from '../../src/core/paths';
 
 describe('schema/schema.graphql', () => {
   it('is the SDL the type-graphql classes generate', async () => {

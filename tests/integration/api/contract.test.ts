@@ -1,4 +1,4 @@
-import type { Database } from '../../../src/neo4j/database';
+import type { Database } from '../../../src/core/database';
 import { testDatabase } from '../../support/database';
 import { type Api, dataOf, seedCorpus, startApi } from './support';
 

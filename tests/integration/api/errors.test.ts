@@ -1,5 +1,5 @@
-import { createDriver, Database } from '../../../src/neo4j/database';
-import { freePort as closedPort } from '../../../src/ports';
+import { createDriver, Database } from '../../../src/core/database';
+import { freePort as closedPort } from '../../../src/core/ports';
 import { testConfig, testDatabase } from '../../support/database';
 import { loadFixture } from './fixture';
 import { type Api, startApi } from './support';

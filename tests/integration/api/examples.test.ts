@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from '../../../src/neo4j/database';
-import { PROJECT_ROOT } from '../../../src/paths';
+import type { Database } from '../../../src/core/database';
+import { PROJECT_ROOT } from '../../../src/core/paths';
 import { testDatabase } from '../../support/database';
 import { type AnyData, type Api, dataOf, seedCorpus, startApi } from './support';
 

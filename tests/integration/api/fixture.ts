@@ -1,4 +1,4 @@
-import type { Database } from '../../../src/neo4j/database';
+import type { Database } from '../../../src/core/database';
 import { clearGraph } from '../../support/database';
 
 /** The quote of Garcetti's stance, as the seed article words it. */

@@ -1,4 +1,4 @@
-import type { Database } from '../../../src/neo4j/database';
+import type { Database } from '../../../src/core/database';
 import { testDatabase } from '../../support/database';
 import { GARCETTI_QUOTE, loadFixture } from './fixture';
 import { type Api, type GraphQLResponse, dataOf, startApi } from './support';

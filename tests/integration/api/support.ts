@@ -1,9 +1,9 @@
 import { ingestPaths } from '../../../ingest/pipeline';
-import { type RunningApp, startApp } from '../../../src/app';
-import type { Config } from '../../../src/config';
-import { createLogger } from '../../../src/logger';
-import type { Database } from '../../../src/neo4j/database';
-import { silentProgress } from '../../../src/progress';
+import { type RunningApp, startApp } from '../../../src/server/app';
+import type { Config } from '../../../src/core/config';
+import { createLogger } from '../../../src/core/logger';
+import type { Database } from '../../../src/core/database';
+import { silentProgress } from '../../../src/core/progress';
 import { clearGraph, testConfig } from '../../support/database';
 
 /** Response data as tests read it: any shape, checked by the assertions. */

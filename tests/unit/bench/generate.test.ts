@@ -1,5 +1,5 @@
-import { AnnotationSchema } from '../../../ingest/annotation-schema';
-import { checkAnnotation } from '../../../ingest/check-annotation';
+import { AnnotationSchema } from '../../../ingest/annotation/format';
+import { checkAnnotation } from '../../../ingest/annotation/check';
 import { planArticle } from '../../../ingest/graph-plan';
 import { generateArticles, mulberry32, parseSize, skewedIndex } from '../../../bench/generate';
 

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AnnotationSchema } from '../../../ingest/annotation-schema';
+import { AnnotationSchema } from '../../../ingest/annotation/format';
 import { readArticleFile } from '../../../ingest/article/read';
-import { checkAnnotation } from '../../../ingest/check-annotation';
+import { checkAnnotation } from '../../../ingest/annotation/check';
 import { extractAnnotation, gazetteerFromAnnotations } from '../../../ingest/extract';
 import { CORPUS_DIR, curatedAnnotations } from './support';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { AnnotationSchema } from '../../../ingest/annotation-schema';
+import { AnnotationSchema } from '../../../ingest/annotation/format';
 import { readArticleFile } from '../../../ingest/article/read';
-import { checkAnnotation } from '../../../ingest/check-annotation';
+import { checkAnnotation } from '../../../ingest/annotation/check';
 import { extractAnnotation, gazetteerFromAnnotations } from '../../../ingest/extract';
 import { curatedAnnotations } from './support';
 

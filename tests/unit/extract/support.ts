@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Annotation } from '../../../ingest/annotation-schema';
+import type { Annotation } from '../../../ingest/annotation/format';
 import type { ArticleDocument, ArticleMeta } from '../../../ingest/article/read';
-import { readAnnotation } from '../../../ingest/read-annotation';
+import { readAnnotation } from '../../../ingest/annotation/read';
 
 /** An in-memory article, as readArticleFile would return it, for rules that need no file. */
 export function articleOf(text: string, meta: ArticleMeta = {}, file = 'test.txt'): ArticleDocument {

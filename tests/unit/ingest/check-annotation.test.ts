@@ -1,5 +1,5 @@
-import { AnnotationSchema } from '../../../ingest/annotation-schema';
-import { checkAnnotation } from '../../../ingest/check-annotation';
+import { AnnotationSchema } from '../../../ingest/annotation/format';
+import { checkAnnotation } from '../../../ingest/annotation/check';
 
 const text =
   'Attorney General Jeff Sessions threatened “sanctuary” cities. Mayor Eric Garcetti said: “Threaten me all you want.”';

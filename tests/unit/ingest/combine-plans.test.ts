@@ -1,4 +1,4 @@
-import { AnnotationSchema } from '../../../ingest/annotation-schema';
+import { AnnotationSchema } from '../../../ingest/annotation/format';
 import { combinePlans, KindClashError } from '../../../ingest/combine-plans';
 import { planArticle } from '../../../ingest/graph-plan';
 

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Annotation } from '../../../ingest/annotation-schema';
-import { checkAnnotation } from '../../../ingest/check-annotation';
-import { readAnnotation } from '../../../ingest/read-annotation';
-import { ANNOTATIONS_DIR, CORPUS_DIR } from '../../../src/paths';
+import type { Annotation } from '../../../ingest/annotation/format';
+import { checkAnnotation } from '../../../ingest/annotation/check';
+import { readAnnotation } from '../../../ingest/annotation/read';
+import { ANNOTATIONS_DIR, CORPUS_DIR } from '../../../src/core/paths';
 
 const files = readdirSync(ANNOTATIONS_DIR).filter((f) => f.endsWith('.yaml'));
 const annotations: [string, Annotation][] = files.map((f) => [

@@ -1,4 +1,4 @@
-import { readAnnotation } from '../../../ingest/read-annotation';
+import { readAnnotation } from '../../../ingest/annotation/read';
 import { IngestInputError } from '../../../ingest/errors';
 
 const valid = `article:

@@ -1,0 +1,30 @@
+import { isObjectType } from 'graphql';
+import type { CompileContext, Scope } from '../compile-context';
+import { mapLiteral } from './statement';
+import { projectType } from './projection';
+import { type SelectedField, collectFields, subSelections } from '../analysis/selection';
+
+/**
+ * The evidence of a fact relationship, one entry per (quote, article): the relationship keeps them as
+ * parallel lists (docs/model.md), so entry i pairs evidenceQuotes[i] with the Article whose id is
+ * evidenceArticles[i], found by its unique id in the same statement.
+ */
+export function evidenceList(rel: string, field: SelectedField, ctx: CompileContext): string {
+  const index = ctx.cypher.variable('i');
+  const item = projectType('Evidence', { rel, index }, subSelections(field), ctx);
+  return `[${index} IN range(0, size(coalesce(${rel}.evidenceQuotes, [])) - 1) | ${item}]`;
+}
+
+/** The Article an evidence entry comes from, projected with the field's selection. */
+export function evidenceArticle(scope: Scope, field: SelectedField, ctx: CompileContext): string {
+  const id = `${scope.rel}.evidenceArticles[${scope.index}]`;
+  // `article { id }` is answered from the evidence itself: a retraction keeps these ids pointing at articles.
+  const articleType = ctx.schema.getType('Article');
+  const selected = isObjectType(articleType) ? collectFields(ctx, articleType, subSelections(field)) : [];
+  if (selected.length > 0 && selected.every((f) => f.fieldName === 'id')) {
+    return mapLiteral(selected.map((f) => [f.responseKey, id]));
+  }
+  const article = ctx.cypher.variable('article');
+  const projection = projectType('Article', { node: article }, subSelections(field), ctx);
+  return `head(COLLECT { MATCH (${article}:Article {id: ${id}}) RETURN ${projection} })`;
+}

@@ -1,0 +1,46 @@
+import { boundedInt, text } from '../arguments/arguments';
+import { HOP_RANGES } from './neighborhood';
+import { LIMITS } from '../arguments/limits';
+import { FACT_TYPES } from '../../core/vocabulary';
+import { projectType } from '../cypher/projection';
+import type { RootFieldCompiler } from './root-field';
+import { argumentsOf, subSelections } from '../analysis/selection';
+
+/**
+ * `path(from, to, maxHops)`: a shortest path between two entities over fact relationships (never through
+ * articles, which only MENTION), as a subgraph in path order; null when there is none within maxHops. Of
+ * several shortest paths it returns the one through the most events, then the best supported: the same one on every call.
+ */
+export const compilePath: RootFieldCompiler = (field, column, ctx) => {
+  const args = argumentsOf(ctx, field);
+  const fromId = text(args.from, 'from');
+  const toId = text(args.to, 'to');
+  const hops = boundedInt(args.maxHops, 'maxHops', 1, LIMITS.maxPathHops);
+  const v = (hint: string): string => ctx.cypher.variable(hint);
+  const [start, end, path, nodes, rels] = [v('start'), v('end'), v('path'), v('nodes'), v('rels')];
+  const subgraph = projectType('Subgraph', { nodes, rels }, subSelections(field), ctx);
+  if (fromId === toId) {
+    // shortestPath refuses equal ends; the path from an entity to itself is the entity alone.
+    return [
+      `MATCH (${start}:Entity {id: ${ctx.cypher.param(fromId)}})`,
+      `WITH [${start}] AS ${nodes}, [] AS ${rels}`,
+      `RETURN head(collect(${subgraph})) AS ${column}`,
+    ].join('\n');
+  }
+  // Of the shortest paths: the one through the most events (dated, citable actions say more than a generic
+  // node such as "sanctuary policies"), then the best supported (most evidence quotes), then the first by
+  // node ids. The same answer every time, whatever order the store holds the paths in. Candidates are capped
+  // for hub-to-hub pairs.
+  const [rel, node, events, support] = [v('r'), v('n'), v('events'), v('support')];
+  return [
+    `MATCH (${start}:Entity {id: ${ctx.cypher.param(fromId)}}), (${end}:Entity {id: ${ctx.cypher.param(toId)}})`,
+    `MATCH ${path} = allShortestPaths((${start})-[:${FACT_TYPES.join('|')}${HOP_RANGES[hops]}]-(${end}))`,
+    `WITH ${path} LIMIT ${ctx.cypher.intParam(LIMITS.maxPathCandidates)}`,
+    `WITH ${path}, size([${node} IN nodes(${path}) WHERE ${node}:Event]) AS ${events},`,
+    `     reduce(s = 0, ${rel} IN relationships(${path}) | s + size(coalesce(${rel}.evidenceQuotes, []))) AS ${support}`,
+    `ORDER BY ${events} DESC, ${support} DESC, [${node} IN nodes(${path}) | ${node}.id]`,
+    'LIMIT 1',
+    `WITH nodes(${path}) AS ${nodes}, relationships(${path}) AS ${rels}`,
+    `RETURN head(collect(${subgraph})) AS ${column}`,
+  ].join('\n');
+};

@@ -1,0 +1,19 @@
+import { GraphQLError } from 'graphql';
+
+/** Error codes the API uses beyond Apollo's built-in ones. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  QUERY_TIMEOUT: 'QUERY_TIMEOUT',
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** A bad argument: names the argument and says what is wrong with it. */
+export function badInput(argument: string, problem: string): GraphQLError {
+  return new GraphQLError(`Argument "${argument}" ${problem}`, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, argument },
+  });
+}

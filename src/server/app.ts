@@ -1,0 +1,103 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Config } from '../core/config';
+import type { Context } from '../graphql/context';
+import { formatError } from './format-error';
+import type { Logger } from '../core/logger';
+import { type Database, RoundTripCounter } from '../core/database';
+import { migrationsApplied } from '../core/migrate';
+import { MIGRATIONS_DIR } from '../core/paths';
+import { queryLimitsPlugin } from './plugins/query-limits';
+import { requestLogPlugin } from './plugins/request-log';
+import { roundTripsPlugin } from './plugins/round-trips';
+import { buildGraphSchema } from '../graphql';
+import { webRouter } from './web-router';
+
+/** Everything the HTTP app needs, passed in explicitly. */
+export interface AppOptions {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  schema?: GraphQLSchema;
+}
+
+/** A started HTTP service: its address and how to stop it. */
+export interface RunningApp {
+  url: string;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+/** Builds and starts the HTTP service: /graphql, /healthz and /readyz. */
+export async function startApp(options: AppOptions): Promise<RunningApp> {
+  const { config, db, logger } = options;
+  const schema = options.schema ?? (await buildGraphSchema());
+  const app = express();
+  const server = createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema,
+    // Responses are keyed by alias: compiled queries return one object per response key.
+    fieldResolver: (source, _args, _ctx, info) => {
+      if (source === null || typeof source !== 'object') return undefined;
+      const record = source as Record<string, unknown>;
+      return info.path.key in record ? record[info.path.key as string] : record[info.fieldName];
+    },
+    formatError: formatError(config.env !== 'production'),
+    includeStacktraceInErrorResponses: config.env !== 'production',
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+      requestLogPlugin(logger),
+      // Depth and cost limits: validation rules run with the request's variables, keeping their own codes.
+      queryLimitsPlugin(config.limits),
+      roundTripsPlugin(),
+    ],
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await db.read('RETURN 1 AS ok');
+      if (!(await migrationsApplied(db, MIGRATIONS_DIR))) {
+        res.status(503).json({ status: 'not ready', reason: 'migrations not applied' });
+        return;
+      }
+      res.json({ status: 'ready' });
+    } catch (err) {
+      res.status(503).json({ status: 'not ready', reason: 'database unreachable', detail: (err as Error).message });
+    }
+  });
+  app.use(webRouter(config, logger));
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async () => ({ db, config, logger, roundTrips: new RoundTripCounter() }),
+    }),
+  );
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolvePromise());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.address.includes(':') ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    server,
+    stop: async () => {
+      await apollo.stop();
+    },
+  };
+}

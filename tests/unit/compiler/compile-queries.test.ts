@@ -1,0 +1,195 @@
+import { decodeCursor, encodeCursor } from '../../../src/compiler/arguments/cursor';
+import { compile, plainParams, statementOf } from './compile-support';
+
+async function errorOf(query: string, key: string, variables: Record<string, unknown> = {}) {
+  const compiled = await compile(query, variables);
+  const error = compiled.errors.get(key);
+  if (!error) throw new Error(`Expected ${key} to be rejected`);
+  return { message: error.message, code: error.extensions.code };
+}
+
+describe('search', () => {
+  it('queries the entity_names index with an escaped, boosted and fuzzy Lucene query', async () => {
+    const { cypher, params } = await statementOf(`{ search(text: "Jeff Sessions") { id } }`);
+    expect(cypher).toContain("CALL db.index.fulltext.queryNodes('entity_names', $p0, {limit: $p1})");
+    expect(params.p0).toBe('(jeff^3 OR jeff~1) OR (sessions^3 OR sessions~2) OR "jeff sessions"^4');
+  });
+
+  it('ranks whole-name or whole-alias matches up and events down', async () => {
+    const { cypher } = await statementOf(`{ search(text: "sessions") { id } }`);
+    expect(cypher).toMatch(
+      /toLower\(hit0\.name\) = toLower\(\$p\d\) OR any\(alias0 IN coalesce\(hit0\.aliases, \[\]\)/,
+    );
+    expect(cypher).toContain('THEN 4.0 ELSE 1.0 END');
+    expect(cypher).toContain('CASE WHEN hit0:Event THEN 0.5 ELSE 1.0 END AS rank0');
+    expect(cypher).toContain('ORDER BY rank0 DESC, hit0.name, hit0.id');
+  });
+
+  it('filters kinds by labels passed as a parameter', async () => {
+    const { cypher, params } = await statementOf(`{ search(text: "la", kinds: [JURISDICTION, AGENCY]) { id } }`);
+    expect(cypher).toContain('WHERE any(label0 IN labels(hit0) WHERE label0 IN $p2)');
+    expect(params.p2).toEqual(['Jurisdiction', 'Agency']);
+  });
+
+  it('rejects text with no word in it', async () => {
+    expect(await errorOf(`{ search(text: "   ") { id } }`, 'search')).toEqual({
+      message: 'Argument "text" must not be empty',
+      code: 'BAD_USER_INPUT',
+    });
+    expect((await errorOf(`{ search(text: "*~") { id } }`, 'search')).message).toBe(
+      'Argument "text" must contain at least one letter or digit',
+    );
+  });
+
+  it('starts after a cursor', async () => {
+    const { cypher, params } = await statementOf(`query ($after: String) { search(text: "x", after: $after) { id } }`, {
+      after: encodeCursor(20),
+    });
+    expect(cypher).toMatch(/SKIP \$p\d+ LIMIT \$p\d+/);
+    expect(Object.values(plainParams(params))).toEqual(expect.arrayContaining([20, 10]));
+  });
+});
+
+describe('stances', () => {
+  it('resolves actionBy by id, name or alias and includes events initiated by people holding a role there', async () => {
+    const { cypher, params } = await statementOf(
+      `{ stances(kind: OPPOSED, actionBy: "Department of Justice") { kind } }`,
+    );
+    expect(cypher).toContain('MATCH (x0:Entity {id: $p0}) RETURN x0');
+    expect(cypher).toContain("CALL db.index.fulltext.queryNodes('entity_names', $p1) YIELD node AS x1");
+    expect(cypher).toContain('RETURN collect(DISTINCT x0) AS actionBy0');
+    // The events come from the actionBy entities and their role holders, then their stances: no scan of all.
+    expect(cypher).toContain('CALL (actionBy0) {');
+    expect(cypher).toContain('MATCH (by0)-[:INITIATED]->(target0:Event)');
+    expect(cypher).toContain('MATCH (by0)<-[:HOLDS_ROLE]-(:Entity)-[:INITIATED]->(target0:Event)');
+    expect(cypher.indexOf('CALL (actionBy0) {')).toBeLessThan(
+      cypher.indexOf('MATCH (actor0:Entity)-[stance0:OPPOSED]->(target0:Entity)'),
+    );
+    expect(cypher).toContain('ORDER BY target0.date, actor0.name');
+    expect(params.p0).toBe('Department of Justice');
+    expect(params.p1).toBe('"department of justice"');
+  });
+
+  it("answers evidence { article { id } } from the evidence's own list, and looks the article up for more", async () => {
+    const idOnly = await statementOf(`{ stances(kind: OPPOSED) { evidence { article { __typename id } } } }`);
+    expect(idOnly.cypher).toContain('`article`: {`id`: stance0.evidenceArticles[i0]}');
+    expect(idOnly.cypher).not.toContain(':Article');
+    const titled = await statementOf(`{ stances(kind: OPPOSED) { evidence { article { id title } } } }`);
+    expect(titled.cypher).toContain('MATCH (article0:Article {id: stance0.evidenceArticles[i0]})');
+  });
+
+  it('takes the relationship type from the model for the kind', async () => {
+    const { cypher } = await statementOf(`{ stances(kind: SUPPORTED, actor: "eric-garcetti") { kind } }`);
+    expect(cypher).toContain('[stance0:SUPPORTED]');
+    expect(cypher).toContain('WHERE actor0 IN actors0');
+  });
+
+  it('returns a connection with encoded cursors, page info and a total', async () => {
+    const { cypher, params } = await statementOf(`{
+      stancesConnection(kind: OPPOSED, first: 2, after: "${encodeCursor(4)}") {
+        totalCount pageInfo { hasNextPage endCursor } edges { cursor node { kind } }
+      }
+    }`);
+    expect(cypher).toContain('WITH collect([actor0, stance0, target0]) AS rows0');
+    expect(cypher).toMatch(/rows0\[\$p\d+\.\.\$p\d+\] AS page0/);
+    expect(cypher).toContain('`totalCount`: size(rows0)');
+    const cursors = Object.values(params).find(Array.isArray) as string[];
+    expect(cursors.map((c) => decodeCursor(c))).toEqual([5, 6]);
+  });
+
+  it('rejects a cursor it did not issue', async () => {
+    expect(await errorOf(`{ stances(kind: OPPOSED, after: "not-a-cursor") { kind } }`, 'stances')).toEqual({
+      message: 'Argument "after" is not a cursor returned by this API (use a cursor or endCursor from a connection)',
+      code: 'BAD_USER_INPUT',
+    });
+  });
+});
+
+describe('events', () => {
+  it('filters by initiator, target and program, and by overlapping dates of any precision', async () => {
+    const { cypher, params } = await statementOf(`{
+      events(by: "doj", target: "los-angeles", program: "sanctuary-policies", from: "2018-06", to: "2019") { id }
+    }`);
+    expect(cypher).toContain('CALL (by0) {');
+    expect(cypher).toContain('MATCH (by1)<-[:HOLDS_ROLE]-(:Entity)-[:INITIATED]->(event0:Event)');
+    expect(cypher).toContain('WITH * WHERE EXISTS { MATCH (event0)-[:TARGETS]');
+    expect(cypher).toContain('EXISTS { MATCH (event0)-[:TARGETS]->(target0:Entity) WHERE target0 IN targets0 }');
+    expect(cypher).toContain('EXISTS { MATCH (event0)-[:CONCERNS]->(program0:Entity) WHERE program0 IN programs0 }');
+    expect(cypher).toContain("CASE size(event0.date) WHEN 4 THEN event0.date + '-12-31'");
+    expect(Object.values(params)).toEqual(expect.arrayContaining(['2018', '2018-06-01', '2019-12-31']));
+    expect(cypher).toContain('ORDER BY event0.date, event0.name, event0.id');
+  });
+
+  it('rejects dates that are not ISO dates or real days, and windows that end before they start', async () => {
+    for (const [from, message] of [
+      ['2018-13', 'Argument "from" must be an ISO date YYYY, YYYY-MM or YYYY-MM-DD and a real day (got "2018-13")'],
+      [
+        '2018-02-30',
+        'Argument "from" must be an ISO date YYYY, YYYY-MM or YYYY-MM-DD and a real day (got "2018-02-30")',
+      ],
+      ['Jan 2018', 'Argument "from" must be an ISO date YYYY, YYYY-MM or YYYY-MM-DD and a real day (got "Jan 2018")'],
+      ['2019', 'Argument "from" must not be after "to" (2019 > 2018-06)'],
+    ]) {
+      expect(
+        await errorOf(`query ($from: String) { events(from: $from, to: "2018-06") { id } }`, 'events', { from }),
+      ).toEqual({
+        message,
+        code: 'BAD_USER_INPUT',
+      });
+    }
+  });
+});
+
+describe('timeline, neighborhood and path', () => {
+  it('timeline unions initiated, stance, targeted and concerning events, by date', async () => {
+    const { cypher } = await statementOf(`{ timeline(id: "eric-garcetti") { id } }`);
+    expect(cypher).toContain('MATCH (:Entity {id: $p0})-[:INITIATED|OPPOSED|SUPPORTED]->(event0:Event) RETURN event0');
+    expect(cypher).toContain('MATCH (:Entity {id: $p0})<-[:TARGETS|CONCERNS]-(event0:Event) RETURN event0');
+    expect(cypher).toContain('ORDER BY event0.date, event0.name, event0.id');
+  });
+
+  it('neighborhood walks only validated fact types, up to a constant hop range', async () => {
+    const { cypher } = await statementOf(
+      `{ neighborhood(id: "x", depth: 2, types: ["OPPOSED", "INITIATED"]) { nodes { id } edges { type } } }`,
+    );
+    expect(cypher).toContain('OPTIONAL MATCH path0 = (center0)-[:OPPOSED|INITIATED*1..2]-(near0:Entity)');
+    expect(cypher).toContain('MATCH (from0)-[r0:OPPOSED|INITIATED]->(to0:Entity)');
+    const all = await statementOf(`{ neighborhood(id: "x") { nodes { id } } }`);
+    expect(all.cypher).toContain(
+      '[:HOLDS_ROLE|PART_OF|SERVES|INITIATED|TARGETS|CONCERNS|OPPOSED|SUPPORTED|COOPERATED_WITH*1..1]',
+    );
+  });
+
+  it('neighborhood rejects unknown relationship types and depths outside 1..3', async () => {
+    expect(
+      (await errorOf(`{ neighborhood(id: "x", types: ["MENTIONS"]) { nodes { id } } }`, 'neighborhood')).message,
+    ).toBe(
+      'Argument "types" contains "MENTIONS", which is not one of HOLDS_ROLE, PART_OF, SERVES, INITIATED, TARGETS, CONCERNS, OPPOSED, SUPPORTED, COOPERATED_WITH',
+    );
+    expect(
+      (
+        await errorOf(
+          `{ neighborhood(id: "x", types: ["OPPOSED]-() DETACH DELETE x //"]) { nodes { id } } }`,
+          'neighborhood',
+        )
+      ).code,
+    ).toBe('BAD_USER_INPUT');
+    expect((await errorOf(`{ neighborhood(id: "x", depth: 4) { nodes { id } } }`, 'neighborhood')).message).toBe(
+      'Argument "depth" must be between 1 and 3 (got 4)',
+    );
+  });
+
+  it('path is one of the shortest paths over fact relationships within maxHops, chosen by a total order', async () => {
+    const { cypher } = await statementOf(
+      `{ path(from: "eric-garcetti", to: "jeff-sessions", maxHops: 3) { nodes { id } } }`,
+    );
+    expect(cypher).toContain('ORDER BY events0 DESC, support0 DESC, [n1 IN nodes(path0) | n1.id]');
+    expect(cypher).toContain(
+      'allShortestPaths((start0)-[:HOLDS_ROLE|PART_OF|SERVES|INITIATED|TARGETS|CONCERNS|OPPOSED|SUPPORTED|COOPERATED_WITH*1..3]-(end0))',
+    );
+    expect(cypher).not.toContain('MENTIONS');
+    expect((await errorOf(`{ path(from: "a", to: "b", maxHops: 7) { nodes { id } } }`, 'path')).message).toBe(
+      'Argument "maxHops" must be between 1 and 6 (got 7)',
+    );
+  });
+});
