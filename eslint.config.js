@@ -3,7 +3,7 @@ const eslint = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
 module.exports = tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'web/dist/', '**/*.js'] },
+  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'web/dist/', '**/*.js', '**/*.cjs'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,17 +1,17 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Field, Info, Int, ObjectType } from 'type-graphql';
 import { Entity } from './entity';
+import { StanceTarget } from './stance-target';
 import { EntityLink } from './entity-link';
 import { NESTED_FIRST } from './page-args';
 import { responseValue } from './response-value';
-import { Stance } from './stance';
 
 @ObjectType('Event', {
   description: 'A dated action: a speech, memo, threat, lawsuit, ruling, order, boycott...',
   implements: Entity,
   simpleResolvers: true,
 })
-export class Event extends Entity {
+export class Event extends StanceTarget {
   @Field(() => String, { description: 'What kind of action, e.g. threat, lawsuit, statement.' })
   eventType!: string;
 
@@ -36,16 +36,6 @@ export class Event extends Entity {
 
   @Field(() => [EntityLink], { description: 'Programs it concerns.' })
   concerns(@Arg('first', () => Int, NESTED_FIRST) _first: number, @Info() info: GraphQLResolveInfo): EntityLink[] {
-    return responseValue(this, info);
-  }
-
-  @Field(() => [Stance], { description: 'Who opposed it, with evidence.' })
-  opposedBy(@Arg('first', () => Int, NESTED_FIRST) _first: number, @Info() info: GraphQLResolveInfo): Stance[] {
-    return responseValue(this, info);
-  }
-
-  @Field(() => [Stance], { description: 'Who supported it, with evidence.' })
-  supportedBy(@Arg('first', () => Int, NESTED_FIRST) _first: number, @Info() info: GraphQLResolveInfo): Stance[] {
     return responseValue(this, info);
   }
 

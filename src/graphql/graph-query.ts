@@ -1,18 +1,16 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { resolveFromGraph } from './execute';
 import { LIMITS } from '../compiler/arguments/limits';
 import type { Context } from './context';
 import { Article } from './article';
 import { EventConnection, SearchConnection, StanceConnection } from './connections';
-import { Entity, EntityKind } from './entity';
+import { Entity } from './entity';
 import { Event } from './event';
-import { AFTER, rootFirst } from './page-args';
-import { Stance, StanceKind } from './stance';
+import { rootFirst } from './page-args';
+import { EventsArgs, SearchArgs, StancesArgs } from './query-args';
+import { Stance } from './stance';
 import { Subgraph } from './subgraph';
-
-const REF = 'An entity id, name or alias (case-insensitive).';
-const DATE = 'ISO date YYYY, YYYY-MM or YYYY-MM-DD; an event is in range when any of its days is.';
 
 /**
  * The graph queries. Each resolver is the same one line: the whole operation is compiled into one Cypher
@@ -36,10 +34,7 @@ export class GraphQueryResolver {
       'Entities whose name or an alias matches the words of the text, tolerating case and small typos; best first.',
   })
   search(
-    @Arg('text', () => String) _text: string,
-    @Arg('kinds', () => [EntityKind], { nullable: true, description: 'Only these kinds.' }) _kinds: EntityKind[] | null,
-    @Arg('first', () => Int, rootFirst(10)) _first: number,
-    @Arg('after', () => String, AFTER) _after: string | null,
+    @Args(() => SearchArgs) _args: SearchArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
@@ -48,10 +43,7 @@ export class GraphQueryResolver {
 
   @Query(() => SearchConnection, { description: 'search, as a connection with cursors, scores and page info.' })
   searchConnection(
-    @Arg('text', () => String) _text: string,
-    @Arg('kinds', () => [EntityKind], { nullable: true, description: 'Only these kinds.' }) _kinds: EntityKind[] | null,
-    @Arg('first', () => Int, rootFirst(10)) _first: number,
-    @Arg('after', () => String, AFTER) _after: string | null,
+    @Args(() => SearchArgs) _args: SearchArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
@@ -63,16 +55,7 @@ export class GraphQueryResolver {
       'Who took this stance on what, ordered by event date then actor name. An unknown actionBy or actor gives an empty list.',
   })
   stances(
-    @Arg('kind', () => StanceKind) _kind: StanceKind,
-    @Arg('actionBy', () => String, {
-      nullable: true,
-      description: `Only stances on events initiated by this entity or by a person holding a role there. ${REF}`,
-    })
-    _actionBy: string | null,
-    @Arg('actor', () => String, { nullable: true, description: `Only this actor's stances. ${REF}` })
-    _actor: string | null,
-    @Arg('first', () => Int, rootFirst(50)) _first: number,
-    @Arg('after', () => String, AFTER) _after: string | null,
+    @Args(() => StancesArgs) _args: StancesArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
@@ -81,11 +64,7 @@ export class GraphQueryResolver {
 
   @Query(() => StanceConnection, { description: 'stances, as a connection.' })
   stancesConnection(
-    @Arg('kind', () => StanceKind) _kind: StanceKind,
-    @Arg('actionBy', () => String, { nullable: true, description: REF }) _actionBy: string | null,
-    @Arg('actor', () => String, { nullable: true, description: REF }) _actor: string | null,
-    @Arg('first', () => Int, rootFirst(50)) _first: number,
-    @Arg('after', () => String, AFTER) _after: string | null,
+    @Args(() => StancesArgs) _args: StancesArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
@@ -94,19 +73,7 @@ export class GraphQueryResolver {
 
   @Query(() => [Event], { description: 'Events matching every filter given, by date.' })
   events(
-    @Arg('by', () => String, {
-      nullable: true,
-      description: `Initiated by this entity or by a person holding a role there. ${REF}`,
-    })
-    _by: string | null,
-    @Arg('target', () => String, { nullable: true, description: `Targeting this entity. ${REF}` })
-    _target: string | null,
-    @Arg('program', () => String, { nullable: true, description: `Concerning this program. ${REF}` })
-    _program: string | null,
-    @Arg('from', () => String, { nullable: true, description: `From this date. ${DATE}` }) _from: string | null,
-    @Arg('to', () => String, { nullable: true, description: `Up to this date. ${DATE}` }) _to: string | null,
-    @Arg('first', () => Int, rootFirst(50)) _first: number,
-    @Arg('after', () => String, AFTER) _after: string | null,
+    @Args(() => EventsArgs) _args: EventsArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {
@@ -115,13 +82,7 @@ export class GraphQueryResolver {
 
   @Query(() => EventConnection, { description: 'events, as a connection.' })
   eventsConnection(
-    @Arg('by', () => String, { nullable: true, description: REF }) _by: string | null,
-    @Arg('target', () => String, { nullable: true, description: REF }) _target: string | null,
-    @Arg('program', () => String, { nullable: true, description: REF }) _program: string | null,
-    @Arg('from', () => String, { nullable: true, description: DATE }) _from: string | null,
-    @Arg('to', () => String, { nullable: true, description: DATE }) _to: string | null,
-    @Arg('first', () => Int, rootFirst(50)) _first: number,
-    @Arg('after', () => String, AFTER) _after: string | null,
+    @Args(() => EventsArgs) _args: EventsArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<unknown> {

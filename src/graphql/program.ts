@@ -1,17 +1,17 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Field, Info, Int, ObjectType } from 'type-graphql';
 import { Entity } from './entity';
+import { StanceTarget } from './stance-target';
 import { Event } from './event';
 import { NESTED_FIRST } from './page-args';
 import { responseValue } from './response-value';
-import { Stance } from './stance';
 
 @ObjectType('Program', {
   description: 'A grant, partnership, bill, law, policy or order.',
   implements: Entity,
   simpleResolvers: true,
 })
-export class Program extends Entity {
+export class Program extends StanceTarget {
   @Field(() => String, { nullable: true, description: 'grant, partnership, bill, law, policy or order.' })
   type?: string | null;
 
@@ -20,16 +20,6 @@ export class Program extends Entity {
 
   @Field(() => [Event], { description: 'Events concerning it, by date.' })
   concernedBy(@Arg('first', () => Int, NESTED_FIRST) _first: number, @Info() info: GraphQLResolveInfo): Event[] {
-    return responseValue(this, info);
-  }
-
-  @Field(() => [Stance], { description: 'Who opposed it, with evidence.' })
-  opposedBy(@Arg('first', () => Int, NESTED_FIRST) _first: number, @Info() info: GraphQLResolveInfo): Stance[] {
-    return responseValue(this, info);
-  }
-
-  @Field(() => [Stance], { description: 'Who supported it, with evidence.' })
-  supportedBy(@Arg('first', () => Int, NESTED_FIRST) _first: number, @Info() info: GraphQLResolveInfo): Stance[] {
     return responseValue(this, info);
   }
 

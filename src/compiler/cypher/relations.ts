@@ -3,7 +3,7 @@ import { pageSize } from '../arguments/arguments';
 import type { CompileContext, FieldCompiler, Scope } from '../compile-context';
 import { LIMITS } from '../arguments/limits';
 import { projectType } from './projection';
-import { type SelectedField, argumentsOf, subSelections } from '../analysis/selection';
+import { argumentsOf, subSelections } from '../analysis/selection';
 
 /** The variables of one match of a relationship field: the entity, the relationship and the node across it. */
 export interface RelationVars {

@@ -1,10 +1,8 @@
-import { pageSize } from '../arguments/arguments';
 import type { CompileContext } from '../compile-context';
-import { decodeCursor } from '../arguments/cursor';
 import { dateWindow } from '../arguments/dates';
 import { entityRef, eventsInitiatedBy } from '../cypher/entity-ref';
-import { type Rows, connectionPage, listPage } from '../cypher/page';
-import type { RootFieldCompiler } from './root-field';
+import type { Rows } from '../cypher/page';
+import { paginated } from './paginated';
 import { type SelectedField, argumentsOf } from '../analysis/selection';
 
 /** First and last day an event date of any precision covers ("2018" → 2018-01-01 .. 2018-12-31). */
@@ -63,22 +61,13 @@ function eventRows(field: SelectedField, ctx: CompileContext): { lines: string[]
   };
 }
 
-function slice(field: SelectedField, ctx: CompileContext): { offset: number; first: number } {
-  const args = argumentsOf(ctx, field);
-  return { offset: decodeCursor(args.after as string | null), first: pageSize(args.first) };
-}
+const events = paginated(eventRows);
 
 /**
  * `events(by, target, program, from, to, first, after)`: events matching every filter given, by date. A date
  * of any precision is in the window when any of its days is ("2018" is within from "2018-06").
  */
-export const compileEvents: RootFieldCompiler = (field, column, ctx) => {
-  const { lines, rows } = eventRows(field, ctx);
-  return [...lines, listPage(rows, slice(field, ctx), field, column, ctx)].join('\n');
-};
+export const compileEvents = events.list;
 
 /** `eventsConnection(...)`: the same events as a connection. */
-export const compileEventsConnection: RootFieldCompiler = (field, column, ctx) => {
-  const { lines, rows } = eventRows(field, ctx);
-  return [...lines, connectionPage(rows, slice(field, ctx), field, column, ctx)].join('\n');
-};
+export const compileEventsConnection = events.connection;

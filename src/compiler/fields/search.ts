@@ -1,12 +1,11 @@
 import { badInput } from '../../core/errors';
-import { pageSize, text } from '../arguments/arguments';
+import { text } from '../arguments/arguments';
 import type { CompileContext } from '../compile-context';
-import { decodeCursor } from '../arguments/cursor';
 import { LIMITS } from '../arguments/limits';
 import { fuzzyQuery } from '../arguments/lucene';
 import { ENTITY_NAMES_INDEX, type GraphQLKind, labelOfGraphQLKind } from '../../core/vocabulary';
-import { type Rows, connectionPage, listPage } from '../cypher/page';
-import type { RootFieldCompiler } from './root-field';
+import type { Rows } from '../cypher/page';
+import { paginated } from './paginated';
 import { type SelectedField, argumentsOf } from '../analysis/selection';
 
 /** Re-ranking on top of Lucene's score: a whole-name or whole-alias match counts most; events count less. */
@@ -49,21 +48,13 @@ function searchRows(field: SelectedField, ctx: CompileContext): { lines: string[
   };
 }
 
+const search = paginated(searchRows);
+
 /**
  * `search(text, kinds, first, after)`: entities whose name or an alias matches the words of the text,
  * tolerating case and small typos, best first.
  */
-export const compileSearch: RootFieldCompiler = (field, column, ctx) => {
-  const args = argumentsOf(ctx, field);
-  const slice = { offset: decodeCursor(args.after as string | null), first: pageSize(args.first) };
-  const { lines, rows } = searchRows(field, ctx);
-  return [...lines, listPage(rows, slice, field, column, ctx)].join('\n');
-};
+export const compileSearch = search.list;
 
 /** `searchConnection(...)`: the same results as edges with cursors and scores, and page info. */
-export const compileSearchConnection: RootFieldCompiler = (field, column, ctx) => {
-  const args = argumentsOf(ctx, field);
-  const slice = { offset: decodeCursor(args.after as string | null), first: pageSize(args.first) };
-  const { lines, rows } = searchRows(field, ctx);
-  return [...lines, connectionPage(rows, slice, field, column, ctx)].join('\n');
-};
+export const compileSearchConnection = search.connection;

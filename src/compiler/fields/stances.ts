@@ -1,10 +1,8 @@
-import { pageSize } from '../arguments/arguments';
 import type { CompileContext } from '../compile-context';
-import { decodeCursor } from '../arguments/cursor';
 import { entityRef, eventsInitiatedBy } from '../cypher/entity-ref';
 import { STANCE_KINDS, type StanceKind } from '../../core/vocabulary';
-import { type Rows, connectionPage, listPage } from '../cypher/page';
-import type { RootFieldCompiler } from './root-field';
+import type { Rows } from '../cypher/page';
+import { paginated } from './paginated';
 import { type SelectedField, argumentsOf } from '../analysis/selection';
 
 function stanceRows(field: SelectedField, ctx: CompileContext): { lines: string[]; rows: Rows } {
@@ -40,23 +38,14 @@ function stanceRows(field: SelectedField, ctx: CompileContext): { lines: string[
   };
 }
 
-function slice(field: SelectedField, ctx: CompileContext): { offset: number; first: number } {
-  const args = argumentsOf(ctx, field);
-  return { offset: decodeCursor(args.after as string | null), first: pageSize(args.first) };
-}
+const stances = paginated(stanceRows);
 
 /**
  * `stances(kind, actionBy, actor, first, after)`: who took that stance on what. With actionBy, only
  * stances on events initiated by that entity or by someone holding a role there; with actor, only that
  * actor's. A reference that names no entity matches nothing.
  */
-export const compileStances: RootFieldCompiler = (field, column, ctx) => {
-  const { lines, rows } = stanceRows(field, ctx);
-  return [...lines, listPage(rows, slice(field, ctx), field, column, ctx)].join('\n');
-};
+export const compileStances = stances.list;
 
 /** `stancesConnection(...)`: the same stances as a connection. */
-export const compileStancesConnection: RootFieldCompiler = (field, column, ctx) => {
-  const { lines, rows } = stanceRows(field, ctx);
-  return [...lines, connectionPage(rows, slice(field, ctx), field, column, ctx)].join('\n');
-};
+export const compileStancesConnection = stances.connection;
