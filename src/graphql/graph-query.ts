@@ -91,7 +91,7 @@ export class GraphQueryResolver {
 
   @Query(() => [Event], {
     description:
-      'Events the entity initiated, was targeted by or took a stance on (for a program: also those concerning it), by date.',
+      'Events the entity initiated (itself, through a part of it, or through a person holding a role there), was targeted by or took a stance on (for a program: also those concerning it), by date.',
   })
   timeline(
     @Arg('id', () => ID) _id: string,

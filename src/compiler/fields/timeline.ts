@@ -6,7 +6,9 @@ import { argumentsOf, subSelections } from '../analysis/selection';
 
 /**
  * `timeline(id, first)`: the events an entity initiated, was targeted by or took a stance on (and, for a
- * program, the events concerning it), by date. UNION removes an event reached in two ways.
+ * program, the events concerning it), by date. What a body that is part of it, or a person holding a role
+ * there, initiated is its act too (a county commission's vote is on the county's timeline), as `events(by)`
+ * counts it. UNION removes an event reached in two ways.
  */
 export const compileTimeline: RootFieldCompiler = (field, column, ctx) => {
   const args = argumentsOf(ctx, field);
@@ -19,6 +21,8 @@ export const compileTimeline: RootFieldCompiler = (field, column, ctx) => {
     `  MATCH (:Entity {id: ${id}})-[:INITIATED|OPPOSED|SUPPORTED]->(${event}:Event) RETURN ${event}`,
     '  UNION',
     `  MATCH (:Entity {id: ${id}})<-[:TARGETS|CONCERNS]-(${event}:Event) RETURN ${event}`,
+    '  UNION',
+    `  MATCH (:Entity {id: ${id}})<-[:PART_OF|HOLDS_ROLE]-(:Entity)-[:INITIATED]->(${event}:Event) RETURN ${event}`,
     '}',
     `WITH ${event} ORDER BY ${event}.date, ${event}.name, ${event}.id LIMIT ${first}`,
     `RETURN collect(${projection}) AS ${column}`,

@@ -186,4 +186,20 @@ describe('the API contract on the seed corpus', () => {
       },
     ]);
   });
+
+  it('timeline(id: "bernalillo-county") starts with the commission\'s 2017 vote, then the 2019 acts, in date order', async () => {
+    const data = dataOf(await api.query(`{ timeline(id: "bernalillo-county") { id date } }`));
+    const events = data.timeline as { id: string; date: string }[];
+    // The 2017 vote was the county commission's (PART_OF the county), so it belongs on the county's timeline.
+    expect(events[0]).toEqual({ id: 'bernalillo-county-bars-immigration-enforcement-2017', date: '2017' });
+    expect(events.map((e) => e.id)).toEqual(
+      expect.arrayContaining([
+        'bernalillo-county-information-sharing-resolution-2019-02-26',
+        'bernalillo-county-bars-ice-from-jail-2019',
+      ]),
+    );
+    const dates = events.map((e) => e.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(new Set(dates.map((d) => d.slice(0, 4)))).toEqual(new Set(['2017', '2019']));
+  });
 });

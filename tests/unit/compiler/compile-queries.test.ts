@@ -141,10 +141,13 @@ describe('events', () => {
 });
 
 describe('timeline, neighborhood and path', () => {
-  it('timeline unions initiated, stance, targeted and concerning events, by date', async () => {
+  it('timeline unions initiated (also through parts and role holders), stance, targeted and concerning events, by date', async () => {
     const { cypher } = await statementOf(`{ timeline(id: "eric-garcetti") { id } }`);
     expect(cypher).toContain('MATCH (:Entity {id: $p0})-[:INITIATED|OPPOSED|SUPPORTED]->(event0:Event) RETURN event0');
     expect(cypher).toContain('MATCH (:Entity {id: $p0})<-[:TARGETS|CONCERNS]-(event0:Event) RETURN event0');
+    expect(cypher).toContain(
+      'MATCH (:Entity {id: $p0})<-[:PART_OF|HOLDS_ROLE]-(:Entity)-[:INITIATED]->(event0:Event) RETURN event0',
+    );
     expect(cypher).toContain('ORDER BY event0.date, event0.name, event0.id');
   });
 
