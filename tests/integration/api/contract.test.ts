@@ -1,25 +1,11 @@
-import type { Database } from '../../../src/core/database';
-import { testDatabase } from '../../support/database';
-import { type Api, dataOf, seedCorpus, startApi } from './support';
+import { apiFor, dataOf, seedCorpus } from './support';
 
 const ASIAN_JOURNAL_TITLE =
   'Atty. General Sessions warns sanctuary cities repercussions for noncompliance with the federal immigration agencies';
 
 /** The answers the issue promises on the five seed articles, loaded with the project's ingest. */
 describe('the API contract on the seed corpus', () => {
-  let db: Database;
-  let api: Api;
-
-  beforeAll(async () => {
-    db = testDatabase();
-    await seedCorpus(db);
-    api = await startApi(db);
-  });
-
-  afterAll(async () => {
-    await api?.stop();
-    await db?.close();
-  });
+  const api = apiFor(seedCorpus);
 
   it('stances(kind: OPPOSED, actionBy: "Department of Justice") lists the mayors with the action, its date, the quote and its article', async () => {
     const data = dataOf(

@@ -1,23 +1,11 @@
 import { createDriver, Database } from '../../../src/core/database';
 import { freePort as closedPort } from '../../../src/core/ports';
-import { testConfig, testDatabase } from '../../support/database';
+import { testConfig } from '../../support/database';
 import { loadFixture } from './fixture';
-import { type Api, startApi } from './support';
+import { apiFor, startApi } from './support';
 
 describe('API errors and limits over HTTP', () => {
-  let db: Database;
-  let api: Api;
-
-  beforeAll(async () => {
-    db = testDatabase();
-    await loadFixture(db);
-    api = await startApi(db, testConfig({ MAX_QUERY_DEPTH: '8', MAX_QUERY_COST: '5000' }));
-  });
-
-  afterAll(async () => {
-    await api?.stop();
-    await db?.close();
-  });
+  const api = apiFor(loadFixture, () => testConfig({ MAX_QUERY_DEPTH: '8', MAX_QUERY_COST: '5000' }));
 
   it('answers a missing entity with null and no error', async () => {
     const response = await api.query(`{ entity(id: "no-such-entity") { id name } }`);
@@ -101,7 +89,7 @@ describe('API errors and limits over HTTP', () => {
         expect.objectContaining({
           message: 'The graph database is unavailable; try again shortly.',
           path: ['entity'],
-          extensions: { code: 'SERVICE_UNAVAILABLE' },
+          extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
         }),
       ]);
     } finally {

@@ -1,9 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from '../../../src/core/database';
 import { PROJECT_ROOT } from '../../../src/core/paths';
-import { testDatabase } from '../../support/database';
-import { type AnyData, type Api, dataOf, seedCorpus, startApi } from './support';
+import { type AnyData, apiFor, dataOf, seedCorpus } from './support';
 
 const EXAMPLES_DIR = join(PROJECT_ROOT, 'schema', 'examples');
 type Data = AnyData;
@@ -115,19 +113,7 @@ describe('schema/examples answer on the seed corpus', () => {
   const files = readdirSync(EXAMPLES_DIR)
     .filter((f) => f.endsWith('.graphql'))
     .sort();
-  let db: Database;
-  let api: Api;
-
-  beforeAll(async () => {
-    db = testDatabase();
-    await seedCorpus(db);
-    api = await startApi(db);
-  });
-
-  afterAll(async () => {
-    await api?.stop();
-    await db?.close();
-  });
+  const api = apiFor(seedCorpus);
 
   it('has at least five examples, each with expectations', () => {
     expect(files.length).toBeGreaterThanOrEqual(5);

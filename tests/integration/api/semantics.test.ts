@@ -1,7 +1,5 @@
-import type { Database } from '../../../src/core/database';
-import { testDatabase } from '../../support/database';
 import { GARCETTI_QUOTE, loadFixture } from './fixture';
-import { type Api, type GraphQLResponse, dataOf, startApi } from './support';
+import { type GraphQLResponse, apiFor, dataOf } from './support';
 
 interface EventsPage {
   totalCount: number;
@@ -11,19 +9,7 @@ interface EventsPage {
 
 /** The API's semantics on a small graph whose answers are known exactly (tests/integration/api/fixture.ts). */
 describe('API semantics on the model fixture', () => {
-  let db: Database;
-  let api: Api;
-
-  beforeAll(async () => {
-    db = testDatabase();
-    await loadFixture(db);
-    api = await startApi(db);
-  });
-
-  afterAll(async () => {
-    await api?.stop();
-    await db?.close();
-  });
+  const api = apiFor(loadFixture);
 
   describe('entity', () => {
     it('returns the entity with its concrete type, kind and aliases', async () => {

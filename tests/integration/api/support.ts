@@ -4,7 +4,7 @@ import type { Config } from '../../../src/core/config';
 import { createLogger } from '../../../src/core/logger';
 import type { Database } from '../../../src/core/database';
 import { silentProgress } from '../../../src/core/progress';
-import { clearGraph, testConfig } from '../../support/database';
+import { clearGraph, testConfig, testDatabase } from '../../support/database';
 
 /** Response data as tests read it: any shape, checked by the assertions. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -39,6 +39,35 @@ export async function startApi(db: Database, config: Config = testConfig()): Pro
       return { status: response.status, ...((await response.json()) as object) };
     },
     stop: () => app.stop(),
+  };
+}
+
+/**
+ * The API of a describe block: registers hooks that open the test database, fill it with `load`, start the
+ * service on it before the block's tests, and stop both after them.
+ */
+export function apiFor(load: (db: Database) => Promise<void>, config: () => Config = testConfig): Api {
+  let db: Database | undefined;
+  let api: Api | undefined;
+  beforeAll(async () => {
+    db = testDatabase();
+    await load(db);
+    api = await startApi(db, config());
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await db?.close();
+  });
+  const started = (): Api => {
+    if (!api) throw new Error('The API starts in beforeAll: use it inside a test of the describe block');
+    return api;
+  };
+  return {
+    get app() {
+      return started().app;
+    },
+    query: (query, variables) => started().query(query, variables),
+    stop: () => started().stop(),
   };
 }
 
