@@ -4,7 +4,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { startApp } from '../src/server/app';
 import { loadConfig } from '../src/core/config';
 import { createLogger } from '../src/core/logger';
@@ -13,24 +12,20 @@ import { lineProgress } from '../src/core/progress';
 import { openRuntime } from '../src/neo4j/runtime';
 import { seedIfEmpty } from '../src/seed';
 import { WEB_DIST_DIR } from '../src/server/web-router';
+import { launchChromium } from '../tests/support/chromium';
+import { median } from './measure';
 
 /**
  * How fast /explore shows its first graph, and how big the built browser pages are:
  * `npm run bench:explore -- [url] [loads]`. Without a url it starts the service itself (NEO4J_URI or
- * the embedded Neo4j, seeded when empty) on a free port. Each load is a fresh Chromium profile (cold
- * cache) opening /explore?entity=eric-garcetti until the graph is drawn; then as many reloads in the
+ * the embedded Neo4j, seeded when empty) on a free port. Each load is a new Chromium with a fresh profile
+ * (cold cache) opening /explore?entity=eric-garcetti until the graph is drawn; then as many reloads in the
  * same profile (warm cache).
  */
 const ENTITY = 'eric-garcetti';
 
 function kib(n: number): string {
   return `${(n / 1024).toFixed(1)} KiB`;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function files(dir: string): string[] {
@@ -68,22 +63,10 @@ async function timeLoads(url: string, loads: number): Promise<{ cold: number[]; 
   const cold: number[] = [];
   const warm: number[] = [];
   for (let i = 0; i < loads; i += 1) {
-    const profile = await mkdtemp(join(tmpdir(), 'explore-bench-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-      viewport: { width: 1440, height: 900 },
-    });
+    const browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     try {
-      const page = context.pages()[0] ?? (await context.newPage());
+      const page = await context.newPage();
       for (const list of [cold, warm]) {
         const t0 = performance.now();
         await page.goto(`${url}/explore?entity=${ENTITY}`);
@@ -91,8 +74,7 @@ async function timeLoads(url: string, loads: number): Promise<{ cold: number[]; 
         list.push(performance.now() - t0);
       }
     } finally {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
+      await browser.close();
     }
   }
   return { cold, warm };

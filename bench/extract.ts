@@ -13,14 +13,7 @@ import { readArticleFile, type ArticleDocument } from '../ingest/article/read';
 import { extractAnnotation, gazetteerFromAnnotations } from '../ingest/extract';
 import { writeQualityDoc } from '../ingest/extract/quality-doc';
 import { readAnnotation } from '../ingest/annotation/read';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
+import { median } from './measure';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -1,13 +1,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** Small measuring helpers of the benchmark: percentiles, ports, process memory. */
+/** Small measuring helpers of the benchmark: medians, percentiles, process memory. */
 
+/** The nearest-rank percentile p (0–100) of samples sorted ascending; NaN for none. */
 export function percentile(sortedMs: number[], p: number): number {
   if (sortedMs.length === 0) return NaN;
   const rank = Math.min(sortedMs.length - 1, Math.max(0, Math.ceil((p / 100) * sortedMs.length) - 1));
   return sortedMs[rank]!;
 }
 
+/** The middle value (the mean of the two middle ones for an even count); NaN for none. */
+export function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Count, percentiles and mean of a run's latencies in ms. */
 export interface LatencySummary {
   n: number;
   p50: number;
@@ -16,6 +26,7 @@ export interface LatencySummary {
   mean: number;
 }
 
+/** Summarizes latency samples (any order). */
 export function summarize(samplesMs: number[]): LatencySummary {
   const sorted = [...samplesMs].sort((a, b) => a - b);
   const mean = sorted.reduce((s, x) => s + x, 0) / Math.max(1, sorted.length);

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/core/paths';
-import { renderMarkdown } from './report';
-import type { BenchResult } from './run';
+import { writeMarkdown } from './report';
+import type { BenchResult } from './results';
 
 /** Re-renders benchmarks.md from benchmarks.json (after editing bench/analysis.md): node dist/bench/render.js [dir] */
 async function main(): Promise<void> {
@@ -17,12 +17,7 @@ async function main(): Promise<void> {
     result.finishedAt = other.finishedAt;
     writeFileSync(join(dir, 'benchmarks.json'), `${JSON.stringify(result, null, 2)}\n`);
   }
-  const prettier = await import('prettier');
-  const config = (await prettier.resolveConfig(join(dir, 'benchmarks.md'))) ?? {};
-  writeFileSync(
-    join(dir, 'benchmarks.md'),
-    await prettier.format(renderMarkdown(result), { ...config, parser: 'markdown' }),
-  );
+  await writeMarkdown(dir, result);
 }
 
 void main();

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BenchResult, ImplResult, QueryResult, SizeResult } from './run';
+import { PROJECT_ROOT } from '../src/core/paths';
+import { IMPLS, type BenchResult, type ImplResult, type QueryResult, type SizeResult } from './results';
 
 /** Renders benchmarks.md from the raw figures; hand-written analysis comes from bench/analysis.md. */
 
@@ -25,7 +26,7 @@ function queryTable(size: SizeResult): string[] {
   ];
   const names = { ours: 'this service', neo4jGraphql: '@neo4j/graphql', raw: 'raw Cypher' } as const;
   for (const q of size.queries) {
-    for (const impl of ['ours', 'neo4jGraphql', 'raw'] as const) {
+    for (const impl of IMPLS) {
       const r = q.impls[impl];
       const err = r.error ? ` ⚠ ${r.error.replace(/\|/g, '/').replace(/\n/g, ' ').slice(0, 120)}` : '';
       lines.push(
@@ -123,6 +124,7 @@ function targets(result: BenchResult): string[] {
   return out;
 }
 
+/** benchmarks.md for a run: machine, ingest, ratios, targets, per-size tables, start-up, analysis. */
 export function renderMarkdown(result: BenchResult): string {
   const m = result.machine;
   const lines: string[] = [
@@ -216,4 +218,19 @@ export function renderMarkdown(result: BenchResult): string {
     '',
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** Writes dir/benchmarks.md in the project's prettier style, so that `npm run lint` accepts docs/benchmarks.md. */
+export async function writeMarkdown(dir: string, result: BenchResult): Promise<void> {
+  writeFileSync(join(dir, 'benchmarks.md'), await formatMarkdown(renderMarkdown(result)));
+}
+
+async function formatMarkdown(markdown: string): Promise<string> {
+  try {
+    const prettier = await import('prettier');
+    const config = (await prettier.resolveConfig(join(PROJECT_ROOT, 'docs', 'benchmarks.md'))) ?? {};
+    return await prettier.format(markdown, { ...config, parser: 'markdown' });
+  } catch {
+    return markdown;
+  }
 }

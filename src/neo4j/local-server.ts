@@ -60,7 +60,8 @@ function javaOk(): void {
   if (major < 17) throw new Error(`Neo4j 5 needs Java 17 or later; java -version says ${match?.[1] ?? 'unknown'}`);
 }
 
-function alive(pid: number): boolean {
+/** True while a process with this pid exists (signal 0 tests for it without sending anything). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,13 +1,14 @@
 import { existsSync, mkdtempSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../../src/server/app';
 import { createLogger } from '../../src/core/logger';
 import { createDriver, Database } from '../../src/core/database';
 import { PROJECT_ROOT } from '../../src/core/paths';
 import { WEB_DIST_DIR } from '../../src/server/web-router';
+import { launchChromium } from '../support/chromium';
 import { testConfig, testDatabase } from '../support/database';
 import { type Api, seedCorpus, startApi } from './api/support';
 
@@ -15,7 +16,6 @@ import { type Api, seedCorpus, startApi } from './api/support';
  * The browser pages (issue 7) in Debian's Chromium, driven by playwright-core, on the real service over
  * the seed corpus: /explore and GraphiQL. Every request must stay on 127.0.0.1.
  */
-const CHROMIUM = '/usr/bin/chromium';
 // The README's screenshots are refreshed on request only, so a test run never edits tracked files.
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
   ? join(PROJECT_ROOT, 'docs', 'screenshots')
@@ -31,29 +31,15 @@ interface Browser {
 
 /** Fails, rather than skips, when the prerequisites are missing: the message says what to run. */
 function checkPrerequisites(): void {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium is missing at ${CHROMIUM}: run \`bash scripts/setup-chromium.sh\` (as root) first.`);
+  // launchChromium checks the browser itself, with the same kind of message.
   if (!existsSync(join(WEB_DIST_DIR, 'explore.html')))
     throw new Error(`The browser pages are not built in ${WEB_DIST_DIR}: run \`npm run build\` first.`);
 }
 
 /** A throw-away Chromium profile at 1440x900 that records, and blocks, any request off this machine. */
 async function openBrowser(): Promise<Browser> {
-  const profile = await mkdtemp(join(tmpdir(), 'explorer-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-    viewport: { width: 1440, height: 900 },
-  });
+  const chromium = await launchChromium();
+  const context = await chromium.newContext({ viewport: { width: 1440, height: 900 } });
   const offsite: string[] = [];
   const local = (url: string) => {
     const u = new URL(url);
@@ -63,16 +49,8 @@ async function openBrowser(): Promise<Browser> {
     if (!local(request.url())) offsite.push(request.url());
   });
   await context.route('**/*', (route) => (local(route.request().url()) ? route.continue() : route.abort()));
-  const page = context.pages()[0] ?? (await context.newPage());
-  return {
-    context,
-    page,
-    offsite,
-    close: async () => {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
+  const page = await context.newPage();
+  return { context, page, offsite, close: () => chromium.close() };
 }
 
 type CyWindow = {

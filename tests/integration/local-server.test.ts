@@ -6,21 +6,13 @@ import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { PROJECT_ROOT } from '../../src/core/paths';
 import { freePort } from '../../src/core/ports';
+import { alive } from '../../src/neo4j/local-server';
 
 /**
  * The embedded default as a user runs it: `npm run neo4j` (its compiled entry point), on free ports, in a
  * throw-away home. Each start costs a JVM start, so the scenarios share one home in order.
  */
 const CLI = join(PROJECT_ROOT, 'dist', 'src', 'cli', 'neo4j.js');
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function until(check: () => boolean, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;

@@ -1,0 +1,70 @@
+import type { LoadResult } from './load';
+import type { LatencySummary } from './measure';
+import type { QueryParams } from './queries';
+
+/**
+ * The shape of benchmarks.json: what bench/run.ts measures and bench/report.ts renders. Its own module so
+ * that the runner and the report both depend on it and not on each other.
+ */
+
+/** The three implementations of every benchmark query, in the order they are measured and reported. */
+export const IMPLS = ['ours', 'neo4jGraphql', 'raw'] as const;
+/** One implementation: this service, the @neo4j/graphql server, or raw Cypher through the driver. */
+export type Impl = (typeof IMPLS)[number];
+
+/** Throughput and latency of one implementation at a number of requests in flight. */
+export interface ConcurrencyResult {
+  connections: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  requests: number;
+}
+
+/** One query in one implementation: sequential latency, concurrency runs, and round trips per request. */
+export interface ImplResult {
+  c1: LatencySummary | null;
+  concurrency: ConcurrencyResult[];
+  roundTrips: number | null;
+  error: string | null;
+}
+
+/** One query in all three implementations. */
+export interface QueryResult {
+  name: string;
+  note?: string;
+  impls: Record<Impl, ImplResult>;
+}
+
+/** Everything measured at one graph size: the load, the queries, and memory. */
+export interface SizeResult {
+  size: string;
+  load: LoadResult | null;
+  loadError: string | null;
+  params: QueryParams;
+  queries: QueryResult[];
+  rss: { apiIdleMb: number | null; apiLoadMb: number | null; neo4jIdleMb: number | null; neo4jLoadMb: number | null };
+}
+
+/** Cold and warm start of the service with its own embedded Neo4j. */
+export interface StartupResult {
+  jarsCached: boolean;
+  coldMs: number | null;
+  warmMs: number | null;
+  apiIdleMb: number | null;
+  neo4jIdleMb: number | null;
+  error: string | null;
+}
+
+/** A whole run, as written to benchmarks.json. */
+export interface BenchResult {
+  startedAt: string;
+  finishedAt: string;
+  command: string;
+  mode: 'smoke' | 'full';
+  machine: Record<string, string | number>;
+  settings: Record<string, string | number>;
+  sizes: SizeResult[];
+  startup: StartupResult | null;
+}
