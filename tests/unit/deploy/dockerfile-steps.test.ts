@@ -37,8 +37,9 @@ interface DockerfileModule {
   isExcluded(path: string, rules: Rule[]): boolean;
 }
 
-const ROOT = join(__dirname, '..', '..');
-const { parseDockerfile, parseDockerignore, isExcluded } = require('../../scripts/dockerfile.js') as DockerfileModule;
+const ROOT = join(__dirname, '..', '..', '..');
+const { parseDockerfile, parseDockerignore, isExcluded } =
+  require('../../../scripts/dockerfile.js') as DockerfileModule;
 
 describe('parseDockerfile', () => {
   const text = [
