@@ -1,28 +1,45 @@
 /** Capitalized words that are not names, and the function words around names. */
 
-/** Capitalized words that never start or make up a name (sentence starters, calendar words, pronouns); plain apostrophes. */
-export const NOT_NAMES = new Set([
+/** Words that introduce a noun phrase; a name that ends in a head noun does not keep them. */
+export const DETERMINERS = new Set([
+  'the',
   'a',
   'an',
-  'the',
   'this',
   'that',
   'these',
   'those',
-  'it',
   'its',
-  'he',
-  'she',
-  'they',
-  'we',
-  'i',
-  'you',
   'his',
   'her',
   'their',
   'our',
   'my',
   'your',
+  'some',
+  'many',
+  'most',
+  'all',
+  'each',
+  'every',
+  'both',
+  'other',
+  'another',
+  'several',
+  'last',
+  'next',
+]);
+
+/** Capitalized words that never start or make up a name (sentence starters, calendar words, pronouns); plain apostrophes. */
+export const NOT_NAMES = new Set([
+  ...DETERMINERS,
+  'it',
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+  'you',
   'in',
   'on',
   'at',
@@ -51,8 +68,6 @@ export const NOT_NAMES = new Set([
   'furthermore',
   'also',
   'just',
-  'last',
-  'next',
   'earlier',
   'later',
   'today',
@@ -84,13 +99,6 @@ export const NOT_NAMES = new Set([
   'oct.',
   'nov.',
   'dec.',
-  'some',
-  'many',
-  'most',
-  'all',
-  'each',
-  'every',
-  'both',
   'one',
   'two',
   'three',
@@ -128,9 +136,6 @@ export const NOT_NAMES = new Set([
   'only',
   'already',
   'often',
-  'other',
-  'another',
-  'several',
   'few',
   'county',
   'city',
@@ -197,36 +202,6 @@ export const DEMONYMS = new Set([
 
 /** Lowercase words allowed inside a name, and the condition on the word before them. */
 export const PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'la', 'le', 'bin']);
-
-/** Words that introduce a noun phrase; a name that ends in a head noun does not keep them. */
-export const DETERMINERS = new Set([
-  'the',
-  'a',
-  'an',
-  'this',
-  'that',
-  'these',
-  'those',
-  'its',
-  'his',
-  'her',
-  'their',
-  'our',
-  'my',
-  'your',
-  'some',
-  'many',
-  'most',
-  'all',
-  'each',
-  'every',
-  'both',
-  'other',
-  'another',
-  'several',
-  'last',
-  'next',
-]);
 
 /** Tags of words that are never part of a name when they start a sentence. */
 export const FUNCTION_TAGS = [
