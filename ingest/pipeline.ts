@@ -31,23 +31,43 @@ export interface IngestOptions {
   batchRows?: number;
 }
 
+/** The options of a dry run without a database: it prints, and resolves raw articles against `gazetteer`. */
+export interface DryRunOptions extends IngestOptions {
+  dryRun: NonNullable<IngestOptions['dryRun']>;
+  gazetteer: () => Promise<Gazetteer>;
+}
+
 /**
  * Ingests articles into the graph. A bad file is reported and skipped; the rest goes on, and nothing of the
  * bad file reaches the graph. New articles are written many per transaction (see loadArticles).
  */
 export async function ingestPaths(db: Database, paths: string[], options: IngestOptions): Promise<IngestSummary> {
+  return runPaths(db, paths, options, () => loadGazetteer(db));
+}
+
+/** A dry run that needs no database: each article is read, extracted or checked, and handed to options.dryRun. */
+export async function dryRunPaths(paths: string[], options: DryRunOptions): Promise<IngestSummary> {
+  return runPaths(null, paths, options, options.gazetteer);
+}
+
+async function runPaths(
+  db: Database | null,
+  paths: string[],
+  options: IngestOptions,
+  loadGazetteerOnce: () => Promise<Gazetteer>,
+): Promise<IngestSummary> {
   const started = Date.now();
   const inputs = await resolveInputs(paths);
   const recorder = new SummaryRecorder(inputs.length, options.progress, options.bar ?? false);
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
   let gazetteer: Promise<Gazetteer> | null = null;
-  const context: PrepareContext = { gazetteer: () => (gazetteer ??= loadGazetteer(db)) };
+  const context: PrepareContext = { gazetteer: () => (gazetteer ??= loadGazetteerOnce()) };
   let pending: { index: number; item: PreparedArticle }[] = [];
   let pendingRows = 0;
-  const flush = async (): Promise<void> => {
+  const flush = async (writeTo: Database): Promise<void> => {
     if (pending.length === 0) return;
     const loaded = await loadArticles(
-      db,
+      writeTo,
       pending.map((p) => p.item),
       { batchRows },
     );
@@ -59,13 +79,13 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
   for (const [index, input] of inputs.entries()) {
     try {
       const doc = await readArticleFile(input.articlePath);
-      if (!options.dryRun && (await rawArticleUnchanged(db, doc, input))) {
+      if (db && !options.dryRun && (await rawArticleUnchanged(db, doc, input))) {
         recorder.report(index, { file: basename(input.articlePath), status: 'unchanged', origin: 'extracted' });
         continue;
       }
       const prepared = await prepareDocument(doc, input, context);
-      if (options.dryRun) {
-        options.dryRun(prepared.annotation, prepared.doc.file);
+      if (options.dryRun || !db) {
+        options.dryRun?.(prepared.annotation, prepared.doc.file);
         recorder.report(index, { file: prepared.doc.file, status: 'checked', origin: prepared.annotation.origin });
         continue;
       }
@@ -75,8 +95,8 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
       recorder.report(index, { file: basename(input.articlePath), status: 'failed', error: describeError(error) });
       continue;
     }
-    if (pendingRows >= batchRows) await flush();
+    if (db && pendingRows >= batchRows) await flush(db);
   }
-  await flush();
+  if (db) await flush(db);
   return { outcomes: recorder.outcomes, totals: recorder.totals, elapsedMs: Date.now() - started };
 }
