@@ -1,7 +1,7 @@
 /** The mention finder: every rule run over each sentence, in the order that lets later rules see earlier finds. */
 
 import type { ArticleContext } from '../context';
-import { collectiveBodies } from './bodies';
+import { collectiveBodies } from './collective-bodies';
 import { parseSpan } from './classify';
 import { describedPrograms, matchConcepts } from './concepts';
 import type { Mention } from './mention';
