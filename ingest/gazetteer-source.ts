@@ -25,12 +25,17 @@ function nullsToUndefined<T extends object>(row: T): T {
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v ?? undefined])) as T;
 }
 
+/** What the curated annotation files know: the gazetteer of a dry run that has no database to ask. */
+export async function curatedGazetteer(): Promise<Gazetteer> {
+  return gazetteerFromAnnotations(await curatedAnnotations());
+}
+
 /** Everything known before reading a new article: the graph's entities and events, and the curated files. */
 export async function loadGazetteer(db: Database): Promise<Gazetteer> {
   const [row] = await db.read<{ entities: GazetteerEntity[]; events: GazetteerEvent[] }>(
     namedQuery('ingest/gazetteer'),
   );
-  const fromFiles = gazetteerFromAnnotations(await curatedAnnotations());
+  const fromFiles = await curatedGazetteer();
   const entities = new Map(fromFiles.entities.map((e) => [e.id, e]));
   for (const e of row?.entities ?? []) {
     const known = entities.get(e.id);

@@ -9,6 +9,15 @@ export interface ArticleMeta {
   source?: string;
 }
 
+/** Keys of front matter (and of plain-text header lines) that mean the same field, most specific first. */
+export const META_KEYS: Record<keyof ArticleMeta, readonly string[]> = {
+  title: ['title', 'headline'],
+  published: ['published', 'date', 'published_at', 'publishDate', 'pubDate'],
+  author: ['author', 'authors', 'byline'],
+  url: ['url', 'canonical', 'canonical_url', 'link'],
+  source: ['source', 'publication', 'publisher', 'site'],
+};
+
 /** An article as the pipeline sees it: its plain text (what quotes are checked against) and metadata. */
 export interface ArticleDocument {
   file: string;

@@ -1,20 +1,11 @@
 import { parse as parseYaml } from 'yaml';
 import type { ArticleMeta, ParsedArticle } from './document';
-import { compactMeta } from './document';
+import { compactMeta, META_KEYS } from './document';
 import { normalizeDateValue } from './date-line';
 import { inferPlainTextMeta } from './plain-text';
 import { IngestInputError } from '../errors';
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-
-/** Front-matter keys that mean the same field, most specific first. */
-const META_KEYS: Record<keyof ArticleMeta, readonly string[]> = {
-  title: ['title', 'headline'],
-  published: ['published', 'date', 'published_at', 'publishDate', 'pubDate'],
-  author: ['author', 'authors', 'byline'],
-  url: ['url', 'canonical', 'canonical_url', 'link'],
-  source: ['source', 'publication', 'publisher', 'site'],
-};
 
 /** Parses a Markdown article: YAML front matter for metadata, the body with Markdown syntax stripped as text. */
 export function parseMarkdownArticle(file: string, raw: string): ParsedArticle {

@@ -1,6 +1,7 @@
-import type { ArticleMeta } from './document';
+import type { ArticleMeta, ParsedArticle } from './document';
 import { compactMeta } from './document';
 import { parseDateLine } from './date-line';
+import { readHeaderLines } from './header-lines';
 
 /** How far into the file a title, byline or dateline is looked for. */
 const HEAD_LINES = 30;
@@ -19,6 +20,17 @@ function isHeadline(line: string): boolean {
 function isNameLine(line: string): boolean {
   const words = line.split(/\s+/);
   return words.length >= 1 && words.length <= 5 && words.every((w) => /^(\p{Lu}|and$|de$|of$|the$|&$)/u.test(w));
+}
+
+/**
+ * Parses a plain-text article: header lines at its top ("title: …", "published: …") are metadata and
+ * are left out of the text; without them the text is the file, exactly. What the headers do not say is
+ * inferred from the head of the text.
+ */
+export function parsePlainTextArticle(raw: string): ParsedArticle {
+  const header = readHeaderLines(raw);
+  if (!header) return { text: raw, meta: inferPlainTextMeta(raw) };
+  return { text: header.body, meta: { ...inferPlainTextMeta(header.body), ...header.meta } };
 }
 
 /**

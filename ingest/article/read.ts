@@ -5,7 +5,7 @@ import { IngestInputError } from '../errors';
 import type { ArticleDocument, ArticleFormat, ParsedArticle } from './document';
 import { parseHtmlArticle } from './html';
 import { parseMarkdownArticle } from './markdown';
-import { inferPlainTextMeta } from './plain-text';
+import { parsePlainTextArticle } from './plain-text';
 
 export type { ArticleDocument, ArticleFormat, ArticleMeta } from './document';
 
@@ -69,7 +69,7 @@ function parseArticle(format: ArticleFormat, file: string, raw: string): ParsedA
     case 'markdown':
       return parseMarkdownArticle(file, raw);
     case 'text':
-      return { text: raw, meta: inferPlainTextMeta(raw) };
+      return parsePlainTextArticle(raw);
   }
 }
 

@@ -122,10 +122,32 @@ export function compareAnnotations(
   };
 }
 
-/** Extracted entity id -> curated entity id. */
-function matchEntities(extracted: Entity[], gold: Entity[], text: string): Map<string, string> {
+/**
+ * Extracted id -> curated id: each rule in turn pairs the extracted items still unpaired with the first
+ * curated item still free that it accepts, so an earlier (stricter) rule wins.
+ */
+function matchByRules<T extends { id: string }>(
+  extracted: T[],
+  gold: T[],
+  rules: ((x: T, g: T) => boolean)[],
+): Map<string, string> {
   const map = new Map<string, string>();
   const taken = new Set<string>();
+  for (const rule of rules) {
+    for (const x of extracted) {
+      if (map.has(x.id)) continue;
+      const g = gold.find((c) => !taken.has(c.id) && rule(x, c));
+      if (g) {
+        map.set(x.id, g.id);
+        taken.add(g.id);
+      }
+    }
+  }
+  return map;
+}
+
+/** Extracted entity id -> curated entity id. */
+function matchEntities(extracted: Entity[], gold: Entity[], text: string): Map<string, string> {
   const names = (e: Entity): Set<string> => new Set([e.name, ...e.aliases].map(normalizeName));
   const range = (e: Entity): [number, number] | null => {
     if (!e.mention) return null;
@@ -141,23 +163,11 @@ function matchEntities(extracted: Entity[], gold: Entity[], text: string): Map<s
       return bodyKind(x.kind) === bodyKind(g.kind) && a !== null && b !== null && a[0] < b[1] && b[0] < a[1];
     },
   ];
-  for (const rule of rules) {
-    for (const x of extracted) {
-      if (map.has(x.id)) continue;
-      const g = gold.find((c) => !taken.has(c.id) && rule(x, c));
-      if (g) {
-        map.set(x.id, g.id);
-        taken.add(g.id);
-      }
-    }
-  }
-  return map;
+  return matchByRules(extracted, gold, rules);
 }
 
 /** Extracted event id -> curated event id. */
 function matchEvents(extracted: Event[], gold: Event[], mapEntity: (id: string) => string): Map<string, string> {
-  const map = new Map<string, string>();
-  const taken = new Set<string>();
   const participants = (e: Event): string[] => [...e.by, ...e.targets].map(linkId);
   const rules: ((x: Event, g: Event) => boolean)[] = [
     (x, g) => x.id === g.id,
@@ -166,17 +176,7 @@ function matchEvents(extracted: Event[], gold: Event[], mapEntity: (id: string) 
       datesOverlap(x.date, g.date) &&
       participants(x).some((p) => participants(g).includes(mapEntity(p))),
   ];
-  for (const rule of rules) {
-    for (const x of extracted) {
-      if (map.has(x.id)) continue;
-      const g = gold.find((c) => !taken.has(c.id) && rule(x, c));
-      if (g) {
-        map.set(x.id, g.id);
-        taken.add(g.id);
-      }
-    }
-  }
-  return map;
+  return matchByRules(extracted, gold, rules);
 }
 
 function countMatches<X, G>(

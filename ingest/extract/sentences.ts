@@ -1,4 +1,4 @@
-import { ABBREVIATIONS } from './tokens';
+import { ABBREVIATIONS, NAME_PREFIXES } from './lexicon/abbreviations';
 
 /** One sentence of the article: its text is exactly text.slice(start, end), so it is always a verbatim quote. */
 export interface Sentence {
@@ -10,26 +10,6 @@ export interface Sentence {
   text: string;
 }
 
-/** Abbreviations that stand before a name, after which a capitalized word never starts a sentence. */
-const NAME_PREFIXES = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'st',
-  'gen',
-  'atty',
-  'sen',
-  'rep',
-  'gov',
-  'lt',
-  'col',
-  'sgt',
-  'capt',
-  'prof',
-  'rev',
-  'hon',
-]);
 /** Words that start sentences; after an abbreviation they tell a sentence end from "U.S. Conference". */
 const SENTENCE_STARTERS = new Set([
   'the',

@@ -1,3 +1,5 @@
+import { ABBREVIATIONS } from './lexicon/abbreviations';
+
 /** A word of the article with its position, so that every fact can quote the text it came from. */
 export interface Token {
   /** The word as written, without a possessive 's. */
@@ -12,84 +14,6 @@ export interface Token {
   acronym: boolean;
   possessive: boolean;
 }
-
-/**
- * Abbreviations that keep their final period, so that "Mr." or "Calif." is one word, not a sentence
- * end. Abbreviations that are also common words ("Ill.", "No.", "La.") are left out on purpose.
- */
-export const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'st',
-  'jr',
-  'sr',
-  'gen',
-  'atty',
-  'sen',
-  'rep',
-  'gov',
-  'lt',
-  'col',
-  'sgt',
-  'capt',
-  'prof',
-  'rev',
-  'hon',
-  'dept',
-  'inc',
-  'co',
-  'corp',
-  'ltd',
-  'vs',
-  'etc',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'ala',
-  'ariz',
-  'ark',
-  'calif',
-  'cal',
-  'colo',
-  'conn',
-  'del',
-  'fla',
-  'ga',
-  'kan',
-  'ky',
-  'md',
-  'mass',
-  'mich',
-  'minn',
-  'mont',
-  'neb',
-  'nev',
-  'okla',
-  'ore',
-  'pa',
-  'tenn',
-  'tex',
-  'va',
-  'vt',
-  'wash',
-  'wis',
-  'wyo',
-  'ft',
-  'mt',
-  'ave',
-  'blvd',
-]);
 
 const WORD = /[\p{L}\p{N}]+(?:[.'’&-][\p{L}\p{N}]+)*/gu;
 

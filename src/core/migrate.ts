@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Progress } from './progress';
 import type { Database } from './database';
+import { namedQuery } from './named-queries';
 
 /** A migration file could not be applied; names the file and carries Neo4j's message. */
 export class MigrationError extends Error {
@@ -67,10 +68,8 @@ export interface MigrationReport {
  */
 export async function migrate(db: Database, dir: string, progress: Progress): Promise<MigrationReport> {
   const migrations = await readMigrations(dir);
-  await db.runSchema('CREATE CONSTRAINT migration_id IF NOT EXISTS FOR (m:_Migration) REQUIRE m.id IS UNIQUE');
-  const rows = await db.read<{ id: string; checksum: string }>(
-    'MATCH (m:_Migration) RETURN m.id AS id, m.checksum AS checksum',
-  );
+  await db.runSchema(namedQuery('migrate/constraint'));
+  const rows = await db.read<{ id: string; checksum: string }>(namedQuery('migrate/recorded'));
   const recorded = new Map(rows.map((r) => [r.id, r.checksum]));
   const report: MigrationReport = { applied: [], skipped: [] };
   for (const m of migrations) {
@@ -90,7 +89,7 @@ export async function migrate(db: Database, dir: string, progress: Progress): Pr
         throw new MigrationError(m.file, (err as Error).message);
       }
     }
-    await db.write('MERGE (m:_Migration {id: $id}) SET m.checksum = $checksum, m.appliedAt = datetime()', {
+    await db.write(namedQuery('migrate/record'), {
       id: m.id,
       checksum: m.checksum,
     });
@@ -102,7 +101,7 @@ export async function migrate(db: Database, dir: string, progress: Progress): Pr
 /** True when every migration file is recorded in the database (the readiness check). */
 export async function migrationsApplied(db: Database, dir: string): Promise<boolean> {
   const migrations = await readMigrations(dir);
-  const rows = await db.read<{ ids: string[] }>('MATCH (m:_Migration) RETURN collect(m.id) AS ids');
+  const rows = await db.read<{ ids: string[] }>(namedQuery('migrate/applied-ids'));
   const ids = new Set(rows[0]?.ids ?? []);
   return migrations.every((m) => ids.has(m.id));
 }

@@ -1,4 +1,5 @@
 import { Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { namedQuery } from '../core/named-queries';
 import type { Context } from './context';
 
 @ObjectType({ description: 'Whether the service can reach its database, and what that database is.' })
@@ -24,11 +25,7 @@ export class HealthResolver {
   @Query(() => Health, { description: 'Database reachability, version and size.' })
   async health(@Ctx() ctx: Context): Promise<Health> {
     const [row] = await ctx.db.read<{ version: string; edition: string; nodes: number; rels: number }>(
-      `CALL dbms.components() YIELD name, versions, edition
-       WHERE name = 'Neo4j Kernel'
-       CALL { MATCH (n) RETURN count(n) AS nodes }
-       CALL { MATCH ()-[r]->() RETURN count(r) AS rels }
-       RETURN versions[0] AS version, edition, nodes, rels`,
+      namedQuery('graphql/health'),
       {},
       ctx.roundTrips,
     );

@@ -12,6 +12,7 @@ import { formatError } from './format-error';
 import type { Logger } from '../core/logger';
 import { type Database, RoundTripCounter } from '../core/database';
 import { migrationsApplied } from '../core/migrate';
+import { namedQuery } from '../core/named-queries';
 import { MIGRATIONS_DIR } from '../core/paths';
 import { queryLimitsPlugin } from './plugins/query-limits';
 import { requestLogPlugin } from './plugins/request-log';
@@ -68,7 +69,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   app.get('/readyz', async (_req, res) => {
     try {
-      await db.read('RETURN 1 AS ok');
+      await db.read(namedQuery('server/ping'));
       if (!(await migrationsApplied(db, MIGRATIONS_DIR))) {
         res.status(503).json({ status: 'not ready', reason: 'migrations not applied' });
         return;

@@ -1,0 +1,2 @@
+// The readiness probe's first question: does the database answer at all.
+RETURN 1 AS ok

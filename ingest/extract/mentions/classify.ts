@@ -1,0 +1,125 @@
+/** The kind decision: what a candidate span names (a place, an acronym, a body, a person), or nothing. */
+
+import type { EntityKind } from '../../../src/core/vocabulary';
+import type { ArticleContext } from '../context';
+import {
+  DEMONYMS,
+  DESCRIBED_BY,
+  HEAD_CUES,
+  HONORIFICS,
+  KNOWN_ACRONYMS,
+  KNOWN_BODIES,
+  NON_ENTITY_HEADS,
+  NOT_NAMES,
+  PARTICLES,
+  TITLES,
+} from '../lexicon';
+import type { Token } from '../tokens';
+import { hasTag } from '../word-tags';
+import { makeMention, type Mention } from './mention';
+import { PLACES } from './places';
+import { findTitle, trailingTitle } from './titles';
+
+/**
+ * Turns a span into mentions. A title inside it ("Houston Police Chief Art Acevedo") splits it
+ * into the body before the title and the person after; the title itself is read by attachTitles.
+ */
+export function parseSpan(ctx: ArticleContext, sentence: number, span: Token[]): Mention[] {
+  let tokens = span;
+  while (tokens.length > 1 && HONORIFICS.has(tokens[0]?.lower ?? '')) tokens = tokens.slice(1);
+  const trailing = trailingTitle(tokens);
+  if (trailing !== null) {
+    const org = trailing > 0 ? classifySpan(ctx, sentence, tokens.slice(0, trailing)) : null;
+    return org ? [org] : [];
+  }
+  const titled = findTitle(tokens);
+  if (titled) {
+    const person = personMention(ctx, sentence, tokens.slice(titled.end), 0.9);
+    if (person) {
+      const org = titled.start > 0 ? classifySpan(ctx, sentence, tokens.slice(0, titled.start)) : null;
+      return org ? [org, person] : [person];
+    }
+  }
+  const mention = classifySpan(ctx, sentence, tokens);
+  return mention ? [mention] : [];
+}
+
+/** A person named by the tokens; a one-word name is marked as a possible surname. */
+export function personMention(
+  ctx: ArticleContext,
+  sentence: number,
+  tokens: Token[],
+  confidence: number,
+): Mention | null {
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  if (!first || !last || HEAD_CUES.has(last.lower) || tokens.some((t) => t.acronym)) return null;
+  const m = makeMention(
+    ctx,
+    sentence,
+    first.start,
+    last.end,
+    ctx.text.slice(first.start, last.end),
+    'person',
+    undefined,
+    confidence,
+  );
+  if (tokens.length === 1) m.surnameOnly = true;
+  return m;
+}
+
+/** Decides what a bare name is: a place, an acronym, a body by its head noun, or a person. */
+function classifySpan(ctx: ArticleContext, sentence: number, tokens: Token[]): Mention | null {
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  if (!first || !last) return null;
+  const text = ctx.text.slice(first.start, last.end);
+  const make = (name: string, kind: EntityKind, type: string | undefined, confidence: number): Mention =>
+    makeMention(ctx, sentence, first.start, last.end, name, kind, type, confidence);
+  // Datelines write the place in capitals: "PHOENIX —".
+  const place = PLACES.get(text) ?? PLACES.get(titleCase(text));
+  if (place) return make(place.name, 'jurisdiction', place.type, 0.9);
+  if (tokens.length === 1 && first.acronym) {
+    const known = KNOWN_ACRONYMS.get(first.text.replace(/\./g, ''));
+    return known ? make(known.name, known.kind, undefined, 0.9) : make(text, 'organization', undefined, 0.5);
+  }
+  const body = KNOWN_BODIES.get(text);
+  if (body) return make(body, 'agency', undefined, 0.85);
+  const ofIndex = tokens.findIndex((t) => t.lower === 'of' || t.lower === 'for');
+  const head = ofIndex > 0 ? tokens[ofIndex - 1] : last;
+  if (NON_ENTITY_HEADS.has(last.lower) || TITLES.has(last.lower)) return null;
+  const previous = previousWord(ctx, sentence, first);
+  const described = previous ? DESCRIBED_BY.get(previous.lower) : undefined;
+  if (described) return make(text, described, undefined, 0.75);
+  const cue = HEAD_CUES.get(head?.lower ?? '') ?? HEAD_CUES.get(last.lower);
+  if (cue && tokens.length > 1) {
+    const name = last.lower === 'police' ? `${text} Department` : text;
+    return make(name, cue.kind, cue.type, 0.8);
+  }
+  if (tokens.length === 1) {
+    if (DEMONYMS.has(first.lower) || NOT_NAMES.has(first.lower)) return null;
+    // A word with a capital inside ("OverNewsmagazine", "AJPress") is a brand, not a surname.
+    if (/\p{Ll}\p{Lu}|^\p{Lu}{2,}\p{Ll}/u.test(first.text)) return make(text, 'organization', undefined, 0.6);
+    return personMention(ctx, sentence, tokens, 0.5);
+  }
+  // Pronouns and other function words do not occur in people's names: "United We Dream".
+  if (tokens.slice(1).some((t) => NOT_NAMES.has(t.lower) && !PARTICLES.has(t.lower)))
+    return make(text, 'organization', undefined, 0.5);
+  if (tokens.length <= 4) {
+    const tagged = tokens.some((t) => hasTag(ctx.tags, t.start, 'Person', 'FirstName', 'LastName'));
+    const placeLike = tokens.some((t) => hasTag(ctx.tags, t.start, 'Place', 'Organization')) && !tagged;
+    if (!placeLike) return personMention(ctx, sentence, tokens, tagged ? 0.85 : 0.6);
+  }
+  return null;
+}
+
+/** The word before `token` in its sentence, if any. */
+function previousWord(ctx: ArticleContext, sentence: number, token: Token): Token | undefined {
+  const tokens = ctx.tokens[sentence] ?? [];
+  const at = tokens.indexOf(token);
+  return at > 0 ? tokens[at - 1] : undefined;
+}
+
+function titleCase(text: string): string {
+  return text.toLowerCase().replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase());
+}
