@@ -65,6 +65,16 @@ async function watchedPage(browser: Browser): Promise<WatchedPage> {
   };
 }
 
+/** Runs `use` in a fresh watched tab, closed afterwards whatever happens. */
+async function withWatchedPage(browser: Browser, use: (watched: WatchedPage) => Promise<void>): Promise<void> {
+  const watched = await watchedPage(browser);
+  try {
+    await use(watched);
+  } finally {
+    await watched.close();
+  }
+}
+
 /** Every violation seen so far: the DevTools log's and the document's own events. */
 async function violationsOf(watched: WatchedPage): Promise<string[]> {
   const inPage = await watched.page
@@ -156,8 +166,7 @@ describe('security headers and the Content-Security-Policy in Chromium', () => {
   });
 
   it('the explorer: a drawn graph, a node panel and the stances view, with no violation', async () => {
-    const watched = await watchedPage(browser);
-    try {
+    await withWatchedPage(browser, async (watched) => {
       const { page } = watched;
       await page.goto(`${api.app.url}/explore?entity=eric-garcetti`);
       await page.locator('#cy[data-ready="true"]').waitFor({ timeout: 30000 });
@@ -171,14 +180,11 @@ describe('security headers and the Content-Security-Policy in Chromium', () => {
       await page.getByRole('button', { name: 'Show stances' }).click();
       await page.locator('#stances-table tbody tr', { hasText: 'Bill de Blasio' }).waitFor();
       expect(await violationsOf(watched)).toEqual([]);
-    } finally {
-      await watched.close();
-    }
+    });
   }, 90000);
 
   it('GraphiQL: the editors and their workers, a query run, the Explorer plugin, with no violation', async () => {
-    const watched = await watchedPage(browser);
-    try {
+    await withWatchedPage(browser, async (watched) => {
       const { page } = watched;
       await page.goto(`${api.app.url}/graphql`);
       await page.locator('.graphiql-execute-button').waitFor({ timeout: 30000 });
@@ -191,14 +197,11 @@ describe('security headers and the Content-Security-Policy in Chromium', () => {
       await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /worker-/.test(e.name)));
       expect(page.workers().length).toBeGreaterThan(0);
       expect(await violationsOf(watched)).toEqual([]);
-    } finally {
-      await watched.close();
-    }
+    });
   }, 90000);
 
   it('sees violations when there are some: inline script and style, a worker fetching elsewhere, framing', async () => {
     // Controls for the collector: pages fulfilled in the browser under the explorer's policy, breaking it.
-    const watched = await watchedPage(browser);
     const strict = policyHeader(EXPLORE_POLICY);
     const control: Record<string, [string, string, string | null]> = {
       '/control/page': [
@@ -211,7 +214,7 @@ describe('security headers and the Content-Security-Policy in Chromium', () => {
       // No policy of its own: only the explorer's frame-ancestors stops it.
       '/control/frame': ['text/html', '<iframe src="/explore"></iframe>', null],
     };
-    try {
+    await withWatchedPage(browser, async (watched) => {
       const { page } = watched;
       await page.route('**/control/**', (route) => {
         const [type, body, policy] = control[new URL(route.request().url()).pathname]!;
@@ -228,8 +231,6 @@ describe('security headers and the Content-Security-Policy in Chromium', () => {
       ]);
       await page.goto(`${api.app.url}/control/frame`);
       await until(watched, [/frame-ancestors 'none'/]);
-    } finally {
-      await watched.close();
-    }
+    });
   }, 60000);
 });
