@@ -36,9 +36,9 @@ async function main(): Promise<void> {
 
   try {
     // One registry for the process: the seed's ingest counts and the app's request metrics.
-    const metrics = createMetrics();
+    const metrics = config.metrics ? createMetrics() : undefined;
     const seeded = config.seedOnEmpty ? await seedIfEmpty(runtime.db, progress) : null;
-    if (seeded) recordIngest(metrics, seeded);
+    if (seeded && metrics) recordIngest(metrics, seeded);
     app = await startApp({ config, db: runtime.db, logger, metrics });
   } catch (err) {
     await runtime.close();
