@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { startApp } from './server/app';
+import { createMetrics, recordIngest } from './server/metrics';
 import { ConfigError, loadConfig } from './core/config';
 import { createLogger } from './core/logger';
 import { lineProgress } from './core/progress';
@@ -34,8 +35,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    if (config.seedOnEmpty) await seedIfEmpty(runtime.db, progress);
-    app = await startApp({ config, db: runtime.db, logger });
+    // One registry for the process: the seed's ingest counts and the app's request metrics.
+    const metrics = config.metrics ? createMetrics() : undefined;
+    const seeded = config.seedOnEmpty ? await seedIfEmpty(runtime.db, progress) : null;
+    if (seeded && metrics) recordIngest(metrics, seeded);
+    app = await startApp({ config, db: runtime.db, logger, metrics });
   } catch (err) {
     await runtime.close();
     throw err;

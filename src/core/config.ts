@@ -55,6 +55,7 @@ export const ENV_SCHEMA = {
   GRAPHIQL: bool.optional(),
   MAX_QUERY_DEPTH: positiveInt.default(8),
   MAX_QUERY_COST: positiveInt.default(5000),
+  METRICS: bool.default(true),
 } as const;
 
 export type EnvName = keyof typeof ENV_SCHEMA;
@@ -91,6 +92,8 @@ export interface Config {
   seedOnEmpty: boolean;
   graphiql: boolean;
   limits: { maxDepth: number; maxCost: number };
+  /** Serve GET /metrics in the Prometheus text format. */
+  metrics: boolean;
 }
 
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
@@ -136,5 +139,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     seedOnEmpty: v.SEED_ON_EMPTY,
     graphiql: v.GRAPHIQL ?? v.NODE_ENV !== 'production',
     limits: { maxDepth: v.MAX_QUERY_DEPTH, maxCost: v.MAX_QUERY_COST },
+    metrics: v.METRICS,
   };
 }

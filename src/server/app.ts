@@ -19,6 +19,9 @@ import { requestLogPlugin } from './plugins/request-log';
 import { roundTripsPlugin } from './plugins/round-trips';
 import { buildGraphSchema } from '../graphql';
 import { webRouter } from './web-router';
+import { createMetrics, httpMetrics, meteredDatabase, type Metrics } from './metrics';
+import { metricsPlugin } from './plugins/metrics';
+import { securityHeaders } from './security-headers';
 
 /** Everything the HTTP app needs, passed in explicitly. */
 export interface AppOptions {
@@ -26,6 +29,8 @@ export interface AppOptions {
   db: Database;
   logger: Logger;
   schema?: GraphQLSchema;
+  /** The registry /metrics serves (main.ts passes the one that also counted the seed); a new one by default. */
+  metrics?: Metrics;
 }
 
 /** A started HTTP service: its address and how to stop it. */
@@ -35,9 +40,11 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Builds and starts the HTTP service: /graphql, /healthz and /readyz. */
+/** Builds and starts the HTTP service: /graphql, /healthz, /readyz and /metrics. */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
-  const { config, db, logger } = options;
+  const { config, logger } = options;
+  const metrics = config.metrics ? (options.metrics ?? createMetrics()) : null;
+  const db = metrics ? meteredDatabase(options.db, metrics) : options.db;
   const schema = options.schema ?? (await buildGraphSchema());
   const app = express();
   const server = createServer(app);
@@ -59,11 +66,19 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       // Depth and cost limits: validation rules run with the request's variables, keeping their own codes.
       queryLimitsPlugin(config.limits),
       roundTripsPlugin(),
+      ...(metrics ? [metricsPlugin(metrics)] : []),
     ],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
+  app.use(securityHeaders());
+  if (metrics) {
+    app.use(httpMetrics(metrics));
+    app.get('/metrics', async (_req, res) => {
+      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    });
+  }
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -4,6 +4,7 @@ import express, { type Request, type Response, Router } from 'express';
 import type { Config } from '../core/config';
 import type { Logger } from '../core/logger';
 import { PROJECT_ROOT } from '../core/paths';
+import { ASSET_POLICY, EXPLORE_POLICY, GRAPHIQL_POLICY, type Policy, setPolicy } from './security-headers';
 
 /** Where `npm run build:web` (vite, web/vite.config.mts) puts the browser pages. */
 export const WEB_DIST_DIR = join(PROJECT_ROOT, 'dist', 'web');
@@ -18,14 +19,16 @@ function wantsPage(req: Request): boolean {
 /**
  * The browser side of the service, built by vite into dist/web and served from it, with nothing loaded
  * from another host: /explore (the analyst page), GraphiQL on a browser GET of /graphql when
- * config.graphiql is on, and their assets under /ui/. Mount it before the /graphql middleware.
+ * config.graphiql is on, and their assets under /ui/, each with its Content-Security-Policy
+ * (security-headers.ts). Mount it before the /graphql middleware.
  */
 export function webRouter(config: Config, logger: Logger, dir: string = WEB_DIST_DIR): Router {
   const router = Router();
   const built = existsSync(join(dir, 'explore.html'));
   if (!built) logger.warn({ dir }, 'browser pages are not built (npm run build): /explore answers 503');
 
-  const page = (file: string) => (_req: Request, res: Response) => {
+  const page = (file: string, policy: Policy) => (_req: Request, res: Response) => {
+    setPolicy(res, policy);
     if (!built) {
       res.status(503).type('text/plain').send('The browser pages are not built: run `npm run build`.');
       return;
@@ -34,11 +37,19 @@ export function webRouter(config: Config, logger: Logger, dir: string = WEB_DIST
     res.sendFile(join(dir, file));
   };
 
-  // Hashed file names: cache for a year.
-  router.use('/ui', express.static(dir, { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
-  router.get('/explore', page('explore.html'));
+  // Hashed file names: cache for a year. Monaco's workers are among them, and a worker obeys the policy of
+  // its own script's response: the strict one, as they load nothing but their own chunks.
+  const assets = express.static(dir, {
+    immutable: true,
+    maxAge: '365d',
+    index: false,
+    fallthrough: false,
+    setHeaders: (res) => setPolicy(res, ASSET_POLICY),
+  });
+  router.use('/ui', assets);
+  router.get('/explore', page('explore.html', EXPLORE_POLICY));
   if (config.graphiql) {
-    const graphiql = page('graphiql.html');
+    const graphiql = page('graphiql.html', GRAPHIQL_POLICY);
     router.get('/graphql', (req, res, next) => (wantsPage(req) ? graphiql(req, res) : next()));
   }
   return router;

@@ -5,7 +5,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   ...children: (Node | string | null | undefined)[]
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  for (const [name, value] of Object.entries(attrs)) {
+    // Through the CSSOM: the page's Content-Security-Policy (style-src 'self') refuses style attributes.
+    if (name === 'style') node.style.cssText = value;
+    else node.setAttribute(name, value);
+  }
   for (const child of children) if (child !== null && child !== undefined) node.append(child);
   return node;
 }
