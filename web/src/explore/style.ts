@@ -1,3 +1,4 @@
+import type { StylesheetJson } from 'cytoscape';
 import type { Kind } from './api';
 
 /** How each kind of entity is drawn; the legend is built from the same table. */
@@ -9,3 +10,47 @@ export const KIND_STYLE: Record<Kind, { color: string; shape: string; label: str
   PROGRAM: { color: '#6b46c1', shape: 'rectangle', label: 'Program' },
   EVENT: { color: '#b7791f', shape: 'triangle', label: 'Event' },
 };
+
+/** The graph's cytoscape stylesheet: nodes take colour and shape from their data (KIND_STYLE). */
+export const GRAPH_STYLE: StylesheetJson = [
+  {
+    selector: 'node',
+    style: {
+      label: 'data(label)',
+      'background-color': 'data(color)',
+      shape: 'data(shape)' as never,
+      width: 26,
+      height: 26,
+      'font-size': 10,
+      'text-valign': 'bottom',
+      'text-margin-y': 3,
+      'text-wrap': 'ellipsis',
+      'text-max-width': '120px',
+      color: '#1a202c',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.7,
+    },
+  },
+  { selector: 'node.focus', style: { 'border-width': 4, 'border-color': '#1a202c', width: 34, height: 34 } },
+  {
+    selector: 'edge',
+    style: {
+      width: 1.5,
+      'curve-style': 'bezier',
+      'target-arrow-shape': 'triangle',
+      'line-color': '#a0aec0',
+      'target-arrow-color': '#a0aec0',
+      label: 'data(type)',
+      'font-size': 7,
+      color: '#4a5568',
+      'text-rotation': 'autorotate',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.8,
+    },
+  },
+  {
+    selector: ':selected',
+    style: { 'border-width': 4, 'border-color': '#d53f8c', 'line-color': '#d53f8c', 'target-arrow-color': '#d53f8c' },
+  },
+  { selector: '.hidden', style: { display: 'none' } },
+];

@@ -1,0 +1,42 @@
+import { EDGE_EVIDENCE, type Evidence, type GraphEdge, gql } from './api';
+import { el } from './dom';
+import { articleLink, quoted } from './format';
+
+/** Loads an edge's evidence from either end's neighbourhood, once: the edge keeps it. */
+export async function loadEvidence(e: GraphEdge): Promise<Evidence[]> {
+  if (e.evidence) return e.evidence;
+  for (const end of [e.from, e.to]) {
+    const data = await gql<{ neighborhood: { edges: GraphEdge[] } }>(EDGE_EVIDENCE, { id: end, type: e.type });
+    const found = data.neighborhood.edges.find((x) => x.from === e.from && x.to === e.to && x.type === e.type);
+    if (found?.evidence) {
+      e.evidence = found.evidence;
+      return e.evidence;
+    }
+  }
+  e.evidence = [];
+  return e.evidence;
+}
+
+/** Each quote with the article it comes from, its source and date. */
+export function evidenceList(evidence: Evidence[]): HTMLElement {
+  const list = el('ul', { class: 'evidence' });
+  for (const ev of evidence) {
+    const a = ev.article;
+    const about = [a.source, a.published].filter(Boolean);
+    list.append(
+      el(
+        'li',
+        {},
+        el('blockquote', {}, quoted(ev.quote)),
+        el(
+          'p',
+          { class: 'source' },
+          '— ',
+          articleLink(a) ?? el('span', {}, a.title),
+          about.length ? ` (${about.join(', ')})` : '',
+        ),
+      ),
+    );
+  }
+  return list;
+}

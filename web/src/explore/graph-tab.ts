@@ -1,0 +1,74 @@
+import type { ExplorerActions } from './actions';
+import { byId, el } from './dom';
+import { exportJson, exportPng } from './export';
+import { relationshipTypes } from './graph-data';
+import type { GraphView } from './graph-view';
+import { renderNodeList } from './node-list';
+import type { ExplorerState } from './state';
+import { KIND_STYLE } from './style';
+import { writeUrlState } from './url-state';
+
+type GraphTabActions = Pick<ExplorerActions, 'openEntity' | 'selectNode' | 'expandNode' | 'selectEdge'>;
+
+function renderLegend(legend: HTMLElement): void {
+  for (const style of Object.values(KIND_STYLE)) {
+    legend.append(
+      el(
+        'li',
+        {},
+        el('span', { class: `swatch ${style.shape}`, style: `background:${style.color}`, 'aria-hidden': 'true' }),
+        ` ${style.label}`,
+      ),
+    );
+  }
+}
+
+/** One checkbox per relationship type; `onToggle` hears which type is now shown or not. */
+function renderTypeFilter(
+  box: HTMLElement,
+  types: string[],
+  hidden: string[],
+  onToggle: (type: string, shown: boolean) => void,
+): void {
+  box.querySelectorAll('label').forEach((l) => l.remove());
+  for (const type of types) {
+    const input = el('input', { type: 'checkbox', value: type, 'aria-label': `Show ${type} relationships` });
+    input.checked = !hidden.includes(type);
+    input.addEventListener('change', () => onToggle(type, input.checked));
+    box.append(el('label', {}, input, ` ${type}`));
+  }
+}
+
+/**
+ * The graph tab's controls around the drawing: depth, relationship filter, re-layout, exports, legend and the
+ * keyboard list. Returns `refresh`, which re-applies the filter after the graph changed.
+ */
+export function createGraphTab(state: ExplorerState, view: GraphView, actions: GraphTabActions) {
+  const { url } = state;
+
+  function refresh(): void {
+    view.hideTypes(new Set(url.hidden), url.entity);
+    renderTypeFilter(byId('type-filter'), relationshipTypes(state.graph, url.hidden), url.hidden, toggleType);
+    renderNodeList(byId('node-list'), state, view, actions);
+  }
+
+  function toggleType(type: string, shown: boolean): void {
+    url.hidden = shown ? url.hidden.filter((t) => t !== type) : [...url.hidden, type];
+    writeUrlState(url);
+    refresh();
+  }
+
+  const depth = byId<HTMLSelectElement>('depth');
+  depth.value = String(url.depth);
+  depth.addEventListener('change', () => {
+    url.depth = Number(depth.value);
+    writeUrlState(url);
+    if (url.entity) void actions.openEntity(url.entity, true);
+  });
+  byId('relayout').addEventListener('click', () => view.layout());
+  byId('export-png').addEventListener('click', () => exportPng(view.cy, state));
+  byId('export-json').addEventListener('click', () => exportJson(state));
+  renderLegend(byId('legend'));
+
+  return { refresh };
+}

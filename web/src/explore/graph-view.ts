@@ -1,0 +1,68 @@
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import { runLayout } from './graph-layout';
+import { GRAPH_STYLE } from './style';
+
+/** What a pointer does on the graph. */
+export interface GraphEvents {
+  tapNode(id: string): void;
+  tapEdge(id: string): void;
+  doubleTapNode(id: string): void;
+}
+
+/** The drawn graph: the one place that talks to cytoscape, so other modules need not know it. */
+export interface GraphView {
+  readonly cy: Core;
+  add(elements: ElementDefinition[]): void;
+  clear(): void;
+  layout(): void;
+  /** Marks the entity the neighbourhood is centred on. */
+  setFocus(id: string): void;
+  /** Selects one element alone. */
+  select(id: string): void;
+  /** Hides the relationships of the given types, and the nodes left with none shown (but `keep`). */
+  hideTypes(types: ReadonlySet<string>, keep: string | null): void;
+  isHidden(id: string): boolean;
+  resize(): void;
+  /** Says the first neighbourhood is drawn (the browser tests wait for it). */
+  markReady(): void;
+}
+
+/** Draws the graph in `container` and sends taps on its elements to `events`. */
+export function createGraphView(container: HTMLElement, events: GraphEvents): GraphView {
+  const cy: Core = cytoscape({ container, minZoom: 0.1, maxZoom: 4, wheelSensitivity: 0.3, style: GRAPH_STYLE });
+  // For debugging in the console and for the browser tests.
+  (window as unknown as { explorer: unknown }).explorer = { cy };
+  cy.on('tap', 'node', (evt) => events.tapNode(evt.target.id() as string));
+  cy.on('tap', 'edge', (evt) => events.tapEdge(evt.target.id() as string));
+  cy.on('dbltap', 'node', (evt) => events.doubleTapNode(evt.target.id() as string));
+
+  return {
+    cy,
+    add: (elements) => void cy.add(elements),
+    clear: () => void cy.elements().remove(),
+    layout: () => runLayout(cy),
+    setFocus(id) {
+      cy.nodes().removeClass('focus');
+      cy.getElementById(id).addClass('focus');
+    },
+    select(id) {
+      cy.elements().unselect();
+      cy.getElementById(id).select();
+    },
+    hideTypes(types, keep) {
+      cy.batch(() => {
+        cy.edges().forEach((e) => {
+          e.toggleClass('hidden', types.has(e.data('type') as string));
+        });
+        // A node stays when it is the focus or still has a shown relationship.
+        cy.nodes().forEach((n) => {
+          const shown = n.id() === keep || n.connectedEdges().filter((e) => !e.hasClass('hidden')).length > 0;
+          n.toggleClass('hidden', !shown);
+        });
+      });
+    },
+    isHidden: (id) => cy.getElementById(id).hasClass('hidden'),
+    resize: () => void cy.resize(),
+    markReady: () => void (container.dataset.ready = 'true'),
+  };
+}

@@ -1,0 +1,64 @@
+import type { ExplorerActions } from './actions';
+import { DETAILS, type Details, gql } from './api';
+import { el } from './dom';
+import { entityDetails } from './entity-details';
+import { evidenceList, loadEvidence } from './evidence';
+import { nameOf } from './graph-data';
+import type { GraphView } from './graph-view';
+import { errorText } from './messages';
+import type { ExplorerState } from './state';
+
+/** The side panel: what the selected entity or relationship is, and the evidence for it. */
+export function createSidePanel(
+  panel: HTMLElement,
+  state: ExplorerState,
+  view: GraphView,
+  actions: Pick<ExplorerActions, 'openEntity' | 'expandNode'>,
+) {
+  /**
+   * Shows `loading` until `load` answers, then its content, or the error under `heading`. Only the latest
+   * selection's answer is shown: a slower one for an earlier selection is dropped.
+   */
+  async function show(loading: Node[], load: () => Promise<Node[]>, heading: Node[] = []): Promise<void> {
+    const seq = ++state.panelSeq;
+    panel.replaceChildren(...loading);
+    try {
+      const content = await load();
+      if (seq === state.panelSeq) panel.replaceChildren(...content);
+    } catch (err) {
+      if (seq === state.panelSeq) panel.replaceChildren(...heading, el('p', { class: 'error' }, errorText(err)));
+    }
+  }
+
+  /** Selects an entity and shows its details and timeline. */
+  async function showEntity(id: string): Promise<void> {
+    view.select(id);
+    await show([el('h2', {}, nameOf(state.graph, id)), el('p', {}, 'Loading…')], async () => {
+      const { entity, timeline } = await gql<Details>(DETAILS, { id });
+      if (!entity) return [el('p', {}, `No entity with id "${id}".`)];
+      return entityDetails(id, { entity, timeline }, actions);
+    });
+  }
+
+  /** Selects a relationship and shows its evidence. */
+  async function showEdge(id: string): Promise<void> {
+    const e = state.graph.edges.get(id);
+    if (!e) return;
+    view.select(id);
+    const title = el('h2', {}, `${nameOf(state.graph, e.from)} ${e.type} ${nameOf(state.graph, e.to)}`);
+    await show(
+      [title, el('p', {}, 'Loading the evidence…')],
+      async () => {
+        const evidence = await loadEvidence(e);
+        return [
+          title,
+          el('p', {}, `${evidence.length} piece${evidence.length === 1 ? '' : 's'} of evidence`),
+          evidenceList(evidence),
+        ];
+      },
+      [title],
+    );
+  }
+
+  return { showEntity, showEdge };
+}

@@ -1,0 +1,51 @@
+import type { EntityRef, GraphEdge, StanceRow } from './api';
+
+/**
+ * Everything the page remembers, in one object. main.ts makes it once (createExplorerState) and hands it to the
+ * modules that read or change it; no other module keeps state of its own.
+ */
+
+/** The page's tabs. A new tab (a timeline, say) adds its name here and its entry in views.ts. */
+export type ViewName = 'graph' | 'stances';
+
+/** What the page shows, kept in the URL so a view can be shared (url-state.ts reads and writes it). */
+export interface UrlState {
+  entity: string | null;
+  depth: number;
+  expanded: string[];
+  hidden: string[];
+  view: ViewName;
+  kind: string;
+  actionBy: string;
+}
+
+/** The entities and relationships loaded so far, by id: the graph view draws exactly these. */
+export interface GraphData {
+  nodes: Map<string, EntityRef>;
+  edges: Map<string, GraphEdge>;
+}
+
+/** The rows of the stances table and how they are sorted. */
+export interface StancesData {
+  rows: StanceRow[];
+  sortKey: string;
+  sortAsc: boolean;
+}
+
+export interface ExplorerState {
+  url: UrlState;
+  graph: GraphData;
+  stances: StancesData;
+  /** Bumped on every selection: a slower answer for an earlier selection is then dropped. */
+  panelSeq: number;
+}
+
+/** The page's state at start, from what the URL asks for. */
+export function createExplorerState(url: UrlState): ExplorerState {
+  return {
+    url,
+    graph: { nodes: new Map(), edges: new Map() },
+    stances: { rows: [], sortKey: 'date', sortAsc: true },
+    panelSeq: 0,
+  };
+}

@@ -1,0 +1,38 @@
+import type { UrlState } from './state';
+
+/** Reads the page's state from a query string; anything missing or out of range takes its default. */
+export function parseUrlState(search: string): UrlState {
+  const q = new URLSearchParams(search);
+  const list = (name: string) => (q.get(name) ?? '').split(',').filter(Boolean);
+  const depth = Number(q.get('depth'));
+  return {
+    entity: q.get('entity'),
+    depth: depth >= 1 && depth <= 3 ? depth : 1,
+    expanded: list('expand'),
+    hidden: list('hide'),
+    view: q.get('view') === 'stances' ? 'stances' : 'graph',
+    kind: q.get('kind') === 'SUPPORTED' ? 'SUPPORTED' : 'OPPOSED',
+    actionBy: q.get('actionBy') ?? '',
+  };
+}
+
+/** The query string for a state, without defaults, so a shared link stays short. */
+export function formatUrlState(url: UrlState): string {
+  const q = new URLSearchParams();
+  if (url.view === 'stances') {
+    q.set('view', 'stances');
+    q.set('kind', url.kind);
+    if (url.actionBy) q.set('actionBy', url.actionBy);
+  }
+  if (url.entity) q.set('entity', url.entity);
+  if (url.depth !== 1) q.set('depth', String(url.depth));
+  if (url.expanded.length) q.set('expand', url.expanded.join(','));
+  if (url.hidden.length) q.set('hide', url.hidden.join(','));
+  return q.toString();
+}
+
+/** Puts the state in the address bar without adding a history entry. */
+export function writeUrlState(url: UrlState): void {
+  const search = formatUrlState(url);
+  history.replaceState(null, '', search ? `?${search}` : window.location.pathname);
+}
