@@ -78,7 +78,7 @@ describe('the service when the database is down', () => {
       message: 'The graph database is unavailable; try again shortly.',
       locations: [{ line: 1, column: 3 }],
       path: ['health'],
-      extensions: { code: 'SERVICE_UNAVAILABLE' },
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
     });
   }, 30000);
 });
