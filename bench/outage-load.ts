@@ -85,6 +85,13 @@ export function probeReadiness(url: string, clientTimeoutMs: number): Promise<Sa
   });
 }
 
+/** Sends each query until it succeeds: the first queries of a new server plan their statements. */
+export async function warmUp(url: string): Promise<void> {
+  for (const query of OUTAGE_QUERIES) {
+    while (!(await postQuery(url, query, 60_000)).ok) await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 /** Runs `clients` closed loops (each sends its next request when the last one is answered) until stopped. */
 export function closedLoop(
   url: string,

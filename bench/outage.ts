@@ -13,6 +13,7 @@ import {
   runOutage,
   type ScratchNeo4j,
   startScratchNeo4j,
+  warmUp,
 } from './outage-load';
 import { withDeadline } from '../src/core/availability';
 import neo4jDriver from 'neo4j-driver';
@@ -132,6 +133,8 @@ async function main(): Promise<void> {
     started.stderr!.on('data', (d) => (output += d));
     progress.info(`Starting the service on ${url} (seeding the sample corpus)…`);
     await waitUntilReady(url, started, () => output);
+    // The first queries of a new server plan their statements: warm them up so "before the kill" is warm.
+    await warmUp(url);
 
     progress.info(`Running: ${options.clients} clients, kill -9 after ${options.warmupMs / 1000} s…`);
     const events: Record<string, number> = {};
