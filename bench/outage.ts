@@ -3,7 +3,6 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PROJECT_ROOT } from '../src/core/paths';
-import { freePort } from '../src/core/ports';
 import { lineProgress } from '../src/core/progress';
 import {
   type Latency,
@@ -52,11 +51,13 @@ function parseArgs(argv: string[]): Options {
   };
 }
 
-async function waitUntilReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
+/** The service's address, from its start-up line, once /readyz says ready. */
+async function waitUntilReady(child: ChildProcess, output: () => string): Promise<string> {
   const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the service exited (${child.exitCode}):\n${output()}`);
-    if ((await probeReadiness(url, 2_000)).ok) return;
+    const url = /GraphQL at (http:\/\/\S+)\/graphql/.exec(output())?.[1];
+    if (url && (await probeReadiness(url, 2_000)).ok) return url;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`the service was not ready within 300 s:\n${output()}`);
@@ -111,15 +112,14 @@ async function main(): Promise<void> {
   let service: ChildProcess | null = null;
   try {
     const server = neo4j.current!;
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
     let output = '';
     service = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'src', 'main.js')], {
       cwd: PROJECT_ROOT,
       env: {
         ...process.env,
         HOST: '127.0.0.1',
-        PORT: String(port),
+        // A port the OS picks: one chosen in advance may be taken while the corpus loads.
+        PORT: '0',
         NEO4J_URI: server.uri,
         NEO4J_USER: server.user,
         NEO4J_PASSWORD: server.password,
@@ -131,8 +131,8 @@ async function main(): Promise<void> {
     const started = service;
     started.stdout!.on('data', (d) => (output += d));
     started.stderr!.on('data', (d) => (output += d));
-    progress.info(`Starting the service on ${url} (seeding the sample corpus)…`);
-    await waitUntilReady(url, started, () => output);
+    progress.info('Starting the service (seeding the sample corpus)…');
+    const url = await waitUntilReady(started, () => output);
     // The first queries of a new server plan their statements: warm them up so "before the kill" is warm.
     await warmUp(url);
 
