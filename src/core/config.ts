@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_TIMEOUTS } from './database';
 
 /** Raised when an environment variable is missing or malformed; the message names it. */
 export class ConfigError extends Error {
@@ -41,6 +42,9 @@ export const ENV_SCHEMA = {
     .regex(/^[a-z0-9][a-z0-9.-]{2,62}$/, 'must be a Neo4j database name')
     .default('neo4j'),
   NEO4J_QUERY_TIMEOUT_MS: positiveInt.default(15000),
+  NEO4J_CONNECT_TIMEOUT_MS: positiveInt.default(DEFAULT_TIMEOUTS.connectTimeoutMs),
+  NEO4J_ACQUISITION_TIMEOUT_MS: positiveInt.default(DEFAULT_TIMEOUTS.acquisitionTimeoutMs),
+  READINESS_TIMEOUT_MS: positiveInt.default(DEFAULT_TIMEOUTS.readinessTimeoutMs),
   NEO4J_LOCAL_DIR: z.string().min(1).default('.data/neo4j'),
   NEO4J_LOCAL_LIB_DIR: z.string().min(1).default('.data/lib'),
   NEO4J_LOCAL_VERSION: z
@@ -53,6 +57,7 @@ export const ENV_SCHEMA = {
   NEO4J_LOCAL_PAGECACHE: memory.default('128m'),
   SEED_ON_EMPTY: bool.default(true),
   GRAPHIQL: bool.optional(),
+  ERROR_DETAILS: bool.default(false),
   MAX_QUERY_DEPTH: positiveInt.default(8),
   MAX_QUERY_COST: positiveInt.default(5000),
   METRICS: bool.default(true),
@@ -87,10 +92,18 @@ export interface Config {
     password: string | undefined;
     database: string;
     queryTimeoutMs: number;
+    /** Bound of a TCP connect to Neo4j. */
+    connectTimeoutMs: number;
+    /** Bound of getting a connection from the pool, opening one included. */
+    acquisitionTimeoutMs: number;
+    /** Bound of the availability probe behind /readyz, and of /readyz itself. */
+    readinessTimeoutMs: number;
   };
   local: LocalNeo4jConfig;
   seedOnEmpty: boolean;
   graphiql: boolean;
+  /** Messages and stack traces of unexpected errors in responses: off unless ERROR_DETAILS=true. */
+  errorDetails: boolean;
   limits: { maxDepth: number; maxCost: number };
   /** Serve GET /metrics in the Prometheus text format. */
   metrics: boolean;
@@ -126,6 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       password: v.NEO4J_PASSWORD,
       database: v.NEO4J_DATABASE,
       queryTimeoutMs: v.NEO4J_QUERY_TIMEOUT_MS,
+      connectTimeoutMs: v.NEO4J_CONNECT_TIMEOUT_MS,
+      acquisitionTimeoutMs: v.NEO4J_ACQUISITION_TIMEOUT_MS,
+      readinessTimeoutMs: v.READINESS_TIMEOUT_MS,
     },
     local: {
       home: resolve(cwd, v.NEO4J_LOCAL_DIR),
@@ -138,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     },
     seedOnEmpty: v.SEED_ON_EMPTY,
     graphiql: v.GRAPHIQL ?? v.NODE_ENV !== 'production',
+    errorDetails: v.ERROR_DETAILS,
     limits: { maxDepth: v.MAX_QUERY_DEPTH, maxCost: v.MAX_QUERY_COST },
     metrics: v.METRICS,
   };

@@ -18,11 +18,20 @@ const TIMEOUT_CODES: ReadonlySet<string> = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
 ]);
 
+/** Raised without calling the driver while the last probe says the database does not answer. */
+export class DatabaseDownError extends Error {
+  constructor(reason: string) {
+    super(`The database is not answering (${reason})`);
+    this.name = 'DatabaseDownError';
+  }
+}
+
 /**
  * Classifies a driver error by its class and code: the driver's own codes for connection failures, Neo4j's
  * status codes for the rest. Anything else (a syntax error, a constraint) is null: not the database's fault.
  */
 export function classifyDatabaseError(error: unknown): DatabaseFailure | null {
+  if (error instanceof DatabaseDownError) return 'unavailable';
   if (!(error instanceof Neo4jError)) return null;
   if (UNAVAILABLE_CODES.has(error.code)) return 'unavailable';
   if (TIMEOUT_CODES.has(error.code)) return 'timeout';

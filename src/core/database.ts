@@ -1,4 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
+import { Availability, type Verdict } from './availability';
+import { DatabaseDownError, isUnavailable } from './database-errors';
+import { namedQuery } from './named-queries';
 
 /** Counts the statements a unit of work sends to Neo4j: the API reports it per request. */
 export class RoundTripCounter {
@@ -7,11 +10,33 @@ export class RoundTripCounter {
 
 const READ_ATTEMPTS = 3;
 
-/** Options of a Database: which database, and how long a read may take. */
+/** Options of a Database: which database, how long a read may take, how long a health probe may take. */
 export interface DatabaseOptions {
   database: string;
   queryTimeoutMs: number;
+  /** Bound of the availability probe (RETURN 1); default DEFAULT_TIMEOUTS.readinessTimeoutMs. */
+  readinessTimeoutMs?: number;
 }
+
+/** Bounds of the waits on the database when the configuration gives none (the defaults of src/core/config.ts). */
+export const DEFAULT_TIMEOUTS = {
+  connectTimeoutMs: 1_000,
+  acquisitionTimeoutMs: 1_000,
+  readinessTimeoutMs: 1_000,
+} as const;
+
+/** How long the driver may wait to open a connection (TCP) and to get one from its pool (connect, handshake, auth). */
+export interface DriverTimeouts {
+  connectTimeoutMs: number;
+  acquisitionTimeoutMs: number;
+}
+
+// While the database does not answer, it is probed this often: service resumes this soon after it does.
+const PROBE_RETRY_MS = 250;
+// /readyz and the read path reuse a probe's verdict for this long.
+const PROBE_MAX_AGE_MS = 1_000;
+// A loaded server may answer the probe late; a success this recent still counts while reads get through.
+const PROBE_STALE_MS = 10_000;
 
 /** Connection settings for a driver; the same for a local server, a cluster or Aura. */
 export interface ConnectOptions {
@@ -20,24 +45,62 @@ export interface ConnectOptions {
   password: string;
 }
 
-/** Creates a driver that converts integers to JS numbers, so results need no Integer handling. */
-export function createDriver(connect: ConnectOptions): Driver {
+/**
+ * Creates a driver that converts integers to JS numbers, so results need no Integer handling. Every wait for a
+ * connection is bounded: the TCP connect (the driver's default is 30 s) and the whole acquisition, which also
+ * covers a server that accepts TCP but does not answer the handshake yet (Neo4j opens Bolt before it serves).
+ */
+export function createDriver(connect: ConnectOptions, timeouts: DriverTimeouts = DEFAULT_TIMEOUTS): Driver {
   return neo4j.driver(connect.uri, neo4j.auth.basic(connect.user, connect.password), {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 50,
-    connectionAcquisitionTimeout: 10_000,
+    connectionTimeout: timeouts.connectTimeoutMs,
+    connectionAcquisitionTimeout: Math.max(timeouts.acquisitionTimeoutMs, timeouts.connectTimeoutMs),
     // Fail fast when the database is down: a client gets SERVICE_UNAVAILABLE in seconds, not after 30 s.
     maxTransactionRetryTime: 5_000,
     userAgent: 'sanctuary-graph/0.1',
   });
 }
 
+/** The neo4j section of the configuration: the database and every bound of a wait on it. */
+export type DatabaseSettings = DatabaseOptions & DriverTimeouts & { readinessTimeoutMs: number };
+
+/** Opens a Database with the configured bounds: the driver's waits, the query time-out, the probe's bound. */
+export function openDatabase(connect: ConnectOptions, settings: DatabaseSettings): Database {
+  return new Database(createDriver(connect, settings), {
+    database: settings.database,
+    queryTimeoutMs: settings.queryTimeoutMs,
+    readinessTimeoutMs: settings.readinessTimeoutMs,
+  });
+}
+
 /** The one way the service talks to Neo4j: read and write transactions with parameters and timeouts. */
 export class Database {
+  /** Whether the database answers now: /readyz reports it, and reads fail at once while it does not. */
+  readonly availability: Availability;
+
   constructor(
     readonly driver: Driver,
     readonly options: DatabaseOptions,
-  ) {}
+  ) {
+    const timeoutMs = options.readinessTimeoutMs ?? DEFAULT_TIMEOUTS.readinessTimeoutMs;
+    this.availability = new Availability(() => this.probe(timeoutMs), {
+      timeoutMs,
+      maxAgeMs: PROBE_MAX_AGE_MS,
+      retryMs: PROBE_RETRY_MS,
+      staleMs: PROBE_STALE_MS,
+    });
+  }
+
+  /** One RETURN 1 in the service's database, no retry and no bookmark: does it answer now? */
+  private async probe(timeoutMs: number): Promise<void> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.run(namedQuery('database/ping'), {}, { timeout: timeoutMs });
+    } finally {
+      await session.close();
+    }
+  }
 
   /**
    * Runs one read query (routed to a reader on a cluster), retried on transient failures. It is an auto-commit
@@ -51,6 +114,9 @@ export class Database {
     counter?: RoundTripCounter,
   ): Promise<T[]> {
     if (counter) counter.count += 1;
+    // While the last probe failed, waiting on the driver would only delay the same answer.
+    if (this.availability.down)
+      throw new DatabaseDownError(`the last probe failed; it is retried every ${PROBE_RETRY_MS} ms`);
     for (let attempt = 1; ; attempt++) {
       const session = this.driver.session({
         database: this.options.database,
@@ -61,7 +127,13 @@ export class Database {
         const result = await session.run(cypher, params, { timeout: this.options.queryTimeoutMs });
         return result.records.map((r) => r.toObject() as T);
       } catch (error) {
-        // A read changes nothing, so trying it again is safe; a lasting outage still fails within a second.
+        // A read changes nothing, so trying it again is safe. A connection failure is retried only when a
+        // probe (shared by all callers, bounded in time) finds the database answering: a stale connection.
+        if (isUnavailable(error)) {
+          const verdict: Verdict = await this.availability.confirm();
+          if (!verdict.up || attempt >= READ_ATTEMPTS) throw error;
+          continue;
+        }
         if (attempt >= READ_ATTEMPTS || !neo4j.isRetryableError(error)) throw error;
         await new Promise((r) => setTimeout(r, 150 * attempt));
       } finally {
@@ -104,6 +176,7 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    this.availability.close();
     await this.driver.close();
   }
 }

@@ -1,5 +1,5 @@
 import type { Config } from '../core/config';
-import { createDriver, Database } from '../core/database';
+import { type Database, openDatabase } from '../core/database';
 import { type LocalNeo4j, startLocalNeo4j } from './local-server';
 import { migrate } from '../core/migrate';
 import { MIGRATIONS_DIR } from '../core/paths';
@@ -26,10 +26,7 @@ export async function openRuntime(config: Config, progress: Progress): Promise<R
     local = await startLocalNeo4j(config.local, { password: config.neo4j.password, progress });
     connect = { uri: local.uri, user: local.user, password: local.password };
   }
-  const db = new Database(createDriver(connect), {
-    database: config.neo4j.database,
-    queryTimeoutMs: config.neo4j.queryTimeoutMs,
-  });
+  const db = openDatabase(connect, config.neo4j);
   const close = async (): Promise<void> => {
     await db.close();
     await local?.stop();

@@ -11,12 +11,12 @@ import type { Context } from '../graphql/context';
 import { formatError } from './format-error';
 import type { Logger } from '../core/logger';
 import { type Database, RoundTripCounter } from '../core/database';
-import { migrationsApplied } from '../core/migrate';
-import { namedQuery } from '../core/named-queries';
-import { MIGRATIONS_DIR } from '../core/paths';
 import { queryLimitsPlugin } from './plugins/query-limits';
 import { requestLogPlugin } from './plugins/request-log';
 import { roundTripsPlugin } from './plugins/round-trips';
+import { unavailableStatusPlugin } from './plugins/unavailable-status';
+import { httpErrorHandler } from './http-errors';
+import { readinessHandler } from './readiness';
 import { buildGraphSchema } from '../graphql';
 import { webRouter } from './web-router';
 import { createMetrics, httpMetrics, meteredDatabase, type Metrics } from './metrics';
@@ -56,8 +56,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       const record = source as Record<string, unknown>;
       return info.path.key in record ? record[info.path.key as string] : record[info.fieldName];
     },
-    formatError: formatError(config.env !== 'production'),
-    includeStacktraceInErrorResponses: config.env !== 'production',
+    // Details of unexpected errors only when asked for (ERROR_DETAILS=true, as `npm run dev` does).
+    formatError: formatError(config.errorDetails),
+    includeStacktraceInErrorResponses: config.errorDetails,
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
@@ -67,9 +68,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       queryLimitsPlugin(config.limits),
       roundTripsPlugin(),
       ...(metrics ? [metricsPlugin(metrics)] : []),
+      unavailableStatusPlugin(),
     ],
   });
   await apollo.start();
+  // Opens the first connection and records a verdict before the first /readyz (bounded; never fails the start).
+  await db.availability.check();
 
   app.disable('x-powered-by');
   app.use(securityHeaders());
@@ -82,18 +86,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
-    try {
-      await db.read(namedQuery('server/ping'));
-      if (!(await migrationsApplied(db, MIGRATIONS_DIR))) {
-        res.status(503).json({ status: 'not ready', reason: 'migrations not applied' });
-        return;
-      }
-      res.json({ status: 'ready' });
-    } catch (err) {
-      res.status(503).json({ status: 'not ready', reason: 'database unreachable', detail: (err as Error).message });
-    }
-  });
+  app.get(
+    '/readyz',
+    readinessHandler(db, { timeoutMs: config.neo4j.readinessTimeoutMs, details: config.errorDetails }),
+  );
   app.use(webRouter(config, logger));
   app.use(
     '/graphql',
@@ -102,6 +98,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       context: async () => ({ db, config, logger, roundTrips: new RoundTripCounter() }),
     }),
   );
+  app.use(httpErrorHandler(config.errorDetails));
 
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject);

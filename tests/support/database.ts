@@ -1,5 +1,5 @@
 import { loadConfig, type Config } from '../../src/core/config';
-import { createDriver, Database } from '../../src/core/database';
+import { type Database, openDatabase } from '../../src/core/database';
 
 /** Config pointing at the run's test Neo4j (see global-setup). */
 export function testConfig(overrides: Record<string, string> = {}): Config {
@@ -18,9 +18,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 
 /** A Database on the test Neo4j; close it in afterAll. */
 export function testDatabase(config: Config = testConfig()): Database {
-  return new Database(
-    createDriver({ uri: config.neo4j.uri!, user: config.neo4j.user, password: config.neo4j.password ?? '' }),
-    { database: config.neo4j.database, queryTimeoutMs: config.neo4j.queryTimeoutMs },
+  return openDatabase(
+    { uri: config.neo4j.uri!, user: config.neo4j.user, password: config.neo4j.password ?? '' },
+    config.neo4j,
   );
 }
 

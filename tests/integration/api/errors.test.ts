@@ -84,7 +84,9 @@ describe('API errors and limits over HTTP', () => {
     const unavailable = await startApi(down, config);
     try {
       const response = await unavailable.query(`{ entity(id: "jeff-sessions") { name } }`);
-      expect(response.data).toEqual({ entity: null });
+      // The operation failed whole: HTTP 503 and no data (src/server/plugins/unavailable-status.ts).
+      expect(response.status).toBe(503);
+      expect(response.data).toBeUndefined();
       expect(response.errors).toEqual([
         expect.objectContaining({
           message: 'The graph database is unavailable; try again shortly.',

@@ -1,2 +1,0 @@
-// The readiness probe's first question: does the database answer at all.
-RETURN 1 AS ok

@@ -1,0 +1,150 @@
+import { performance } from 'node:perf_hooks';
+
+/** The outcome of the last probe: whether the database answered, when, and why not. */
+export interface Verdict {
+  up: boolean;
+  /** performance.now() of the probe's end. */
+  at: number;
+  reason: string;
+  /** True when the probe failed with an error (refused, closed) rather than by running out of time. */
+  refused: boolean;
+}
+
+/** How often and how long the database is probed. */
+export interface AvailabilityOptions {
+  /** A probe that has not answered by then counts as failed (its connection is left to finish). */
+  timeoutMs: number;
+  /** A verdict younger than this is reused rather than probing again. */
+  maxAgeMs: number;
+  /** While the database is down, it is probed this often, so service resumes this soon after it answers. */
+  retryMs: number;
+  /** While the gate is open, a probe that runs out of time falls back on a success at most this old. */
+  staleMs: number;
+}
+
+// Probes left running past their time-out each hold a connection; past this many, no new one is started.
+const MAX_UNANSWERED = 2;
+
+/** Raised by withDeadline when the awaited work did not settle in time. */
+export class DeadlineExceeded extends Error {
+  constructor(what: string, ms: number) {
+    super(`${what} did not answer within ${ms} ms`);
+    this.name = 'DeadlineExceeded';
+  }
+}
+
+/** Settles with the promise, or rejects with DeadlineExceeded after ms; the work itself is left to finish. */
+export function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new DeadlineExceeded(what, ms)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Whether the database answers now, from one cheap probe shared by every caller and bounded in time.
+ *
+ * `down` is the gate of the read path: it closes when a call failed to reach the database and a probe
+ * confirms it (an error, or no answer in time), so that callers fail at once instead of each waiting on the
+ * driver; then the database is probed every retryMs, and any probe that succeeds, even one answering late,
+ * opens it again. A probe that is merely slow while the gate is open (a loaded server) closes nothing: the
+ * readiness check then reuses the last success for up to staleMs.
+ */
+export class Availability {
+  private verdict: Verdict | null = null;
+  private lastUp: Verdict | null = null;
+  private inFlight: Promise<Verdict> | null = null;
+  private unanswered = 0;
+  private gateClosed = false;
+  private retry: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly probe: () => Promise<unknown>,
+    private readonly options: AvailabilityOptions,
+  ) {}
+
+  /** True while reads should fail at once: a failed call was confirmed by a probe, and none has succeeded since. */
+  get down(): boolean {
+    return this.gateClosed;
+  }
+
+  /** Whether the database answers, for /readyz: a verdict at most maxAgeMs old, or a new probe; within timeoutMs. */
+  async check(): Promise<Verdict> {
+    const now = performance.now();
+    if (this.verdict && now - this.verdict.at < this.options.maxAgeMs) return this.verdict;
+    const verdict = await this.probeOnce();
+    // An error (refused, closed) is an outage whether or not a read has met it yet.
+    if (verdict.refused) this.closeGate();
+    if (
+      !verdict.up &&
+      !verdict.refused &&
+      !this.gateClosed &&
+      this.lastUp &&
+      now - this.lastUp.at < this.options.staleMs
+    ) {
+      return this.lastUp;
+    }
+    return verdict;
+  }
+
+  /** A call failed as if the database were unreachable: probe now, and close the gate unless it answers. */
+  async confirm(): Promise<Verdict> {
+    const verdict = await this.probeOnce();
+    if (!verdict.up) this.closeGate();
+    return verdict;
+  }
+
+  /** Stops the retry timer. */
+  close(): void {
+    if (this.retry) clearInterval(this.retry);
+    this.retry = null;
+  }
+
+  private closeGate(): void {
+    this.gateClosed = true;
+    if (!this.retry) {
+      this.retry = setInterval(() => void this.probeOnce(), this.options.retryMs);
+      this.retry.unref();
+    }
+  }
+
+  private probeOnce(): Promise<Verdict> {
+    this.inFlight ??= this.runProbe().finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
+  }
+
+  private async runProbe(): Promise<Verdict> {
+    if (this.unanswered >= MAX_UNANSWERED) return this.record(false, 'earlier probes are still unanswered', false);
+    const attempt = this.probe();
+    try {
+      await withDeadline(attempt, this.options.timeoutMs, 'the database');
+      return this.record(true, 'answered', false);
+    } catch (err) {
+      if (!(err instanceof DeadlineExceeded)) return this.record(false, (err as Error).message, true);
+      this.unanswered += 1;
+      attempt.then(
+        () => {
+          this.unanswered -= 1;
+          this.record(true, 'answered late', false);
+        },
+        () => {
+          this.unanswered -= 1;
+        },
+      );
+      return this.record(false, err.message, false);
+    }
+  }
+
+  private record(up: boolean, reason: string, refused: boolean): Verdict {
+    this.verdict = { up, at: performance.now(), reason, refused };
+    if (up) {
+      this.lastUp = this.verdict;
+      this.gateClosed = false;
+      this.close();
+    }
+    return this.verdict;
+  }
+}

@@ -1,0 +1,94 @@
+import { Availability, DeadlineExceeded, withDeadline } from '../../src/core/availability';
+
+/** A probe whose every call waits for the test to settle it. */
+function controlledProbe() {
+  const calls: { resolve: () => void; reject: (err: Error) => void }[] = [];
+  const probe = () =>
+    new Promise<void>((resolve, reject) => {
+      calls.push({ resolve, reject });
+    });
+  return { probe, calls };
+}
+
+const options = { timeoutMs: 50, maxAgeMs: 0, retryMs: 10_000, staleMs: 10_000 };
+const tick = () => new Promise((r) => setImmediate(r));
+
+describe('withDeadline', () => {
+  it('passes the value through when the work settles in time', async () => {
+    await expect(withDeadline(Promise.resolve(7), 1_000, 'the work')).resolves.toBe(7);
+  });
+
+  it('rejects with DeadlineExceeded naming what did not answer', async () => {
+    const never = new Promise(() => undefined);
+    const error = await withDeadline(never, 5, 'the database').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DeadlineExceeded);
+    expect((error as Error).message).toBe('the database did not answer within 5 ms');
+  });
+});
+
+describe('Availability', () => {
+  it('closes the gate when a failed call is confirmed by a refused probe, and opens it on the next success', async () => {
+    const { probe, calls } = controlledProbe();
+    const availability = new Availability(probe, options);
+    const confirming = availability.confirm();
+    calls[0]!.reject(new Error('connection refused'));
+    expect(await confirming).toMatchObject({ up: false, refused: true, reason: 'connection refused' });
+    expect(availability.down).toBe(true);
+
+    const checking = availability.check();
+    calls[1]!.resolve();
+    expect(await checking).toMatchObject({ up: true });
+    expect(availability.down).toBe(false);
+    availability.close();
+  });
+
+  it('keeps the gate open when the probe that confirms a failure answers: a stale connection is no outage', async () => {
+    const { probe, calls } = controlledProbe();
+    const availability = new Availability(probe, options);
+    const confirming = availability.confirm();
+    calls[0]!.resolve();
+    expect(await confirming).toMatchObject({ up: true });
+    expect(availability.down).toBe(false);
+  });
+
+  it('shares one probe among concurrent callers', async () => {
+    const { probe, calls } = controlledProbe();
+    const availability = new Availability(probe, options);
+    const both = Promise.all([availability.check(), availability.confirm()]);
+    expect(calls).toHaveLength(1);
+    calls[0]!.resolve();
+    expect((await both).map((v) => v.up)).toEqual([true, true]);
+  });
+
+  it('opens the gate when a probe that ran out of time answers late', async () => {
+    const { probe, calls } = controlledProbe();
+    const availability = new Availability(probe, options);
+    expect(await availability.confirm()).toMatchObject({ up: false, refused: false });
+    expect(availability.down).toBe(true);
+    calls[0]!.resolve();
+    await tick();
+    expect(availability.down).toBe(false);
+  });
+
+  it('starts no third probe while two are unanswered, and answers at once', async () => {
+    const { probe, calls } = controlledProbe();
+    const availability = new Availability(probe, options);
+    await availability.confirm();
+    await availability.confirm();
+    expect(await availability.confirm()).toMatchObject({ up: false, reason: 'earlier probes are still unanswered' });
+    expect(calls).toHaveLength(2);
+    availability.close();
+  });
+
+  it('falls back on a recent success when a probe is only slow and no call has failed', async () => {
+    const { probe, calls } = controlledProbe();
+    const availability = new Availability(probe, options);
+    const first = availability.check();
+    calls[0]!.resolve();
+    expect(await first).toMatchObject({ up: true, reason: 'answered' });
+    // The second probe is never answered: it runs out of time, and the first success stands.
+    expect(await availability.check()).toMatchObject({ up: true, reason: 'answered' });
+    expect(calls).toHaveLength(2);
+    expect(availability.down).toBe(false);
+  });
+});
