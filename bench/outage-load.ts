@@ -25,6 +25,8 @@ export interface Sample {
   ok: boolean;
   /** The first error code of the response, or 'CLIENT_TIMEOUT' / 'NETWORK' when there was no response. */
   code: string | null;
+  /** What went wrong when there was no usable response (the client's error), for the report. */
+  detail?: string;
 }
 
 /** Queries a client sends in turn: a lookup and a search, both over the seed corpus. */
@@ -50,6 +52,7 @@ function failure(err: unknown): Omit<Sample, 'start' | 'end'> {
     status: 0,
     ok: false,
     code: name === 'TimeoutError' || name === 'AbortError' ? 'CLIENT_TIMEOUT' : 'NETWORK',
+    detail: `${String(err)}${(err as { cause?: unknown }).cause ? ` (${String((err as { cause?: unknown }).cause)})` : ''}`,
   };
 }
 

@@ -142,11 +142,12 @@ describe('security headers and the Content-Security-Policy in Chromium', () => {
       expect([what, policyOf(res)]).toEqual([what, policyHeader(policy)]);
       expect([what, policyOf(res)]).toEqual([what, expect.stringContaining("frame-ancestors 'none'")]);
     }
-    // A missing asset gets express's own error page, with its own, stricter, policy.
+    // A missing asset is answered by the service's error handler (JSON, no stack), under the policy of every
+    // response that is not a page.
     const missing = await get('/ui/missing.js');
     expect([missing.status, policyOf(missing), missing.headers.get('x-content-type-options')]).toEqual([
       404,
-      "default-src 'none'",
+      policyHeader(API_POLICY),
       'nosniff',
     ]);
   });
