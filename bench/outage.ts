@@ -4,16 +4,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PROJECT_ROOT } from '../src/core/paths';
 import { lineProgress } from '../src/core/progress';
-import {
-  type Latency,
-  type OutageFigures,
-  outageFigures,
-  probeReadiness,
-  runOutage,
-  type ScratchNeo4j,
-  startScratchNeo4j,
-  warmUp,
-} from './outage-load';
+import { type Latency, type OutageFigures, outageFigures } from './outage-figures';
+import { probeReadiness, runOutage, warmUp } from './outage-load';
+import { type ScratchNeo4j, startScratchNeo4j } from './scratch-neo4j';
 import { withDeadline } from '../src/core/availability';
 import neo4jDriver from 'neo4j-driver';
 

@@ -1,11 +1,6 @@
-import {
-  type OutageRun,
-  runOutage,
-  type Sample,
-  type ScratchNeo4j,
-  startScratchNeo4j,
-  warmUp,
-} from '../../bench/outage-load';
+import type { Sample } from '../../bench/outage-figures';
+import { type OutageRun, runOutage, warmUp } from '../../bench/outage-load';
+import { type ScratchNeo4j, startScratchNeo4j } from '../../bench/scratch-neo4j';
 import { type Config, loadConfig } from '../../src/core/config';
 import { type Database, openDatabase } from '../../src/core/database';
 import { createLogger } from '../../src/core/logger';
