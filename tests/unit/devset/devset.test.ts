@@ -41,6 +41,28 @@ function heldOut(): { url: Set<string>; title: Set<string> } {
   return { url, title };
 }
 
+describe('the dev-set identity helpers', () => {
+  it('normalize a url as the held-out list does', () => {
+    expect(normalizeUrl('HTTPS://www.Example.com/News/2017/a-story/?ref=rss#top')).toBe(
+      'example.com/news/2017/a-story',
+    );
+    expect(normalizeUrl('http://example.com/a/')).toBe(normalizeUrl('https://www.example.com/a'));
+  });
+
+  it('normalize a title as the held-out list does', () => {
+    expect(normalizeTitle("  Judge rules for Philly in 'sanctuary city' case ")).toBe(
+      'judge rules for philly in sanctuary city case',
+    );
+    expect(normalizeTitle('Anger erupts — ‘sanctuary’ policy')).toBe('anger erupts sanctuary policy');
+  });
+
+  it('name an article by 16 hex digits of the hash of its normalized url', () => {
+    const id = devsetId('https://www.example.com/a/');
+    expect(id).toBe(`dev_${sha256Hex('example.com/a').slice(0, 16)}`);
+    expect(devsetId('http://example.com/a?x=1')).toBe(id);
+  });
+});
+
 describe('the development set', () => {
   it('has a tune split with articles in it', () => {
     expect(splits).toContain('tune');
@@ -67,6 +89,8 @@ describe('the development set', () => {
 
   it.each(cases)('%s: is not on the held-out list, by url or by title', async (_name, a) => {
     const list = heldOut();
+    expect(list.url.size).toBeGreaterThan(0);
+    expect(list.title.size).toBeGreaterThan(0);
     const { meta } = await readArticleFile(a.path);
     expect(list.url.has(sha256Hex(normalizeUrl(meta.url ?? '')))).toBe(false);
     expect(list.title.has(sha256Hex(normalizeTitle(meta.title ?? '')))).toBe(false);
