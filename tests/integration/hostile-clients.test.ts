@@ -288,6 +288,10 @@ describe('hostile clients against npm start', () => {
       /^Variable "\$k" got invalid value "MAYBE"; Value "MAYBE" does not exist in "StanceKind" enum\./,
     );
     expect(variableEnum.body.errors[0].locations).toEqual([{ line: 1, column: 12 }]);
+    const missing = await post('missing variable', {
+      query: 'query Kind($k: StanceKind!) { stances(kind: $k) { kind } }',
+    });
+    expectRefusal(missing, 400, 'BAD_USER_INPUT', 'Variable "$k" of required type "StanceKind!" was not provided.');
     const cursor = await post('bad cursor', {
       query: '{ searchConnection(text: "sessions", after: "bogus") { totalCount } }',
     });
