@@ -60,6 +60,7 @@ export const ENV_SCHEMA = {
   ERROR_DETAILS: bool.default(false),
   MAX_QUERY_DEPTH: positiveInt.default(8),
   MAX_QUERY_COST: positiveInt.default(5000),
+  MAX_QUERY_ALIASES: positiveInt.default(20),
   METRICS: bool.default(true),
 } as const;
 
@@ -104,7 +105,7 @@ export interface Config {
   graphiql: boolean;
   /** Messages and stack traces of unexpected errors in responses: off unless ERROR_DETAILS=true. */
   errorDetails: boolean;
-  limits: { maxDepth: number; maxCost: number };
+  limits: { maxDepth: number; maxCost: number; maxAliases: number };
   /** Serve GET /metrics in the Prometheus text format. */
   metrics: boolean;
 }
@@ -155,7 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     seedOnEmpty: v.SEED_ON_EMPTY,
     graphiql: v.GRAPHIQL ?? v.NODE_ENV !== 'production',
     errorDetails: v.ERROR_DETAILS,
-    limits: { maxDepth: v.MAX_QUERY_DEPTH, maxCost: v.MAX_QUERY_COST },
+    limits: { maxDepth: v.MAX_QUERY_DEPTH, maxCost: v.MAX_QUERY_COST, maxAliases: v.MAX_QUERY_ALIASES },
     metrics: v.METRICS,
   };
 }

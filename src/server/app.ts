@@ -12,6 +12,7 @@ import { formatError } from './format-error';
 import type { Logger } from '../core/logger';
 import { type Database, RoundTripCounter } from '../core/database';
 import { queryLimitsPlugin } from './plugins/query-limits';
+import { knownOperationTypesRule } from '../compiler/analysis/operation-types';
 import { requestLogPlugin } from './plugins/request-log';
 import { roundTripsPlugin } from './plugins/round-trips';
 import { unavailableStatusPlugin } from './plugins/unavailable-status';
@@ -22,6 +23,9 @@ import { webRouter } from './web-router';
 import { createMetrics, httpMetrics, meteredDatabase, type Metrics } from './metrics';
 import { metricsPlugin } from './plugins/metrics';
 import { securityHeaders } from './security-headers';
+
+/** Largest request body /graphql reads (1 MiB); a larger one is answered 413 before any parsing. */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Everything the HTTP app needs, passed in explicitly. */
 export interface AppOptions {
@@ -60,11 +64,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     formatError: formatError(config.errorDetails),
     includeStacktraceInErrorResponses: config.errorDetails,
     introspection: true,
+    // A mutation or subscription is the client's error (400), not an unexplained failure in execution.
+    validationRules: [knownOperationTypesRule],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(logger),
-      // Depth and cost limits: validation rules run with the request's variables, keeping their own codes.
+      // Depth, alias and cost limits: validation rules run with the request's variables, keeping their own codes.
       queryLimitsPlugin(config.limits),
       roundTripsPlugin(),
       ...(metrics ? [metricsPlugin(metrics)] : []),
@@ -93,7 +99,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   app.use(webRouter(config, logger));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
       context: async () => ({ db, config, logger, roundTrips: new RoundTripCounter() }),
     }),

@@ -1,6 +1,8 @@
 import { getIntrospectionQuery, parse, validate } from 'graphql';
 import { queryCost } from '../../../src/compiler/analysis/cost';
+import { aliasCount, aliasLimitRule } from '../../../src/compiler/analysis/alias-limit';
 import { depthLimitRule, selectionDepth } from '../../../src/compiler/analysis/depth-limit';
+import { knownOperationTypesRule } from '../../../src/compiler/analysis/operation-types';
 import { apiSchema } from './compile-support';
 
 const THREE_LEVELS = `{
@@ -59,5 +61,54 @@ describe('query cost', () => {
 
   it('lets the three-level example through the default limit of 5000', async () => {
     expect(queryCost(await apiSchema(), parse(THREE_LEVELS), {})).toBeLessThan(5000);
+  });
+});
+
+describe('query aliases', () => {
+  it('counts aliases at every level, a fragment once per spread', () => {
+    const document = parse(`{ a: entity(id: "x") { ...F } b: entity(id: "y") { ...F n: name } }
+      fragment F on Entity { i: id ... on Person { r: roles { t: title } } }`);
+    const operation = document.definitions[0]!;
+    if (operation.kind !== 'OperationDefinition') throw new Error('no operation');
+    const fragments = Object.fromEntries(
+      document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])),
+    );
+    expect(aliasCount(operation.selectionSet, (name) => fragments[name])).toBe(2 + 2 * 3 + 1);
+  });
+
+  it('stays fast on fragments that spread each other twice, level after level', () => {
+    const levels = Array.from(
+      { length: 30 },
+      (_, i) => `fragment F${i} on Entity { a${i}: id ...F${i + 1} ...F${i + 1} }`,
+    ).join('\n');
+    const document = parse(`{ entity(id: "x") { ...F0 } } ${levels} fragment F30 on Entity { id }`);
+    const operation = document.definitions[0]!;
+    if (operation.kind !== 'OperationDefinition') throw new Error('no operation');
+    const byName = new Map(
+      document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])),
+    );
+    expect(aliasCount(operation.selectionSet, (name) => byName.get(name))).toBe(2 ** 30 - 1);
+  });
+
+  it('rejects operations with more aliases than the limit with QUERY_TOO_MANY_ALIASES', async () => {
+    const schema = await apiSchema();
+    const document = parse(`{ a: entity(id: "x") { id } b: entity(id: "y") { id } c: __typename }`);
+    expect(validate(schema, document, [aliasLimitRule(3)])).toEqual([]);
+    const [error] = validate(schema, document, [aliasLimitRule(2)]);
+    expect(error?.message).toBe(
+      'Query uses 3 aliases; the limit is 2: send fewer repeated fields, or several requests.',
+    );
+    expect(error?.extensions).toEqual({ code: 'QUERY_TOO_MANY_ALIASES', aliases: 3, maxAliases: 2 });
+  });
+});
+
+describe('operation types', () => {
+  it('lets queries through and names a mutation or subscription as unsupported', async () => {
+    const schema = await apiSchema();
+    expect(validate(schema, parse('{ entity(id: "x") { id } }'), [knownOperationTypesRule])).toEqual([]);
+    for (const type of ['mutation', 'subscription']) {
+      const [error] = validate(schema, parse(`${type} { entity(id: "x") { id } }`), [knownOperationTypesRule]);
+      expect(error?.message).toBe(`This API does not support ${type} operations; it is read-only: send a query.`);
+    }
   });
 });
