@@ -18,8 +18,12 @@ import {
   writePlan,
 } from './write-plan';
 
-/** How many facts and mentions one transaction of new articles holds at most (a single larger article still goes). */
-export const DEFAULT_BATCH_ROWS = 50_000;
+/**
+ * How many facts and mentions one transaction of new articles holds at most (a single larger article still
+ * goes). Small enough that a write transaction's locks on hub nodes are held briefly: at 50,000 rows, reads
+ * of the hubs stalled ~15 s while an ingest ran beside them (docs/soak.md).
+ */
+export const DEFAULT_BATCH_ROWS = 5_000;
 
 function base(doc: ArticleDocument, plan: GraphPlan, annotation: Annotation) {
   return { file: doc.file, articleId: plan.article.id, origin: annotation.origin };
