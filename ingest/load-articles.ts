@@ -20,8 +20,8 @@ import {
 
 /**
  * How many facts and mentions one transaction of new articles holds at most (a single larger article still
- * goes). Small enough that a write transaction's locks on hub nodes are held briefly: at 50,000 rows, reads
- * of the hubs stalled ~15 s while an ingest ran beside them (docs/soak.md).
+ * goes). Kept small so that an ingest running beside the service does not stall its reads: at 50,000 rows a
+ * soak run saw reads stall ~15 s while such a transaction was written (docs/operations.md, Soak).
  */
 export const DEFAULT_BATCH_ROWS = 5_000;
 
