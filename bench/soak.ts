@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ingestPaths } from '../ingest/pipeline';
 import type { Database } from '../src/core/database';
+import { PROJECT_ROOT } from '../src/core/paths';
 import { silentProgress } from '../src/core/progress';
 import { openBenchDatabase } from './database';
 import { parseSize } from './generate';
@@ -33,6 +34,7 @@ import { wipe } from './wipe';
 /**
  * npm run bench:soak [-- --minutes=10] [--concurrency=32] [--size=100k] [--articles=200] [--facts-per-article=500]
  *                    [--ingest-delay=30] [--interval=5] [--client-timeout=20] [--out=DIR] [--smoke]
+ *                    | --render=DIR/soak.json (soak.md and soak.svg again from a run's figures)
  *
  * Issue 13, point 4: a throw-away Neo4j (unless NEO4J_URI is set, with BENCH_WIPE_DATABASE=yes) loaded with
  * the seed corpus and a synthetic graph; the service in production mode as a child process; a closed loop of
@@ -203,27 +205,47 @@ async function soak(options: SoakOptions, command: string): Promise<SoakResult> 
   }
 }
 
+/** The Markdown in the project's prettier style, so that `npm run lint` accepts docs/soak.md. */
+async function formatMarkdown(markdown: string): Promise<string> {
+  try {
+    const prettier = await import('prettier');
+    const config = (await prettier.resolveConfig(join(PROJECT_ROOT, 'docs', 'soak.md'))) ?? {};
+    return await prettier.format(markdown, { ...config, parser: 'markdown' });
+  } catch {
+    return markdown;
+  }
+}
+
+/** Writes soak.md and soak.svg next to a run's soak.json. */
+async function render(result: SoakResult, out: string): Promise<void> {
+  writeFileSync(join(out, 'soak.md'), await formatMarkdown(soakMarkdown(result, 'soak.svg')));
+  const minutes = Number(result.settings.minutes);
+  const ingest = {
+    fromS: result.ingest.startedAt / 1000,
+    toS: result.ingest.ms === null ? minutes * 60 : (result.ingest.startedAt + result.ingest.ms) / 1000,
+  };
+  const caption =
+    `${result.whole.count} requests at concurrency ${result.settings.concurrency}, ${result.settings.size} graph + ` +
+    `ingest of ${result.settings.articles} articles; load average ${result.machine['load average at start (1/5/15 min)']} at the start`;
+  writeFileSync(join(out, 'soak.svg'), soakSvg(result.intervals, ingest, caption));
+}
+
 async function main(): Promise<void> {
-  const options = parseSoakArgs(process.argv.slice(2));
-  const command = `npm run bench:soak -- ${process.argv.slice(2).join(' ')}`.trim();
+  const argv = process.argv.slice(2);
+  // --render=DIR/soak.json: the report again from a run's figures (after a change to the report's code).
+  const rerender = argv.find((a) => a.startsWith('--render='))?.slice('--render='.length);
+  if (rerender) {
+    await render(JSON.parse(readFileSync(rerender, 'utf8')) as SoakResult, dirname(rerender));
+    log(`rewrote soak.md and soak.svg next to ${rerender}`);
+    return;
+  }
+  const options = parseSoakArgs(argv);
+  const command = `npm run bench:soak -- ${argv.join(' ')}`.trim();
   log(`soak ${options.smoke ? 'smoke' : 'full'} run, output to ${options.out}`);
   const result = await soak(options, command);
   mkdirSync(options.out, { recursive: true });
   writeFileSync(join(options.out, 'soak.json'), `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync(join(options.out, 'soak.md'), soakMarkdown(result, 'soak.svg'));
-  const ingest =
-    result.ingest.ms === null
-      ? null
-      : { fromS: result.ingest.startedAt / 1000, toS: (result.ingest.startedAt + result.ingest.ms) / 1000 };
-  const span = { fromS: result.ingest.startedAt / 1000, toS: (result.settings.minutes as number) * 60 };
-  writeFileSync(
-    join(options.out, 'soak.svg'),
-    soakSvg(
-      result.intervals,
-      ingest ?? span,
-      `${result.whole.count} requests at concurrency ${options.concurrency}, ${options.size} graph + ingest of ${options.articles} articles; load average ${result.machine['load average at start (1/5/15 min)']}`,
-    ),
-  );
+  await render(result, options.out);
   for (const v of result.verdicts) log(`${v.met ? 'met' : 'MISSED'}: ${v.goal}: ${v.measured}`);
   log(`wrote ${resolve(options.out, 'soak.md')}, soak.svg and soak.json`);
   // The smoke run checks that the script works, not the figures: it fails only on requests that failed
