@@ -9,7 +9,7 @@ import { IMPLS, type Impl, type ImplResult, type QueryResult, type SizeResult } 
 import { wipe, waitForQuiet } from './wipe';
 
 /** The ids and names the queries ask for at a size: the seed corpus's own, or the generator's hubs. */
-async function paramsFor(size: string, db: Database): Promise<QueryParams> {
+export async function paramsFor(size: string, db: Database): Promise<QueryParams> {
   const base = {
     actionBy: 'Department of Justice',
     timelineId: 'jeff-sessions',

@@ -18,8 +18,12 @@ import {
   writePlan,
 } from './write-plan';
 
-/** How many facts and mentions one transaction of new articles holds at most (a single larger article still goes). */
-export const DEFAULT_BATCH_ROWS = 50_000;
+/**
+ * How many facts and mentions one transaction of new articles holds at most (a single larger article still
+ * goes). Kept small so that an ingest running beside the service does not stall its reads: at 50,000 rows a
+ * soak run saw reads stall ~15 s while such a transaction was written (docs/operations.md, Soak).
+ */
+export const DEFAULT_BATCH_ROWS = 5_000;
 
 function base(doc: ArticleDocument, plan: GraphPlan, annotation: Annotation) {
   return { file: doc.file, articleId: plan.article.id, origin: annotation.origin };

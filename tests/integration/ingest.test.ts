@@ -272,3 +272,21 @@ describe('bad input', () => {
     expect(await graphSnapshot()).toEqual(before);
   });
 });
+
+describe('an ingest cut short, then run again', () => {
+  it('ends with the graph of a clean load, in small transactions as in large ones', async () => {
+    await clearGraph(db);
+    await ingestPaths(db, [], { progress: silentProgress });
+    const clean = await graphSnapshot();
+    for (const batchRows of [1, 5_000]) {
+      await clearGraph(db);
+      // What a killed run leaves: the whole articles of the transactions it committed (here the first two).
+      const cut = ['000_5c8c8792612c7421.txt', '001_ff022c1cbb6f11f8.txt'].map((f) => join(CORPUS_DIR, f));
+      const first = await ingestPaths(db, cut, { progress: silentProgress, batchRows });
+      expect(first.totals.articles.created).toBe(2);
+      const rerun = await ingestPaths(db, [], { progress: silentProgress, batchRows });
+      expect(rerun.totals.articles).toEqual({ created: 3, updated: 0, unchanged: 2, checked: 0, failed: 0 });
+      expect(await graphSnapshot()).toEqual(clean);
+    }
+  });
+});

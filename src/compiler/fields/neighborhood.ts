@@ -4,24 +4,56 @@ import { LIMITS } from '../arguments/limits';
 import { projectType } from '../cypher/projection';
 import type { RootFieldCompiler } from './root-field';
 import { argumentsOf, subSelections } from '../analysis/selection';
+import type { CompileContext } from '../compile-context';
+
+/** The variables that carry a breadth-first walk from one ring to the next. */
+interface Walk {
+  /** Every entity found so far, the centre included: a ring never revisits them. */
+  seen: string;
+  /** The entities of the last ring, from which the next ring is reached. */
+  frontier: string;
+  /** The entities kept so far, nearest first and then by name (the centre not among them). */
+  near: string;
+}
 
 /**
- * Variable-length bounds cannot be parameters in Cypher, so each allowed bound is a constant of this
- * table, chosen by the validated number; user input never reaches the text.
+ * One ring of the walk: the entities one hop beyond the frontier that were not seen yet, first by name and
+ * id, at most `limit` of them, and only while fewer than `limit` are kept. The cap is exact: a ring cut short
+ * by it fills the kept list, so no later ring is needed; a ring under the cap is complete, so `seen` holds
+ * every nearer entity. Around a hub the walk therefore stops after the first ring instead of expanding
+ * every path of the whole depth (which grows with the product of the degrees).
  */
-export const HOP_RANGES: Record<number, string> = {
-  1: '*1..1',
-  2: '*1..2',
-  3: '*1..3',
-  4: '*1..4',
-  5: '*1..5',
-  6: '*1..6',
-};
+function ring(walk: Walk, types: string, limit: string, ctx: CompileContext): { lines: string[]; walk: Walk } {
+  const v = (hint: string): string => ctx.cypher.variable(hint);
+  const [from, found, nodesOfRing] = [v('from'), v('found'), v('ring')];
+  const next: Walk = { seen: v('seen'), frontier: v('frontier'), near: v('near') };
+  return {
+    lines: [
+      `CALL (${walk.seen}, ${walk.frontier}, ${walk.near}) {`,
+      indent(
+        [
+          `WITH ${walk.seen}, ${walk.frontier}, ${walk.near} WHERE size(${walk.near}) < ${limit}`,
+          `UNWIND ${walk.frontier} AS ${from}`,
+          `MATCH (${from})-[:${types}]-(${found}:Entity)`,
+          `WHERE NOT ${found} IN ${walk.seen}`,
+          `WITH DISTINCT ${found} ORDER BY ${found}.name, ${found}.id LIMIT ${limit}`,
+          `RETURN collect(${found}) AS ${nodesOfRing}`,
+        ].join('\n'),
+      ),
+      '}',
+      `WITH ${walk.seen} + ${nodesOfRing} AS ${next.seen}, ${nodesOfRing} AS ${next.frontier},` +
+        ` ${walk.near} + ${nodesOfRing}[0..${limit} - size(${walk.near})] AS ${next.near}`,
+    ],
+    walk: next,
+  };
+}
 
 /**
  * `neighborhood(id, depth, types, first)`: the entity and the entities within `depth` hops over fact
  * relationships (optionally only the given types), nearest first and then by name, at most `first` nodes
- * in all; and every relationship of those types among them, with its evidence.
+ * in all; and every relationship of those types among them, with its evidence. The entities are found ring
+ * by ring (breadth first), stopping once `first` are reached, so the cost around a hub is bounded by the
+ * hub's degree and not by the paths of the whole depth.
  */
 export const compileNeighborhood: RootFieldCompiler = (field, column, ctx) => {
   const args = argumentsOf(ctx, field);
@@ -29,28 +61,34 @@ export const compileNeighborhood: RootFieldCompiler = (field, column, ctx) => {
   const depth = boundedInt(args.depth, 'depth', 1, LIMITS.maxNeighborhoodDepth);
   const types = factTypes(args.types as string[] | null).join('|');
   const first = pageSize(args.first);
+  const limit = ctx.cypher.intParam(first - 1);
   const v = (hint: string): string => ctx.cypher.variable(hint);
-  const [center, path, near, hops, nearest, nodes, from, rel, to, rels] = [
+  const [center, start, nodes, from, rel, to, rels] = [
     v('center'),
-    v('path'),
-    v('near'),
-    v('hops'),
-    v('nearest'),
+    v('start'),
     v('nodes'),
     v('from'),
     v('r'),
     v('to'),
     v('rels'),
   ];
+  let walk: Walk = { seen: v('seen'), frontier: v('frontier'), near: v('near') };
+  const lines = [
+    `OPTIONAL MATCH (${center}:Entity {id: ${id}})`,
+    `WITH CASE WHEN ${center} IS NULL THEN [] ELSE [${center}] END AS ${start}`,
+    `WITH ${start} AS ${walk.seen}, ${start} AS ${walk.frontier}, [] AS ${walk.near}, ${start}`,
+  ];
+  // The walk's variables are carried by each ring's WITH; the start (the centre, or nothing) rides along.
+  for (let hop = 1; hop <= depth; hop += 1) {
+    const next = ring(walk, types, limit, ctx);
+    const [call, carry] = [next.lines.slice(0, -1), next.lines[next.lines.length - 1]!];
+    lines.push(...call, `${carry}, ${start}`);
+    walk = next.walk;
+  }
   const subgraph = projectType('Subgraph', { nodes, rels }, subSelections(field), ctx);
   return [
-    `OPTIONAL MATCH (${center}:Entity {id: ${id}})`,
-    `OPTIONAL MATCH ${path} = (${center})-[:${types}${HOP_RANGES[depth]}]-(${near}:Entity)`,
-    `WHERE ${near} <> ${center}`,
-    `WITH ${center}, ${near}, min(length(${path})) AS ${hops}`,
-    `ORDER BY ${hops}, ${near}.name, ${near}.id`,
-    `WITH ${center}, collect(${near})[0..${ctx.cypher.intParam(first - 1)}] AS ${nearest}`,
-    `WITH CASE WHEN ${center} IS NULL THEN [] ELSE [${center}] + ${nearest} END AS ${nodes}`,
+    ...lines,
+    `WITH ${start} + ${walk.near} AS ${nodes}`,
     `CALL (${nodes}) {`,
     indent(
       [

@@ -5,8 +5,16 @@ import { type Rows, type Slice, connectionPage, listPage } from '../cypher/page'
 import { type SelectedField, argumentsOf } from '../analysis/selection';
 import type { RootFieldCompiler } from './root-field';
 
-/** Finds the rows of a paginated root field: the clauses that bind them, and how they are ordered. */
-export type RowFinder = (field: SelectedField, ctx: CompileContext) => { lines: string[]; rows: Rows };
+/**
+ * Finds the rows of a paginated root field: the clauses that bind them, and how they are ordered. A list
+ * passes the slice it will keep, so that a finder may leave out early rows that cannot reach it (a
+ * connection passes null: its total counts every row).
+ */
+export type RowFinder = (
+  field: SelectedField,
+  ctx: CompileContext,
+  slice: Slice | null,
+) => { lines: string[]; rows: Rows };
 
 /** The slice a paginated field's `first` and `after` arguments ask for. */
 function sliceOf(field: SelectedField, ctx: CompileContext): Slice {
@@ -20,10 +28,11 @@ function sliceOf(field: SelectedField, ctx: CompileContext): Slice {
  */
 export function paginated(findRows: RowFinder): { list: RootFieldCompiler; connection: RootFieldCompiler } {
   const compile =
-    (end: typeof listPage): RootFieldCompiler =>
+    (end: typeof listPage, bounded: boolean): RootFieldCompiler =>
     (field, column, ctx) => {
-      const { lines, rows } = findRows(field, ctx);
-      return [...lines, end(rows, sliceOf(field, ctx), field, column, ctx)].join('\n');
+      const slice = sliceOf(field, ctx);
+      const { lines, rows } = findRows(field, ctx, bounded ? slice : null);
+      return [...lines, end(rows, slice, field, column, ctx)].join('\n');
     };
-  return { list: compile(listPage), connection: compile(connectionPage) };
+  return { list: compile(listPage, true), connection: compile(connectionPage, false) };
 }

@@ -1,10 +1,22 @@
 import { boundedInt, text } from '../arguments/arguments';
-import { HOP_RANGES } from './neighborhood';
 import { LIMITS } from '../arguments/limits';
 import { FACT_TYPES } from '../../core/vocabulary';
 import { projectType } from '../cypher/projection';
 import type { RootFieldCompiler } from './root-field';
 import { argumentsOf, subSelections } from '../analysis/selection';
+
+/**
+ * Variable-length bounds cannot be parameters in Cypher, so each allowed bound is a constant of this
+ * table, chosen by the validated number; user input never reaches the text.
+ */
+export const HOP_RANGES: Record<number, string> = {
+  1: '*1..1',
+  2: '*1..2',
+  3: '*1..3',
+  4: '*1..4',
+  5: '*1..5',
+  6: '*1..6',
+};
 
 /**
  * `path(from, to, maxHops)`: a shortest path between two entities over fact relationships (never through

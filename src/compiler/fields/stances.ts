@@ -1,11 +1,31 @@
 import type { CompileContext } from '../compile-context';
 import { entityRef, eventsInitiatedBy } from '../cypher/entity-ref';
 import { STANCE_KINDS, type StanceKind } from '../../core/vocabulary';
-import type { Rows } from '../cypher/page';
+import type { Rows, Slice } from '../cypher/page';
 import { paginated } from './paginated';
 import { type SelectedField, argumentsOf } from '../analysis/selection';
 
-function stanceRows(field: SelectedField, ctx: CompileContext): { lines: string[]; rows: Rows } {
+/**
+ * Keeps, of the events bound to `event`, those that can give a row of the first `slice` stances. Rows are
+ * ordered by event date first, and every event with a stance gives at least one row, so the rows of the
+ * first offset+first such events (by date) fill the slice: events dated after the last of them cannot
+ * reach it. Events sharing that last date are all kept (their rows interleave by actor name), and when
+ * there are fewer events, or the last one has no date (undated events sort last), all are kept.
+ */
+function boundEvents(event: string, type: StanceKind, slice: Slice, ctx: CompileContext): string[] {
+  const events = ctx.cypher.variable('events');
+  const cut = ctx.cypher.variable('cut');
+  return [
+    `WITH ${event} WHERE EXISTS { MATCH (:Entity)-[:${type}]->(${event}) }`,
+    `WITH ${event} ORDER BY ${event}.date`,
+    `WITH collect(${event}) AS ${events}`,
+    `WITH ${events}, ${events}[${ctx.cypher.intParam(slice.offset + slice.first - 1)}].date AS ${cut}`,
+    `UNWIND ${events} AS ${event}`,
+    `WITH ${event} WHERE ${cut} IS NULL OR ${event}.date <= ${cut}`,
+  ];
+}
+
+function stanceRows(field: SelectedField, ctx: CompileContext, slice: Slice | null): { lines: string[]; rows: Rows } {
   const args = argumentsOf(ctx, field);
   // The relationship type is chosen from the vocabulary's list by the (schema-validated) enum value.
   const type = STANCE_KINDS.find((t) => t === (args.kind as StanceKind));
@@ -14,19 +34,22 @@ function stanceRows(field: SelectedField, ctx: CompileContext): { lines: string[
   const rel = ctx.cypher.variable('stance');
   const target = ctx.cypher.variable('target');
   const lines: string[] = [];
-  const where: string[] = [];
-  if (args.actor !== null && args.actor !== undefined) {
-    const list = ctx.cypher.variable('actors');
-    lines.push(entityRef(args.actor, 'actor', list, ctx));
-    where.push(`${actor} IN ${list}`);
+  const byActor = args.actor !== null && args.actor !== undefined;
+  let actors: string | null = null;
+  if (byActor) {
+    actors = ctx.cypher.variable('actors');
+    lines.push(entityRef(args.actor, 'actor', actors, ctx));
   }
   if (args.actionBy !== null && args.actionBy !== undefined) {
     // From the actor's events to their stances: never a scan of every stance in the graph.
     const list = ctx.cypher.variable('actionBy');
     lines.push(entityRef(args.actionBy, 'actionBy', list, ctx), eventsInitiatedBy(target, list, ctx));
+    // Around a hub (thousands of events, some with thousands of stances) a list page needs only the earliest.
+    if (slice && !byActor) lines.push(...boundEvents(target, type, slice, ctx));
   }
+  // With an actor, from that actor's own stances: never a scan of every stance of the kind.
+  if (actors) lines.push(`UNWIND ${actors} AS ${actor}`);
   lines.push(`MATCH (${actor}:Entity)-[${rel}:${type}]->(${target}:Entity)`);
-  if (where.length > 0) lines.push(`WHERE ${where.join('\n  AND ')}`);
   return {
     lines,
     rows: {

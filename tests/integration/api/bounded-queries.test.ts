@@ -1,0 +1,185 @@
+import neo4j from 'neo4j-driver';
+import { generateArticles } from '../../../bench/generate';
+import { loadArticles } from '../../../ingest/pipeline';
+import { encodeCursor } from '../../../src/compiler/arguments/cursor';
+import type { Database } from '../../../src/core/database';
+import { FACT_TYPES } from '../../../src/core/vocabulary';
+import { testDatabase } from '../../support/database';
+import { type Api, dataOf, seedCorpus, startApi } from './support';
+
+/**
+ * The bounded forms of neighborhood (ring by ring, stopping at `first`) and stances (from the actor; with
+ * actionBy, only the earliest events a list page can reach) give the same answers as the unbounded
+ * statements they replaced, written out here as they were: on the seed corpus and a small synthetic graph
+ * with hubs (bench/generate.ts), for every page size that cuts a ring or a date group short.
+ */
+
+let db: Database;
+let api: Api;
+
+beforeAll(async () => {
+  db = testDatabase();
+  await seedCorpus(db);
+  const synthetic = [...generateArticles({ facts: 1500, factsPerArticle: 150, seed: 7 })];
+  const { outcomes } = await loadArticles(db, synthetic);
+  expect(outcomes.filter((o) => o.status === 'failed')).toEqual([]);
+  api = await startApi(db);
+}, 240_000);
+afterAll(async () => {
+  await api?.stop();
+  await db?.close();
+});
+
+const FACTS = FACT_TYPES.join('|');
+
+/** The neighborhood statement before the bound: every path of the depth, then the nearest `first`. */
+async function referenceNeighborhood(id: string, depth: 1 | 2 | 3, first: number) {
+  const [row] = await db.read<{ nodes: string[]; edges: string[] }>(
+    `OPTIONAL MATCH (c:Entity {id: $id})
+     OPTIONAL MATCH p = (c)-[:${FACTS}*1..${depth}]-(n:Entity) WHERE n <> c
+     WITH c, n, min(length(p)) AS hops ORDER BY hops, n.name, n.id
+     WITH c, collect(n)[0..$near] AS near
+     WITH CASE WHEN c IS NULL THEN [] ELSE [c] + near END AS nodes
+     CALL (nodes) {
+       UNWIND nodes AS a MATCH (a)-[r:${FACTS}]->(b:Entity) WHERE b IN nodes
+       RETURN collect(type(r) + ' ' + a.id + ' ' + b.id) AS edges
+     }
+     RETURN [n IN nodes | n.id] AS nodes, edges`,
+    { id, near: neo4j.int(first - 1) },
+  );
+  return { nodes: row!.nodes, edges: [...row!.edges].sort() };
+}
+
+async function apiNeighborhood(id: string, depth: number, first: number) {
+  const data = dataOf(
+    await api.query(
+      `query($id: ID!, $depth: Int!, $first: Int!) {
+        neighborhood(id: $id, depth: $depth, first: $first) { nodes { id } edges { type from to } } }`,
+      { id, depth, first },
+    ),
+  );
+  const n = data.neighborhood as { nodes: { id: string }[]; edges: { type: string; from: string; to: string }[] };
+  return { nodes: n.nodes.map((x) => x.id), edges: n.edges.map((e) => `${e.type} ${e.from} ${e.to}`).sort() };
+}
+
+/** The stances statement before the bound, by id: every stance on the entity's events, then the page. */
+async function referenceStances(by: { actionBy?: string; actor?: string }, offset: number, first: number) {
+  const source = by.actionBy
+    ? `MATCH (by:Entity {id: $actionBy})
+       CALL (by) {
+         MATCH (by)-[:INITIATED]->(e:Event) RETURN e
+         UNION
+         MATCH (by)<-[:HOLDS_ROLE]-(:Entity)-[:INITIATED]->(e:Event) RETURN e
+       }
+       MATCH (a:Entity)-[s:OPPOSED]->(e:Entity)`
+    : `MATCH (a:Entity)-[s:OPPOSED]->(e:Entity) WHERE a.id = $actor`;
+  const [row] = await db.read<{ rows: string[] }>(
+    `${source}
+     WITH a, s, e ORDER BY e.date, a.name, a.id, e.name, e.id SKIP $offset LIMIT $first
+     RETURN collect(a.id + ' ' + e.id) AS rows`,
+    { actionBy: by.actionBy ?? null, actor: by.actor ?? null, offset: neo4j.int(offset), first: neo4j.int(first) },
+  );
+  return row!.rows;
+}
+
+async function apiStances(by: { actionBy?: string; actor?: string }, offset: number, first: number) {
+  const data = dataOf(
+    await api.query(
+      `query($actionBy: String, $actor: String, $first: Int!, $after: String) {
+        stances(kind: OPPOSED, actionBy: $actionBy, actor: $actor, first: $first, after: $after) {
+          actor { id } target { id } } }`,
+      { ...by, first, after: offset > 0 ? encodeCursor(offset) : null },
+    ),
+  );
+  return (data.stances as { actor: { id: string }; target: { id: string } }[]).map(
+    (s) => `${s.actor.id} ${s.target.id}`,
+  );
+}
+
+describe('bounded neighborhood', () => {
+  const centres = ['eric-garcetti', 'department-of-justice', 'jeff-sessions', 'person-5', 'los-angeles', 'nobody'];
+  it.each(centres)('matches every path up to depth 2 around %s, at every cut of the rings', async (id) => {
+    for (const depth of [1, 2] as const) {
+      for (const first of [1, 2, 3, 5, 8, 13, 30, 100]) {
+        const expected = await referenceNeighborhood(id, depth, first);
+        expect({ depth, first, ...(await apiNeighborhood(id, depth, first)) }).toEqual({ depth, first, ...expected });
+      }
+    }
+  });
+
+  it('matches at depth 3 too', async () => {
+    for (const id of ['eric-garcetti', 'person-5']) {
+      for (const first of [2, 10, 40, 100]) {
+        const expected = await referenceNeighborhood(id, 3, first);
+        expect({ id, first, ...(await apiNeighborhood(id, 3, first)) }).toEqual({ id, first, ...expected });
+      }
+    }
+  });
+
+  it('gives a real walk: the hub has more neighbours than a page, and a ring 2 appears for a small node', async () => {
+    expect((await apiNeighborhood('department-of-justice', 1, 100)).nodes.length).toBe(100);
+    const small = await referenceNeighborhood('person-5', 1, 100);
+    const two = await apiNeighborhood('person-5', 2, 100);
+    expect(two.nodes.length).toBeGreaterThan(small.nodes.length);
+  });
+});
+
+describe('bounded stances', () => {
+  it('actionBy: the same pages as every stance on the events, for pages that cut date groups', async () => {
+    for (const actionBy of ['department-of-justice', 'jeff-sessions', 'ice', 'los-angeles', 'nobody']) {
+      for (const [offset, first] of [
+        [0, 1],
+        [0, 2],
+        [0, 3],
+        [0, 7],
+        [0, 50],
+        [0, 100],
+        [1, 1],
+        [3, 4],
+        [10, 10],
+        [40, 25],
+      ] as const) {
+        const expected = await referenceStances({ actionBy }, offset, first);
+        expect({ actionBy, offset, first, rows: await apiStances({ actionBy }, offset, first) }).toEqual({
+          actionBy,
+          offset,
+          first,
+          rows: expected,
+        });
+      }
+    }
+    // The comparison means something: the hub's events carry more stances than the largest page.
+    expect((await referenceStances({ actionBy: 'department-of-justice' }, 0, 100)).length).toBe(100);
+  });
+
+  it('actor: the same pages as a filter over every stance of the kind', async () => {
+    for (const actor of ['eric-garcetti', 'department-of-justice', 'person-5', 'california', 'nobody']) {
+      for (const [offset, first] of [
+        [0, 1],
+        [0, 5],
+        [2, 3],
+        [0, 100],
+      ] as const) {
+        const expected = await referenceStances({ actor }, offset, first);
+        expect({ actor, offset, first, rows: await apiStances({ actor }, offset, first) }).toEqual({
+          actor,
+          offset,
+          first,
+          rows: expected,
+        });
+      }
+    }
+  });
+
+  it('a list page equals the same page of the (unbounded) connection', async () => {
+    const data = dataOf(
+      await api.query(`{ stancesConnection(kind: OPPOSED, actionBy: "Department of Justice", first: 20) {
+        edges { node { actor { id } target { id } } } } }`),
+    );
+    const connection = (
+      data.stancesConnection as { edges: { node: { actor: { id: string }; target: { id: string } } }[] }
+    ).edges.map((e) => `${e.node.actor.id} ${e.node.target.id}`);
+    expect(connection).toHaveLength(20);
+    expect(await apiStances({ actionBy: 'Department of Justice' }, 0, 20)).toEqual(connection);
+  });
+});
