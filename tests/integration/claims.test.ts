@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { AnnotationInput } from '../../ingest/annotation/format';
 import { separateEventId } from '../../ingest/event-agreement';
-import { ingestPaths } from '../../ingest/pipeline';
+import { ingestPaths, retractArticles } from '../../ingest/pipeline';
 import { retractArticle } from '../../ingest/write-plan';
 import type { Database } from '../../src/core/database';
 import { createLogger } from '../../src/core/logger';
@@ -318,8 +318,11 @@ describe('extracted articles over the curated seeds', () => {
 
 describe('retracting the extracted articles', () => {
   it('gives back the curated-only graph exactly, and a second retraction changes nothing', async () => {
-    for (const id of ['x-join', 'x-separate']) await db.writeTransaction((tx) => retractArticle(tx, id));
+    const done = await retractArticles(db, ['x-join', 'x-separate']);
+    expect([done.retracted, done.missing]).toEqual([['x-join', 'x-separate'], []]);
+    expect(done.counts.nodesDeleted).toBeGreaterThan(0);
     expect(sorted(await graphState())).toEqual(sorted(curatedOnly));
+    expect((await retractArticles(db, ['x-join'])).missing).toEqual(['x-join']);
     const again = await db.writeTransaction((tx) => retractArticle(tx, 'x-join'));
     expect(again).toEqual({
       nodesCreated: 0,
