@@ -120,7 +120,7 @@ async function main(): Promise<void> {
         nodeRows.set(plan.article.id, plan.article.title);
         for (const rows of Object.values(plan.entities)) for (const r of rows) nodeRows.set(r.id, r.name);
         for (const e of plan.events) nodeRows.set(e.id, e.name);
-        for (const m of plan.mentions) mentionRows.push({ article: plan.article.id, id: m.id, quote: m.quote });
+        for (const m of plan.mentions) mentionRows.push({ article: plan.article.id, id: m.id, quote: m.claim.quote });
         for (const [type, rows] of Object.entries(plan.facts)) {
           for (const r of rows) {
             relRows.push({ key: r.key, from: r.from, to: r.to, type, quotes: r.quotes, article: plan.article.id });

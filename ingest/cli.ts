@@ -5,16 +5,19 @@ import type { Annotation } from './annotation/format';
 import { lineProgress } from '../src/core/progress';
 import { openRuntime } from '../src/neo4j/runtime';
 import { curatedGazetteer } from './gazetteer-source';
-import { dryRunPaths, type IngestSummary, ingestPaths } from './pipeline';
+import { dryRunPaths, type IngestSummary, ingestPaths, retractArticles } from './pipeline';
 
 const USAGE = `Usage: npm run ingest -- [--dry-run] [paths...]
+       npm run ingest -- --retract <article-id>...
   Loads articles into the graph. Paths are article files (.txt .md .html), annotation files (.yaml)
   or folders of them; none means the sample corpus (ingest/corpus). An article with an annotation
   (<name>.yaml beside it or in ingest/annotations/) is loaded as annotated; a raw article is read by
   the extractor, whose facts are marked origin: extracted.
   --dry-run  print each article's annotation (extracted or curated) as YAML and write nothing;
              save it as <name>.yaml beside the article to correct and curate it. Without NEO4J_URI
-             it starts no database: raw articles are resolved against ingest/annotations only.`;
+             it starts no database: raw articles are resolved against ingest/annotations only.
+  --retract  take the articles with these ids out of the graph: their evidence, claims and the nodes only
+             they mention (docs/provenance.md); curated facts are never touched by retracting extracted ones.`;
 
 const NO_DATABASE_NOTICE =
   'Dry run without a database: raw articles are resolved against the curated annotations (ingest/annotations) only; set NEO4J_URI to resolve them against a graph too.';
@@ -35,12 +38,33 @@ function printSummary(summary: IngestSummary): void {
   process.stderr.write(`${lines.join('\n')}\n`);
 }
 
+/** `npm run ingest -- --retract ids...`: takes articles out of the graph; exits 1 when one was not there. */
+async function retract(ids: string[]): Promise<number> {
+  if (ids.length === 0 || ids.some((id) => id.startsWith('-'))) {
+    process.stderr.write(`--retract takes article ids\n${USAGE}\n`);
+    return 2;
+  }
+  const config = loadConfig();
+  const runtime = await openRuntime(config, lineProgress());
+  try {
+    const { retracted, missing, counts } = await retractArticles(runtime.db, ids);
+    process.stderr.write(
+      `Retracted ${retracted.length} article(s); ${counts.nodesDeleted} nodes and ${counts.relationshipsDeleted} relationships deleted\n`,
+    );
+    if (missing.length > 0) process.stderr.write(`Not in the graph: ${missing.join(', ')}\n`);
+    return missing.length > 0 ? 1 : 0;
+  } finally {
+    await runtime.close();
+  }
+}
+
 /** `npm run ingest -- [paths...]`: validates and loads articles; exits 1 when any file failed. */
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (argv[0] === '--retract') return retract(argv.slice(1));
   const dryRun = argv.includes('--dry-run');
   const paths = argv.filter((a) => a !== '--dry-run');
   const unknown = paths.find((a) => a.startsWith('-'));

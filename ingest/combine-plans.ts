@@ -1,5 +1,13 @@
 import { FACT_TYPES, type FactType } from '../src/core/vocabulary';
-import { type FactRow, type GraphPlan, type ArticleRow, type EntityRow, type EventRow } from './graph-plan';
+import { eventsToCheck } from './event-agreement';
+import {
+  type FactRow,
+  type GraphPlan,
+  type ArticleRow,
+  type EntityRow,
+  type EventRow,
+  type MentionClaim,
+} from './graph-plan';
 
 /** One fact merged across the articles of a write: evidence lists parallel, one entry per quote. */
 export interface CombinedFactRow extends FactRow {
@@ -14,10 +22,12 @@ export interface CombinedRows {
   articles: (ArticleRow & { factKeys: string[] })[];
   entities: Record<string, EntityRow[]>;
   events: EventRow[];
-  mentions: { article: string; id: string; quote: string | null }[];
+  mentions: { article: string; id: string; claim: MentionClaim }[];
   facts: Record<FactType, CombinedFactRow[]>;
   /** Every node the write declares with its label, for the kind-conflict check against the graph. */
   declared: { id: string; label: string }[];
+  /** Events of extracted articles: each may join the graph's event of its id only on agreement (event-agreement.ts). */
+  eventsToCheck: string[];
 }
 
 /** Two articles of one write declare an id with different kinds: the write must go article by article. */
@@ -30,6 +40,26 @@ export class KindClashError extends Error {
   }
 }
 
+/**
+ * An extracted article of the write declares an event that an earlier article of the same write declares:
+ * whether it joins that event is decided against the graph, so the write must go article by article.
+ */
+export class EventJoinError extends Error {
+  constructor(readonly id: string) {
+    super(`the extracted event "${id}" must be checked against the event an earlier article declares`);
+  }
+}
+
+/** Whether a row of `next` may change a node `held` so far: an extracted row never changes a curated node. */
+function mayChange(held: { origin: string }, next: { origin: string }): boolean {
+  return next.origin === 'curated' || held.origin !== 'curated';
+}
+
+/** A curated row taking over a node that only extracted rows declared so far: it replaces it whole. */
+function takesOver(held: { origin: string }, next: { origin: string }): boolean {
+  return next.origin === 'curated' && held.origin !== 'curated';
+}
+
 function unionInto(target: string[], values: string[]): void {
   for (const v of values) if (!target.includes(v)) target.push(v);
 }
@@ -37,7 +67,10 @@ function unionInto(target: string[], values: string[]): void {
 /**
  * Merges the plans of several articles into the rows of one write, with the result the graph would get from
  * writing them one after the other: later articles win a node's name, types and dates they state, aliases
- * accumulate, and a fact stated by several articles gets each article's quotes in order.
+ * accumulate, and a fact stated by several articles gets each article's quotes in order; but an extracted
+ * article never changes a node a curated one declared (its values stay in its mention's claim), and a
+ * curated article replaces a node only extracted ones declared. Throws EventJoinError when an extracted
+ * article declares an event an earlier one does.
  */
 export function combinePlans(plans: GraphPlan[]): CombinedRows {
   const labelOf = new Map<string, string>();
@@ -58,23 +91,27 @@ export function combinePlans(plans: GraphPlan[]): CombinedRows {
       for (const row of rows) {
         declare(row.id, label);
         const seen = entities.get(row.id);
-        if (!seen) {
+        if (!seen || takesOver(seen.row, row)) {
           entities.set(row.id, { label, row: { ...row, aliases: [...row.aliases] } });
           continue;
         }
+        if (!mayChange(seen.row, row)) continue;
         seen.row.name = row.name;
         unionInto(seen.row.aliases, row.aliases);
         seen.row.type = row.type ?? seen.row.type;
         seen.row.description = row.description ?? seen.row.description;
       }
     }
+    const checked = new Set(eventsToCheck(plan));
     for (const row of plan.events) {
       declare(row.id, 'Event');
       const seen = events.get(row.id);
-      if (!seen) {
+      if (seen && checked.has(row.id)) throw new EventJoinError(row.id);
+      if (!seen || takesOver(seen, row)) {
         events.set(row.id, { ...row, aliases: [...row.aliases] });
         continue;
       }
+      if (!mayChange(seen, row)) continue;
       seen.name = row.name;
       unionInto(seen.aliases, row.aliases);
       seen.eventType = row.eventType;
@@ -82,10 +119,10 @@ export function combinePlans(plans: GraphPlan[]): CombinedRows {
       seen.datePrecision = row.datePrecision ?? seen.datePrecision;
       seen.summary = row.summary ?? seen.summary;
     }
-    for (const m of plan.mentions) mentions.push({ article: articleId, id: m.id, quote: m.quote });
+    for (const m of plan.mentions) mentions.push({ article: articleId, id: m.id, claim: m.claim });
     for (const type of FACT_TYPES) {
       for (const row of plan.facts[type]) {
-        const id = `${type}\u0000${row.key}`;
+        const id = `${type}\u0000${row.origin}\u0000${row.key}`;
         const seen = facts.get(id);
         const articles = row.quotes.map(() => articleId);
         if (!seen) {
@@ -126,5 +163,6 @@ export function combinePlans(plans: GraphPlan[]): CombinedRows {
     mentions,
     facts: byType,
     declared: [...labelOf].map(([id, label]) => ({ id, label })),
+    eventsToCheck: plans.flatMap(eventsToCheck),
   };
 }

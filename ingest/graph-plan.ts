@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Annotation, type EventLink, parseIsoDate } from './annotation/format';
-import { FACT_TYPES, type FactType, KIND_LABELS } from '../src/core/vocabulary';
+import { FACT_TYPES, type FactType, KIND_LABELS, type Origin } from '../src/core/vocabulary';
 import type { ArticleDocument } from './article/read';
 
 export interface EntityRow {
@@ -9,6 +9,8 @@ export interface EntityRow {
   aliases: string[];
   type: string | null;
   description: string | null;
+  /** The origin of the article declaring it: the writer never lets an extracted row change a curated node. */
+  origin: Origin;
 }
 
 export interface EventRow {
@@ -19,6 +21,7 @@ export interface EventRow {
   date: string | null;
   datePrecision: string | null;
   summary: string | null;
+  origin: Origin;
 }
 
 /** One fact of one article, with the quotes that state it there. */
@@ -31,6 +34,29 @@ export interface FactRow {
   end: string | null;
   quotes: string[];
   confidences: number[];
+  /** Curated and extracted statements of one fact are two relationships: the extracted never touches the curated. */
+  origin: Origin;
+}
+
+/**
+ * What one article says about one node it names: the words it uses (quote) and the values it gives the
+ * node's properties. Stored on the article's MENTIONS, so that every source's value survives beside the one
+ * the node holds and goes with the article when it is retracted.
+ */
+export interface MentionClaim {
+  quote: string | null;
+  confidence: number | null;
+  name: string;
+  eventType: string | null;
+  date: string | null;
+  type: string | null;
+  description: string | null;
+  summary: string | null;
+}
+
+export interface MentionRow {
+  id: string;
+  claim: MentionClaim;
 }
 
 export interface ArticleRow {
@@ -52,7 +78,7 @@ export interface GraphPlan {
   entities: Record<string, EntityRow[]>;
   events: EventRow[];
   facts: Record<FactType, FactRow[]>;
-  mentions: { id: string; quote: string | null }[];
+  mentions: MentionRow[];
   factKeys: string[];
 }
 
@@ -61,13 +87,15 @@ export function annotationHash(annotation: Annotation): string {
   return createHash('sha256').update(JSON.stringify(annotation)).digest('hex');
 }
 
-function factKey(type: FactType, from: string, to: string, discriminator = ''): string {
+/** The identity of a fact across articles (without its origin, which the relationship carries beside it). */
+export function factKey(type: FactType, from: string, to: string, discriminator = ''): string {
   return `${type}|${from}|${to}|${discriminator.toLowerCase()}`;
 }
 
 /** Turns a checked annotation of an article into the rows the writer merges into the graph. */
 export function planArticle(annotation: Annotation, doc: ArticleDocument): GraphPlan {
   const meta = annotation.article;
+  const origin = annotation.origin;
   const articleId = meta.id ?? doc.file.replace(/\.[^.]+$/, '');
   const facts = Object.fromEntries(FACT_TYPES.map((t) => [t, [] as FactRow[]])) as Record<FactType, FactRow[]>;
   const byKey = new Map<string, FactRow>();
@@ -92,6 +120,7 @@ export function planArticle(annotation: Annotation, doc: ArticleDocument): Graph
         end: extra.end ?? null,
         quotes: [],
         confidences: [],
+        origin,
       };
       byKey.set(key, row);
       facts[type].push(row);
@@ -135,6 +164,7 @@ export function planArticle(annotation: Annotation, doc: ArticleDocument): Graph
       aliases: [...new Set(e.aliases.filter((a) => a !== e.name))],
       type: e.type ?? null,
       description: e.description ?? null,
+      origin,
     });
   }
   const events: EventRow[] = annotation.events.map((e) => ({
@@ -145,10 +175,33 @@ export function planArticle(annotation: Annotation, doc: ArticleDocument): Graph
     date: e.date ?? null,
     datePrecision: e.date ? parseIsoDate(e.date)!.precision : null,
     summary: e.summary ?? null,
+    origin,
   }));
-  const mentions = [
-    ...annotation.entities.map((e) => ({ id: e.id, quote: e.mention ?? null })),
-    ...annotation.events.map((e) => ({ id: e.id, quote: e.quotes[0] ?? null })),
+  const none = { eventType: null, date: null, type: null, description: null, summary: null };
+  const mentions: MentionRow[] = [
+    ...annotation.entities.map((e) => ({
+      id: e.id,
+      claim: {
+        ...none,
+        quote: e.mention ?? null,
+        confidence: e.confidence ?? null,
+        name: e.name,
+        type: e.type ?? null,
+        description: e.description ?? null,
+      },
+    })),
+    ...annotation.events.map((e) => ({
+      id: e.id,
+      claim: {
+        ...none,
+        quote: e.quotes[0] ?? null,
+        confidence: e.confidence ?? null,
+        name: e.name,
+        eventType: e.type,
+        date: e.date ?? null,
+        summary: e.summary ?? null,
+      },
+    })),
   ];
 
   return {

@@ -13,6 +13,7 @@ import {
   type ArticleState,
   articleStates,
   noWrites,
+  retractArticle,
   type WriteCounts,
   writeNewArticles,
   writePlan,
@@ -167,4 +168,27 @@ export async function loadArticles(
     outcomes[i] = outcome;
   }
   return { outcomes, counts };
+}
+
+/**
+ * Takes articles out of the graph by id, each in a transaction of its own (retractArticle): their evidence,
+ * claims and the nodes only they mention go, nothing of other articles changes. Ids the graph does not hold
+ * are returned as missing; retracting twice is the same as once.
+ */
+export async function retractArticles(
+  db: Database,
+  ids: string[],
+): Promise<{ retracted: string[]; missing: string[]; counts: WriteCounts }> {
+  const counts = noWrites();
+  const retracted: string[] = [];
+  const missing: string[] = [];
+  for (const id of ids) {
+    const held = await db.writeTransaction(async (tx) => {
+      if (!(await articleStates(tx, [id])).has(id)) return false;
+      addCounts(counts, await retractArticle(tx, id));
+      return true;
+    });
+    (held ? retracted : missing).push(id);
+  }
+  return { retracted, missing, counts };
 }

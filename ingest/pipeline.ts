@@ -17,7 +17,7 @@ import { addCounts } from './write-plan';
 
 export { formatPath } from './annotation/read';
 export type { ArticleOutcome, ArticleStatus, IngestSummary } from './ingest-summary';
-export { DEFAULT_BATCH_ROWS, loadArticle, loadArticles } from './load-articles';
+export { DEFAULT_BATCH_ROWS, loadArticle, loadArticles, retractArticles } from './load-articles';
 export { type PrepareContext, type PreparedArticle, prepareInput } from './prepare-input';
 export { type IngestInput, resolveInputs } from './resolve-inputs';
 

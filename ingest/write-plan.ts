@@ -2,6 +2,7 @@ import type { ManagedTransaction, QueryResult, QueryStatistics } from 'neo4j-dri
 import { namedQuery } from '../src/core/named-queries';
 import { type CombinedRows, combinePlans } from './combine-plans';
 import { IngestInputError } from './errors';
+import { type GraphEvent, eventsToCheck, reconcileEvents } from './event-agreement';
 import { ENTITY_KINDS, FACT_TYPES, KIND_LABELS } from '../src/core/vocabulary';
 import type { GraphPlan } from './graph-plan';
 
@@ -100,25 +101,59 @@ async function upsertRows(run: Run, rows: CombinedRows, newArticles: boolean): P
   }
 }
 
+/** The graph's events of these ids that some article mentions, for the agreement check. */
+async function heldEvents(run: Run, ids: string[]): Promise<Map<string, GraphEvent>> {
+  if (ids.length === 0) return new Map();
+  const result = await run(namedQuery('ingest/existing-events'), { ids });
+  return new Map(result.records.map((r) => [r.get('id') as string, r.toObject() as GraphEvent]));
+}
+
+/** Takes an article's facts and mentions out and returns the ids it mentioned. */
+async function retract(run: Run, articleId: string): Promise<string[]> {
+  await run(namedQuery('ingest/retract-facts'), { articleId });
+  const retracted = await run(namedQuery('ingest/retract-mentions'), { articleId });
+  return (retracted.records[0]?.get('previous') as string[] | undefined) ?? [];
+}
+
+/** Sweeps the nodes of `previous` no article mentions any more, and settles the origin of the others. */
+async function settle(run: Run, previous: string[], current: string[]): Promise<void> {
+  if (previous.length === 0) return;
+  await run(namedQuery('ingest/sweep-orphans'), { previous, current });
+  await run(namedQuery('ingest/settle-origins'), { ids: previous });
+}
+
 /**
- * Writes one article's plan inside the caller's transaction: retracts what the article said before, then
- * merges entities, events, mentions and facts with their evidence, and removes entities left unmentioned.
+ * Writes one article's plan inside the caller's transaction: retracts what the article said before, checks
+ * its extracted events against the graph's (event-agreement.ts), then merges entities, events, mentions and
+ * facts with their evidence, and removes entities left unmentioned.
  */
 export async function writePlan(tx: ManagedTransaction, plan: GraphPlan): Promise<WriteCounts> {
   const counts = noWrites();
   const run = counting(tx, counts);
-  const articleId = plan.article.id;
-  const rows = combinePlans([plan]);
+  const previous = await retract(run, plan.article.id);
+  const reconciled = reconcileEvents(plan, await heldEvents(run, eventsToCheck(plan)));
+  const rows = combinePlans([reconciled]);
   await checkKinds(run, rows, plan.article.file);
-
-  await run(namedQuery('ingest/retract-facts'), { articleId });
-  const retracted = await run(namedQuery('ingest/retract-mentions'), { articleId });
-  const previous = (retracted.records[0]?.get('previous') as string[] | undefined) ?? [];
-
   await upsertRows(run, rows, false);
-  if (previous.length > 0) {
-    await run(namedQuery('ingest/sweep-orphans'), { previous, current: plan.mentions.map((m) => m.id) });
-  }
+  await settle(
+    run,
+    previous,
+    reconciled.mentions.map((m) => m.id),
+  );
+  return counts;
+}
+
+/**
+ * Takes an article out of the graph inside the caller's transaction: its evidence, its claims (on its
+ * MENTIONS), the facts and nodes only it stated, and its Article node. Nothing of other articles changes,
+ * so retracting every extracted article leaves the graph the curated articles alone make.
+ */
+export async function retractArticle(tx: ManagedTransaction, articleId: string): Promise<WriteCounts> {
+  const counts = noWrites();
+  const run = counting(tx, counts);
+  const previous = await retract(run, articleId);
+  await settle(run, previous, []);
+  await run(namedQuery('ingest/delete-article'), { articleId });
   return counts;
 }
 
@@ -128,7 +163,8 @@ export class BatchStaleError extends Error {}
 /**
  * Writes the combined rows of articles the graph does not hold yet, all in the caller's transaction and in
  * one statement per label and type: nothing to retract, so a batch costs the same dozen statements as one
- * article. Throws BatchStaleError if one of them is in the graph by now, and a constraint error from Neo4j
+ * article. Throws BatchStaleError if one of them is in the graph by now or an extracted one reuses the id of
+ * an event the graph holds (whether it joins is decided article by article), and a constraint error from Neo4j
  * when an id is in the graph with another kind (the upserts MERGE on both labels); callers then write the
  * articles one by one, where the kind check names the article and the entity.
  */
@@ -139,6 +175,9 @@ export async function writeNewArticles(tx: ManagedTransaction, rows: CombinedRow
     rows.articles.map((a) => a.id),
   );
   if (existing.size > 0) throw new BatchStaleError(`${existing.size} of the batch's articles are in the graph`);
-  await upsertRows(counting(tx, counts), rows, true);
+  const run = counting(tx, counts);
+  const held = await heldEvents(run, rows.eventsToCheck);
+  if (held.size > 0) throw new BatchStaleError(`${held.size} extracted events must be checked against the graph's`);
+  await upsertRows(run, rows, true);
   return counts;
 }

@@ -121,3 +121,48 @@ export const ENTITY_NAMES_INDEX = 'entity_names';
 export function factType(name: string): FactType | null {
   return (FACT_TYPES as readonly string[]).includes(name) ? (name as FactType) : null;
 }
+
+/** Where a fact comes from: a person's annotation (curated) or the automatic extractor (extracted). */
+export const ORIGINS = ['curated', 'extracted'] as const;
+export type Origin = (typeof ORIGINS)[number];
+
+/** The GraphQL enum `Origin`: CURATED and EXTRACTED, each standing for the graph's lowercase value. */
+export const GRAPHQL_ORIGINS = { CURATED: 'curated', EXTRACTED: 'extracted' } as const satisfies Record<
+  Uppercase<Origin>,
+  Origin
+>;
+
+/**
+ * The node properties an article claims about an entity or event, each kept on that article's MENTIONS
+ * relationship under the same name (docs/provenance.md): the node holds one value, the claims every article's.
+ */
+export const CLAIM_PROPERTIES = ['name', 'eventType', 'date', 'type', 'description', 'summary'] as const;
+export type ClaimProperty = (typeof CLAIM_PROPERTIES)[number];
+
+/**
+ * Event types that can describe the same action in two sources' words (a letter that threatens is reported
+ * as a threat, a ruling ends a lawsuit's stage): an extracted event joins an existing one only within a family.
+ */
+export const EVENT_TYPE_FAMILIES: Record<EventType, string> = {
+  speech: 'communication',
+  statement: 'communication',
+  announcement: 'communication',
+  letter: 'communication',
+  memo: 'communication',
+  threat: 'communication',
+  report: 'communication',
+  disclosure: 'communication',
+  order: 'executive',
+  policy: 'executive',
+  'program-launch': 'executive',
+  lawsuit: 'legal',
+  ruling: 'legal',
+  settlement: 'legal',
+  arrest: 'legal',
+  resolution: 'legislative',
+  legislation: 'legislative',
+  vote: 'legislative',
+  boycott: 'protest',
+  meeting: 'meeting',
+  other: 'other',
+};

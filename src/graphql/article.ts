@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Field, ID, Info, Int, ObjectType } from 'type-graphql';
 import { Mention } from './mention';
+import { Origin } from './origin';
 import { NESTED_FIRST } from './page-args';
 import { responseValue } from './response-value';
 
@@ -23,6 +24,9 @@ export class Article {
 
   @Field(() => String, { nullable: true, description: 'The publication, e.g. Asian Journal.' })
   source?: string | null;
+
+  @Field(() => Origin, { description: 'Curated (annotated by a person) or extracted (by the automatic extractor).' })
+  origin!: Origin;
 
   @Field(() => [Mention], { description: 'The entities the article mentions, by name, with the words it uses.' })
   mentions(@Arg('first', () => Int, NESTED_FIRST) _first: number, @Info() info: GraphQLResolveInfo): Mention[] {

@@ -1,6 +1,7 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType, Int } from 'type-graphql';
 import { Entity } from './entity';
 import { Evidence } from './evidence';
+import { Origin } from './origin';
 
 @ObjectType('EntityLink', {
   description: 'A relationship to another entity, with the sentences that state it.',
@@ -12,4 +13,10 @@ export class EntityLink {
 
   @Field(() => [Evidence])
   evidence!: Evidence[];
+
+  @Field(() => Origin, { description: 'Curated or extracted: the two never share a relationship.' })
+  origin!: Origin;
+
+  @Field(() => Int, { description: 'How many articles state it.' })
+  sourceCount!: number;
 }

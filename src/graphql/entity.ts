@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Field, ID, Info, Int, InterfaceType, registerEnumType } from 'type-graphql';
 import { GRAPHQL_KINDS, type GraphQLKind } from '../core/vocabulary';
 import { Article } from './article';
+import { Claim, Conflict } from './claim';
 import { Mention } from './mention';
 import { NESTED_FIRST } from './page-args';
 import { responseValue } from './response-value';
@@ -40,6 +41,21 @@ export abstract class Entity {
 
   @Field(() => [Mention], { description: 'Where each article mentions it, with the words it uses.' })
   mentions(@Arg('first', () => Int, NESTED_FIRST) _first: number, @Info() info: GraphQLResolveInfo): Mention[] {
+    return responseValue(this, info);
+  }
+
+  @Field(() => [Claim], {
+    description:
+      'What each article says of its properties (name, type, date...), with origin and confidence: by property, curated first.',
+  })
+  claims(@Arg('first', () => Int, NESTED_FIRST) _first: number, @Info() info: GraphQLResolveInfo): Claim[] {
+    return responseValue(this, info);
+  }
+
+  @Field(() => [Conflict], {
+    description: 'The properties on which its articles disagree (e.g. an extracted date beside the curated one).',
+  })
+  conflicts(@Info() info: GraphQLResolveInfo): Conflict[] {
     return responseValue(this, info);
   }
 }

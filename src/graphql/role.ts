@@ -1,6 +1,7 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType, Int } from 'type-graphql';
 import { Entity } from './entity';
 import { Evidence } from './evidence';
+import { Origin } from './origin';
 import { Person } from './person';
 
 @ObjectType('Role', {
@@ -25,4 +26,10 @@ export class Role {
 
   @Field(() => [Evidence])
   evidence!: Evidence[];
+
+  @Field(() => Origin, { description: 'Curated or extracted: the two never share a relationship.' })
+  origin!: Origin;
+
+  @Field(() => Int, { description: 'How many articles state it.' })
+  sourceCount!: number;
 }

@@ -1,7 +1,8 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType, Int } from 'type-graphql';
 import { GRAPHQL_STANCE_KINDS, type StanceKind as StanceKindName } from '../core/vocabulary';
 import { Entity } from './entity';
 import { Evidence } from './evidence';
+import { Origin } from './origin';
 
 /** A stance relationship type of the vocabulary. */
 export const StanceKind = GRAPHQL_STANCE_KINDS;
@@ -24,4 +25,10 @@ export class Stance {
 
   @Field(() => [Evidence])
   evidence!: Evidence[];
+
+  @Field(() => Origin, { description: 'Curated or extracted: the two never share a relationship.' })
+  origin!: Origin;
+
+  @Field(() => Int, { description: 'How many articles state it.' })
+  sourceCount!: number;
 }

@@ -1,6 +1,7 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType, Int } from 'type-graphql';
 import { Entity } from './entity';
 import { Evidence } from './evidence';
+import { Origin } from './origin';
 
 @ObjectType('Edge', {
   description: 'A fact relationship between two entities, with its evidence.',
@@ -18,6 +19,12 @@ export class Edge {
 
   @Field(() => [Evidence])
   evidence!: Evidence[];
+
+  @Field(() => Origin, { description: 'Curated or extracted: the two never share a relationship.' })
+  origin!: Origin;
+
+  @Field(() => Int, { description: 'How many articles state it.' })
+  sourceCount!: number;
 }
 
 @ObjectType('Subgraph', { description: 'Entities and the fact relationships among them.', simpleResolvers: true })

@@ -1,5 +1,6 @@
 import { getNamedType } from 'graphql';
 import type { CompileContext, Scope } from '../compile-context';
+import { CLAIM_FIELDS, CONFLICT_FIELDS, RELATION_PROVENANCE, claims, conflicts } from './claims';
 import { evidenceArticle, evidenceList } from './evidence';
 import { MENTIONS } from '../../core/vocabulary';
 import { kindOf, projectType } from './projection';
@@ -63,7 +64,7 @@ const targetedBy = relationList({
   element: asNode,
   orderBy: (v) => byDate(v.other),
 });
-const ENTITY = { id, name, kind, aliases, mentionedIn, mentions, targetedBy };
+const ENTITY = { id, name, kind, aliases, mentionedIn, mentions, claims, conflicts, targetedBy };
 
 // --- fields of actors (people, agencies, organizations, jurisdictions) ---
 const initiated = relationList({
@@ -160,6 +161,7 @@ const TYPE_FIELDS: Record<string, Record<string, FieldCompiler>> = {
     published: property('node', 'published'),
     author: property('node', 'author'),
     source: property('node', 'source'),
+    origin: (scope) => `coalesce(${scope.node}.origin, 'curated')`,
     mentions: relationList({
       types: [MENTIONS],
       direction: 'out',
@@ -174,7 +176,13 @@ const TYPE_FIELDS: Record<string, Record<string, FieldCompiler>> = {
     article: evidenceArticle,
   },
   Mention: { quote: property('rel', 'quote'), article: object('article'), entity: object('entity') },
-  Stance: { kind: (scope) => `type(${scope.rel})`, actor: object('actor'), target: object('target'), evidence },
+  Stance: {
+    kind: (scope) => `type(${scope.rel})`,
+    actor: object('actor'),
+    target: object('target'),
+    evidence,
+    ...RELATION_PROVENANCE,
+  },
   Role: {
     title: property('rel', 'title'),
     start: property('rel', 'start'),
@@ -182,14 +190,18 @@ const TYPE_FIELDS: Record<string, Record<string, FieldCompiler>> = {
     person: object('person'),
     organization: object('organization'),
     evidence,
+    ...RELATION_PROVENANCE,
   },
-  EntityLink: { entity: object('entity'), evidence },
+  EntityLink: { entity: object('entity'), evidence, ...RELATION_PROVENANCE },
   Edge: {
     type: (scope) => `type(${scope.rel})`,
     from: (scope) => `startNode(${scope.rel}).id`,
     to: (scope) => `endNode(${scope.rel}).id`,
     evidence,
+    ...RELATION_PROVENANCE,
   },
+  Claim: CLAIM_FIELDS,
+  Conflict: CONFLICT_FIELDS,
   Subgraph: {
     nodes: (scope, field, ctx) => {
       const n = ctx.cypher.variable('n');
