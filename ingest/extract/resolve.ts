@@ -55,7 +55,11 @@ export class EntityTable {
     mention.entityId = entity.id;
     entity.mentions.push(mention);
     entity.confidence = Math.max(entity.confidence, mention.confidence);
-    if (normalizeName(mention.text) !== normalizeName(entity.name) && mention.kind === entity.kind)
+    if (
+      !mention.coreferent &&
+      normalizeName(mention.text) !== normalizeName(entity.name) &&
+      mention.kind === entity.kind
+    )
       entity.aliases.add(mention.text);
   }
 

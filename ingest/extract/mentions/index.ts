@@ -1,6 +1,7 @@
 /** The mention finder: every rule run over each sentence, in the order that lets later rules see earlier finds. */
 
 import type { ArticleContext } from '../context';
+import { creditRanges, inRanges } from '../credits';
 import { collectiveBodies } from './collective-bodies';
 import { parseSpan } from './classify';
 import { describedPrograms, matchConcepts } from './concepts';
@@ -14,6 +15,7 @@ export type { Mention } from './mention';
 /** Finds every mention of an entity in the article body (and people in the chrome above the headline). */
 export function findMentions(ctx: ArticleContext): Mention[] {
   const phrases = phraseTable(ctx);
+  const credits = creditRanges(ctx);
   const mentions: Mention[] = [];
   for (const sentence of ctx.sentences) {
     const tokens = ctx.tokens[sentence.index] ?? [];
@@ -33,7 +35,9 @@ export function findMentions(ctx: ArticleContext): Mention[] {
     found.push(...collectiveBodies(ctx, sentence.index, tokens, found));
     found.push(...attachTitles(ctx, sentence.index, tokens, found));
     // Above the headline only a named person (the blog's author) is worth keeping.
-    const kept = isChrome ? found.filter((m) => m.kind === 'person' && !m.surnameOnly && m.confidence >= 0.85) : found;
+    const kept = (
+      isChrome ? found.filter((m) => m.kind === 'person' && !m.surnameOnly && m.confidence >= 0.85) : found
+    ).filter((m) => !inRanges(credits, m.start, m.end));
     mentions.push(...kept.sort((a, b) => a.start - b.start));
   }
   return mentions;
