@@ -2,6 +2,7 @@
 
 import type { ArticleContext } from '../context';
 import { creditRanges, inRanges } from '../credits';
+import { billMentions } from './bills';
 import { collectiveBodies } from './collective-bodies';
 import { parseSpan } from './classify';
 import { describedPrograms, matchConcepts } from './concepts';
@@ -26,6 +27,7 @@ export function findMentions(ctx: ArticleContext): Mention[] {
       found.push(m);
       tokens.forEach((t, i) => t.start >= m.start && t.end <= m.end && covered.add(i));
     }
+    for (const m of billMentions(ctx, sentence.index, tokens, covered)) found.push(m);
     for (const m of matchConcepts(ctx, sentence.index, tokens, covered)) found.push(m);
     for (const m of describedPrograms(ctx, sentence.index, tokens, covered)) found.push(m);
     if (sentence.index !== ctx.titleSentence) {
