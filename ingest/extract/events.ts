@@ -118,7 +118,7 @@ const SAYING = new Set<EventType>(['speech', 'statement', 'announcement']);
 function isJudicial(e: ResolvedEntity): boolean {
   if (e.kind === 'person')
     return e.mentions.some((m) => m.title !== undefined && /judge|justice/i.test(m.title.info.title));
-  return /(?:court|judge|justices?)/i.test(e.name);
+  return /\b(?:court|judge|justices?)\b/i.test(e.name);
 }
 /** "This prompted lawsuits ...": the new act is about what the previous one concerned. */
 const CONSEQUENCE = /^(?:this|that|it|the (?:move|decision|order))\s+(?:prompted|led to|sparked|triggered|drew)\b/i;

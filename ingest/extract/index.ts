@@ -11,7 +11,7 @@ import { resolveMentions, type ResolvedEntity } from './resolve';
 import { extractRoles } from './roles';
 import { extractStances, type ExtractedStance } from './stances';
 
-export { gazetteerFromAnnotations } from './gazetteer';
+export { gazetteerFromAnnotations, learnEntities } from './gazetteer';
 export type { Gazetteer, GazetteerEntity, GazetteerEvent } from './gazetteer';
 
 export interface ExtractOptions {

@@ -31,6 +31,8 @@ export function subjectBefore(
     before.pop();
   const last = before[before.length - 1];
   if (!last || at - last.end > maxGap || CLAUSE_BREAK.test(ctx.text.slice(last.end, at))) return [];
+  // "battle with California, the federal government announced": a common noun phrase is the subject.
+  if (hasTag(ctx.tags, at, 'Verb') && COMMON_SUBJECT.test(ctx.text.slice(last.end, at))) return [];
   let k = before.length - 1;
   while (k > 0 && COORDINATION_GAP.test(ctx.text.slice((before[k - 1] as Mention).end, (before[k] as Mention).start)))
     k--;
@@ -43,6 +45,9 @@ export function subjectBefore(
     ),
   ];
 }
+
+/** A noun phrase with an article right before the verb, after a comma or a conjunction: the verb's own subject. */
+const COMMON_SUBJECT = /(?:^|[,;]|\b(?:and|but|while|that)\b)\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$/i;
 
 /** A subordinate clause starts between a name and the verb: the name is not its subject. */
 const CLAUSE_BREAK = /\b(?:when|because|while|although|whereas|if|unless)\b/i;
