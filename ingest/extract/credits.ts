@@ -7,14 +7,15 @@ import type { ArticleContext } from './context';
 
 /** Wire services and photo agencies as credit lines write them. */
 const AGENCIES = String.raw`(?:AP|Associated Press|Reuters|AFP|Getty(?:\s+Images)?|EPA|UPI|Bloomberg|Shutterstock|TNS|Sipa|Zuma(?:\s+Press)?|NurPhoto|Pool)`;
-const NAME = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|la|del))*`;
+// Names never run across a line break: a credit line ends where its line does.
+const NAME = String.raw`\p{Lu}[\p{L}.'’-]*(?:[ \t]+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|la|del))*`;
 const CREDIT_PATTERNS: readonly RegExp[] = [
   // "Jane Doe/AP", "Jane Doe / Getty Images", "Jane Doe/The Inquirer" (an outlet ends the line)
-  new RegExp(String.raw`${NAME}\s*/\s*${AGENCIES}(?:\s+(?:Photo|Images))?\b`, 'gu'),
-  new RegExp(String.raw`${NAME}\s*/\s*(?:The\s+)?${NAME}\s*$`, 'gmu'),
+  new RegExp(String.raw`${NAME}[ \t]*/[ \t]*${AGENCIES}(?:\s+(?:Photo|Images))?\b`, 'gu'),
+  new RegExp(String.raw`${NAME}[ \t]*/[ \t]*(?:The[ \t]+)?${NAME}[ \t]*$`, 'gmu'),
   // "Photo by Jane Doe", "Photograph: Jane Doe", "(Photo: Jane Doe, The Outlet)", "Credit: Jane Doe"
   new RegExp(
-    String.raw`\(?\b(?:(?:AP\s+)?Photos?|Photograph|Image|Credit|Courtesy|File photo)\s*(?:by|:|credit:)\s*${NAME}(?:\s*[,/|]\s*${NAME})*\)?`,
+    String.raw`\(?\b(?:(?:AP\s+)?Photos?|Photograph|Image|Credit|Courtesy|File photo)\s*(?:by|:|credit:)[ \t]*${NAME}(?:[ \t]*[,/|][ \t]*${NAME})*\)?`,
     'giu',
   ),
   // "(AP Photo/Jane Doe)", "| Reuters", "Getty Images"

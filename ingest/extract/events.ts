@@ -175,7 +175,9 @@ function findTriggers(text: string, offset: number, ranges: [number, number][]):
     }
   }
   // A sentence that announces an act ("announced that the city will sue") reports the act: acts first.
-  const rank = (t: TriggerMatch): number => (t.rule.refers ? 2 : SAYING.has(t.rule.type) ? 1 : 0);
+  // A frame ("In a speech ..., Sessions warned") names the act itself and comes first.
+  const rank = (t: TriggerMatch): number =>
+    t.rule.refers ? 2 : /^in (?:a|an|the)\b/i.test(text.slice(t.start - offset)) ? -1 : SAYING.has(t.rule.type) ? 1 : 0;
   return found.sort((a, b) => rank(a) - rank(b) || a.start - b.start);
 }
 
@@ -272,7 +274,12 @@ function mergeOrAdd(ctx: ArticleContext, events: ExtractedEvent[], event: Extrac
   const paragraph = (e: ExtractedEvent): number => ctx.sentences[e.sentences[0] ?? 0]?.paragraph ?? 0;
   const same = events.find((e) => {
     if (!sameEventFamily(e.type, event.type) || !e.by.some((a) => event.by.includes(a))) return false;
-    if (e.date !== undefined && event.date !== undefined) return e.date === event.date;
+    // "on Wednesday" (a day) and "in June" (its month) are one date at different precisions.
+    // "on Wednesday" (a day) and "in June" (its month) can be one date, when told close together.
+    if (e.date !== undefined && event.date !== undefined)
+      return (
+        e.date === event.date || (datesOverlap(e.date, event.date) && Math.abs(paragraph(e) - paragraph(event)) <= 2)
+      );
     return Math.abs(paragraph(e) - paragraph(event)) <= 2;
   });
   if (!same) {
@@ -280,7 +287,8 @@ function mergeOrAdd(ctx: ArticleContext, events: ExtractedEvent[], event: Extrac
     return;
   }
   same.sentences.push(...event.sentences);
-  same.date ??= event.date;
+  if (same.date === undefined || (event.date !== undefined && event.date.length > same.date.length))
+    same.date = event.date;
   for (const key of ['targets', 'concerns'] as const) same[key] = uniq([...same[key], ...event[key]]);
 }
 

@@ -32,7 +32,7 @@ export function subjectBefore(
   const last = before[before.length - 1];
   if (!last || at - last.end > maxGap || CLAUSE_BREAK.test(ctx.text.slice(last.end, at))) return [];
   // "battle with California, the federal government announced": a common noun phrase is the subject.
-  if (hasTag(ctx.tags, at, 'Verb') && COMMON_SUBJECT.test(ctx.text.slice(last.end, at))) return [];
+  if (commonNounSubject(ctx, last.end, at)) return [];
   let k = before.length - 1;
   while (k > 0 && COORDINATION_GAP.test(ctx.text.slice((before[k - 1] as Mention).end, (before[k] as Mention).start)))
     k--;
@@ -46,8 +46,27 @@ export function subjectBefore(
   ];
 }
 
-/** A noun phrase with an article right before the verb, after a comma or a conjunction: the verb's own subject. */
-const COMMON_SUBJECT = /(?:^|[,;]|\b(?:and|but|while|that)\b)\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$/i;
+/** A noun phrase with an article after a comma or a conjunction, running into a verb: that verb's own subject. */
+const COMMON_SUBJECT = /(?:^|[,;]|\b(?:and|but|while|that)\b)\s*(?:the|a|an)\s+(?=[^,;]*$)/gi;
+
+/**
+ * Whether a common noun phrase between a name and the word at `at` is the subject: "battle with California,
+ * the federal government announced a lawsuit" — the phrase is followed, before `at` and with no comma, by
+ * a verb (or `at` is the verb).
+ */
+function commonNounSubject(ctx: ArticleContext, from: number, at: number): boolean {
+  const gap = ctx.text.slice(from, at);
+  for (const m of gap.matchAll(COMMON_SUBJECT)) {
+    const phraseStart = from + (m.index ?? 0) + m[0].length;
+    if (hasTag(ctx.tags, at, 'Verb')) return true;
+    for (const w of ctx.text.slice(phraseStart, at).matchAll(/[a-z]+/g)) {
+      const start = phraseStart + (w.index ?? 0);
+      if (start > phraseStart && hasTag(ctx.tags, start, 'Verb') && !hasTag(ctx.tags, start, 'Adjective', 'Noun'))
+        return true;
+    }
+  }
+  return false;
+}
 
 /** A subordinate clause starts between a name and the verb: the name is not its subject. */
 const CLAUSE_BREAK = /\b(?:when|because|while|although|whereas|if|unless)\b/i;

@@ -51,7 +51,8 @@ describe('extracting the synthetic regression fixture', () => {
       }),
     );
     expect(annotation.events).toContainEqual(
-      expect.objectContaining({ type: 'ruling', date: '2018-06', by: ['michael-baylson'] }),
+      // The lede's "on Wednesday" dates it to the day; the body's "ruled" is merged into it.
+      expect.objectContaining({ type: 'ruling', date: '2018-06-06', by: ['michael-baylson'] }),
     );
     expect(annotation.events).toContainEqual(
       expect.objectContaining({ type: 'speech', date: '2018-05', by: ['jeff-sessions'] }),
