@@ -23,7 +23,7 @@ export function subjectBefore(
     (m) =>
       m.end <= at && !isPartOfTitle(mentions, m) && !isModifier(ctx, m) && ACTOR_KINDS.has(table.of(m)?.kind ?? ''),
   );
-  // A name in an apposition ("Rosa Delgado, director of the Coalition, praised") is not the subject: the person is.
+  // A name in an apposition ("Ann Roe, director of the Alliance, said") is not the subject: the person is.
   while (
     before.length > 1 &&
     isAppositive(ctx, before[before.length - 2] as Mention, before[before.length - 1] as Mention, table)

@@ -59,17 +59,15 @@ describe('extracting the synthetic regression fixture', () => {
     );
   });
 
-  it('finds who is for and against what', async () => {
+  /*
+   * The verbs "criticized", "praised" and "defended" were in the stance rules only because of this fixture;
+   * removing them left the seed and tune scores unchanged (docs/extraction-quality.md), so they were removed,
+   * and with them this fixture's stances of the Justice Department, Rosa Delgado and Jim Kenney. What
+   * remains comes from rules the seeds and the tune split need.
+   */
+  it('finds who is against sanctuary policies from the speaker’s framing', async () => {
     const { annotation } = await load();
-    const ruling = annotation.events.find((e) => e.type === 'ruling')!;
     const stances = annotation.stances.map((s) => `${s.actor} ${s.kind} ${s.target}`);
-    expect(stances).toEqual(
-      expect.arrayContaining([
-        'jim-kenney SUPPORTED sanctuary-policies',
-        'jeff-sessions OPPOSED sanctuary-policies',
-        `department-of-justice OPPOSED ${ruling.id}`,
-        `rosa-delgado SUPPORTED ${ruling.id}`,
-      ]),
-    );
+    expect(stances).toContain('jeff-sessions OPPOSED sanctuary-policies');
   });
 });
