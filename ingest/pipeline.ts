@@ -7,7 +7,7 @@ import type { Database } from '../src/core/database';
 import type { Progress } from '../src/core/progress';
 import type { Annotation } from './annotation/format';
 import { readArticleFile } from './article/read';
-import type { Gazetteer } from './extract';
+import { type Gazetteer, learnEntities } from './extract';
 import { loadGazetteer } from './gazetteer-source';
 import { describeError, type IngestSummary, SummaryRecorder } from './ingest-summary';
 import { DEFAULT_BATCH_ROWS, loadArticles, rowsOf } from './load-articles';
@@ -61,7 +61,16 @@ async function runPaths(
   const recorder = new SummaryRecorder(inputs.length, options.progress, options.bar ?? false);
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
   let gazetteer: Promise<Gazetteer> | null = null;
-  const context: PrepareContext = { gazetteer: () => (gazetteer ??= loadGazetteerOnce()) };
+  // The gazetteer learns within the run: entities of each file are known to the files after it, even
+  // before they are written (new articles are written in batches) and before the gazetteer is loaded.
+  const learned: Annotation[] = [];
+  const context: PrepareContext = {
+    gazetteer: () =>
+      (gazetteer ??= loadGazetteerOnce().then((g) => {
+        for (const a of learned) learnEntities(g, a);
+        return g;
+      })),
+  };
   let pending: { index: number; item: PreparedArticle }[] = [];
   let pendingRows = 0;
   const flush = async (writeTo: Database): Promise<void> => {
@@ -84,6 +93,8 @@ async function runPaths(
         continue;
       }
       const prepared = await prepareDocument(doc, input, context);
+      if (gazetteer) learnEntities(await gazetteer, prepared.annotation);
+      else learned.push(prepared.annotation);
       if (options.dryRun || !db) {
         options.dryRun?.(prepared.annotation, prepared.doc.file);
         recorder.report(index, { file: prepared.doc.file, status: 'checked', origin: prepared.annotation.origin });

@@ -10,8 +10,32 @@ export interface Score {
   matched: number;
 }
 
-export type FactKind = 'entities' | 'roles' | 'events' | 'stances';
-export const FACT_KINDS: readonly FactKind[] = ['entities', 'roles', 'events', 'stances'];
+/**
+ * `stances` match on actor and polarity (kind) alone; `targetedStances` also need the same target, an
+ * entity or an event. The first says whether the extractor knows who is for and against; the second
+ * whether it knows what about.
+ */
+export type FactKind = 'entities' | 'roles' | 'events' | 'stances' | 'targetedStances';
+export const FACT_KINDS: readonly FactKind[] = ['entities', 'roles', 'events', 'stances', 'targetedStances'];
+
+/** Column headings of the fact kinds, for tables. */
+export const FACT_KIND_LABELS: Record<FactKind, string> = {
+  entities: 'entities',
+  roles: 'roles',
+  events: 'events',
+  stances: 'stances (actor + polarity)',
+  targetedStances: 'stances with the right target',
+};
+
+export interface CompareOptions {
+  /**
+   * Names the text holds but the gold leaves out as not salient (a president named in passing, the
+   * country). An extracted entity that matches no gold entity but one of these names (normalized, any of
+   * its names or aliases) counts neither as a true nor a false positive; so does an unmatched extracted
+   * fact that refers to such an entity.
+   */
+  neutral?: readonly string[];
+}
 
 /** A fact that did not match, described for the failure list. */
 export interface Miss {
@@ -39,6 +63,7 @@ export function f1(s: Score): number {
 
 type Entity = Annotation['entities'][number];
 type Event = Annotation['events'][number];
+type Stance = Annotation['stances'][number];
 const linkId = (l: string | { id: string }): string => (typeof l === 'string' ? l : l.id);
 const bodyKind = (k: string): string => (k === 'organization' ? 'agency' : k);
 
@@ -50,30 +75,53 @@ const bodyKind = (k: string): string => (k === 'organization' ? 'agency' : k);
  * - roles: person and org both matched;
  * - events: same id; else types of one family, dates that overlap (a missing date overlaps
  *   anything), and an actor or target in common through the entity matching;
- * - stances: actor and kind equal, and the target matched (an event through the event matching).
+ * - stances: actor and kind equal; targetedStances: also the target matched (an event through the
+ *   event matching).
  */
 export function compareAnnotations(
   extractedInput: AnnotationInput,
   gold: Annotation,
   text: string,
   parse: (a: AnnotationInput) => Annotation,
+  options: CompareOptions = {},
 ): Comparison {
   const extracted = parse(extractedInput);
   const misses: Miss[] = [];
   const entityMap = matchEntities(extracted.entities, gold.entities, text);
   const mapEntity = (id: string): string => entityMap.get(id) ?? `?${id}`;
+  const neutralNames = new Set((options.neutral ?? []).map(normalizeName));
+  const neutralIds = new Set(
+    extracted.entities
+      .filter((x) => !entityMap.has(x.id) && [x.name, ...x.aliases].some((n) => neutralNames.has(normalizeName(n))))
+      .map((x) => x.id),
+  );
+  const isNeutral = (id: string): boolean => neutralIds.has(id);
 
   const roleMatched = countMatches(
     extracted.roles,
     gold.roles,
     (x, g) => mapEntity(x.person) === g.person && mapEntity(x.org) === g.org,
+    (x) => isNeutral(x.person) || isNeutral(x.org),
   );
   const eventMap = matchEvents(extracted.events, gold.events, mapEntity);
+  const neutralEvents = extracted.events.filter(
+    (x) => !eventMap.has(x.id) && [...x.by, ...x.targets, ...x.concerns].map(linkId).some(isNeutral),
+  );
   const mapTarget = (id: string): string => eventMap.get(id) ?? mapEntity(id);
+  const neutralEventIds = new Set(neutralEvents.map((x) => x.id));
+  const neutralStance = (x: Stance): boolean =>
+    isNeutral(x.actor) || isNeutral(x.target) || neutralEventIds.has(x.target);
   const stanceMatched = countMatches(
     extracted.stances,
     gold.stances,
+    (x, g) => mapEntity(x.actor) === g.actor && x.kind === g.kind,
+    neutralStance,
+  );
+  const targetedMatched = countMatches(
+    extracted.stances,
+    gold.stances,
     (x, g) => mapEntity(x.actor) === g.actor && x.kind === g.kind && mapTarget(x.target) === g.target,
+    neutralStance,
   );
 
   const matchedGoldEntities = new Set(entityMap.values());
@@ -81,7 +129,7 @@ export function compareAnnotations(
     if (!matchedGoldEntities.has(g.id))
       misses.push({ kind: 'entities', side: 'missed', fact: `${g.id} (${g.kind}) "${g.name}"` });
   for (const x of extracted.entities)
-    if (!entityMap.has(x.id))
+    if (!entityMap.has(x.id) && !isNeutral(x.id))
       misses.push({ kind: 'entities', side: 'spurious', fact: `${x.id} (${x.kind}) "${x.mention ?? x.name}"` });
   roleMatched.unmatchedGold.forEach((g) =>
     misses.push({ kind: 'roles', side: 'missed', fact: `${g.person} ${g.title} of ${g.org}` }),
@@ -94,29 +142,40 @@ export function compareAnnotations(
     if (!matchedGoldEvents.has(g.id))
       misses.push({ kind: 'events', side: 'missed', fact: `${g.id} (${g.type}, ${g.date ?? 'undated'})` });
   for (const x of extracted.events)
-    if (!eventMap.has(x.id))
+    if (!eventMap.has(x.id) && !neutralEventIds.has(x.id))
       misses.push({
         kind: 'events',
         side: 'spurious',
         fact: `${x.id} (${x.type}, ${x.date ?? 'undated'}): "${x.quotes[0]?.slice(0, 90)}"`,
       });
-  stanceMatched.unmatchedGold.forEach((g) =>
-    misses.push({ kind: 'stances', side: 'missed', fact: `${g.actor} ${g.kind} ${g.target}` }),
-  );
-  stanceMatched.unmatchedExtracted.forEach((x) =>
-    misses.push({
-      kind: 'stances',
-      side: 'spurious',
-      fact: `${x.actor} ${x.kind} ${x.target}: "${x.quote.slice(0, 80)}"`,
-    }),
-  );
+  for (const [kind, result] of [
+    ['stances', stanceMatched],
+    ['targetedStances', targetedMatched],
+  ] as const) {
+    result.unmatchedGold.forEach((g) =>
+      misses.push({ kind, side: 'missed', fact: `${g.actor} ${g.kind} ${g.target}` }),
+    );
+    result.unmatchedExtracted.forEach((x) =>
+      misses.push({ kind, side: 'spurious', fact: `${x.actor} ${x.kind} ${x.target}: "${x.quote.slice(0, 80)}"` }),
+    );
+  }
 
+  const score = (extractedCount: number, goldCount: number, matched: number): Score => ({
+    extracted: extractedCount,
+    gold: goldCount,
+    matched,
+  });
   return {
     scores: {
-      entities: { extracted: extracted.entities.length, gold: gold.entities.length, matched: entityMap.size },
-      roles: { extracted: extracted.roles.length, gold: gold.roles.length, matched: roleMatched.matched },
-      events: { extracted: extracted.events.length, gold: gold.events.length, matched: eventMap.size },
-      stances: { extracted: extracted.stances.length, gold: gold.stances.length, matched: stanceMatched.matched },
+      entities: score(extracted.entities.length - neutralIds.size, gold.entities.length, entityMap.size),
+      roles: score(extracted.roles.length - roleMatched.ignored, gold.roles.length, roleMatched.matched),
+      events: score(extracted.events.length - neutralEvents.length, gold.events.length, eventMap.size),
+      stances: score(extracted.stances.length - stanceMatched.ignored, gold.stances.length, stanceMatched.matched),
+      targetedStances: score(
+        extracted.stances.length - targetedMatched.ignored,
+        gold.stances.length,
+        targetedMatched.matched,
+      ),
     },
     misses,
   };
@@ -179,17 +238,21 @@ function matchEvents(extracted: Event[], gold: Event[], mapEntity: (id: string) 
   return matchByRules(extracted, gold, rules);
 }
 
+/** One-to-one matching in order; an unmatched extracted fact that `ignore` accepts is counted as `ignored`. */
 function countMatches<X, G>(
   extracted: X[],
   gold: G[],
   same: (x: X, g: G) => boolean,
-): { matched: number; unmatchedGold: G[]; unmatchedExtracted: X[] } {
+  ignore: (x: X) => boolean = () => false,
+): { matched: number; ignored: number; unmatchedGold: G[]; unmatchedExtracted: X[] } {
   const free = [...gold];
   const unmatchedExtracted: X[] = [];
+  let ignored = 0;
   for (const x of extracted) {
     const i = free.findIndex((g) => same(x, g));
     if (i >= 0) free.splice(i, 1);
+    else if (ignore(x)) ignored++;
     else unmatchedExtracted.push(x);
   }
-  return { matched: gold.length - free.length, unmatchedGold: free, unmatchedExtracted };
+  return { matched: gold.length - free.length, ignored, unmatchedGold: free, unmatchedExtracted };
 }

@@ -40,15 +40,27 @@ interface Trigger {
 const TRIGGERS: readonly Trigger[] = [
   { re: /\bthreaten(?:s|ed)?\b/i, type: 'threat' },
   { re: /\bwarn(?:s|ed)\b/i, type: 'threat' },
-  { re: /\b(?:sent|sends|send|mailed)\s+(?:\w+\s+){0,2}letters?\b/i, type: 'letter' },
+  { re: /\b(?:sent|sends|send|mailed)\s+(?:\w+\s+){0,4}letters?\b|\bin an? (?:\w+\s+)?letter\b/i, type: 'letter' },
   {
     re: /\b(?:unveiled|issued|released|signed|sent)\s+(?:a|an|the)\s+(?:new\s+)?memo(?:randum)?\b|\bmemo released\b/i,
     type: 'memo',
   },
-  { re: /\b(?:issued|signed)\s+(?:an?\s+)?executive order\b/i, type: 'order' },
-  { re: /\bsue[sd]?\b|\bfiled (?:a )?(?:law)?suit\b/i, type: 'lawsuit' },
-  { re: /\blawsuits?\b/i, type: 'lawsuit', passive: true },
-  { re: /\b(?:ruled|struck down)\b|\bcourts? (?:in \w+ )?blocked\b|\bjudge (?:\w+ ){0,3}blocked\b/i, type: 'ruling' },
+  { re: /\b(?:issued|signed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?executive order\b/i, type: 'order' },
+  {
+    re: /\bsue[sd]?\b|\bfiled (?:a )?(?:\w+\s+)?(?:law)?suit\b|\bappeal(?:s|ed)?\s+(?:the|a|this|that|his|her|its)\b/i,
+    type: 'lawsuit',
+  },
+  // "lawsuits from the cities"; "the lawsuit" points back to one told already.
+  {
+    re: /(?<!\b(?:the|this|that|its|their|his|her)\s|\b(?:the|its|their|his|her)\s[\w-]+\s|['’]s\s)\blawsuits?\b/i,
+    type: 'lawsuit',
+    passive: true,
+  },
+  // Rulings need a judge or a court for actor (checked in buildEvent): "the judge blocked", "Judge X issued an injunction".
+  {
+    re: /\b(?:ruled|struck down|blocked|halted|enjoined|upheld)\b|\b(?:issued|granted|handed down)\s+(?:[\w$.,-]+\s+){0,4}?(?:ruling|injunction|decision|opinion)\b/i,
+    type: 'ruling',
+  },
   { re: /\bboycott(?:ed|s)?\b/i, type: 'boycott' },
   { re: /\bpassed (?:\w+ ){0,2}resolution\b/i, type: 'resolution' },
   { re: /\b(?<!(?:are|is|was|were|be|been) )(?:barred|bars|prohibited|banned)\b/i, type: 'policy' },
@@ -56,7 +68,7 @@ const TRIGGERS: readonly Trigger[] = [
   { re: /\bwas launched\b|\blaunched\b/i, type: 'program-launch', passive: true },
   { re: /\bconfirmed by\b|\bvoted\b/i, type: 'vote', passive: true },
   {
-    re: /\b(?:supported|passed|approved|signed) (?:the |a )?(?:legislation|bill)\b|\bconsidering\b[^.]{0,40}\bbill\b/i,
+    re: /\b(?:supported|passed|approved|signed|vetoed)\s+(?:[\w'’-]+\s+){0,3}?(?:legislation|bill|law|measure|ordinance)\b|\bsigned\s+(?:[\w'’-]+\s+){0,3}?into law\b|\bconsidering\b[^.]{0,40}\bbill\b/i,
     type: 'legislation',
   },
   { re: /\bannounced\b|\bunveiled\b|\bsaid (?:it|they|he|she) would\b/i, type: 'announcement' },
@@ -100,6 +112,14 @@ export function sameEventFamily(a: string, b: string): boolean {
 }
 
 const ACTOR_KINDS = new Set(['person', 'agency', 'organization', 'jurisdiction']);
+/** Acts of saying, which a sentence may use to report another act. */
+const SAYING = new Set<EventType>(['speech', 'statement', 'announcement']);
+/** A judge (by the title written with the name) or a court: the only actors of a ruling. */
+function isJudicial(e: ResolvedEntity): boolean {
+  if (e.kind === 'person')
+    return e.mentions.some((m) => m.title !== undefined && /judge|justice/i.test(m.title.info.title));
+  return /\b(?:court|judge|justices?)\b/i.test(e.name);
+}
 /** "This prompted lawsuits ...": the new act is about what the previous one concerned. */
 const CONSEQUENCE = /^(?:this|that|it|the (?:move|decision|order))\s+(?:prompted|led to|sparked|triggered|drew)\b/i;
 const PRONOUN_SUBJECT = /^(?:[^,]*,\s*)?(he|she)\b/i;
@@ -154,7 +174,11 @@ function findTriggers(text: string, offset: number, ranges: [number, number][]):
       break;
     }
   }
-  return found.sort((a, b) => Number(a.rule.refers ?? false) - Number(b.rule.refers ?? false) || a.start - b.start);
+  // A sentence that announces an act ("announced that the city will sue") reports the act: acts first.
+  // A frame ("In a speech ..., Sessions warned") names the act itself and comes first.
+  const rank = (t: TriggerMatch): number =>
+    t.rule.refers ? 2 : /^in (?:a|an|the)\b/i.test(text.slice(t.start - offset)) ? -1 : SAYING.has(t.rule.type) ? 1 : 0;
+  return found.sort((a, b) => rank(a) - rank(b) || a.start - b.start);
 }
 
 function buildEvent(
@@ -175,7 +199,13 @@ function buildEvent(
   const actorCandidates = outside.filter((m) => ACTOR_KINDS.has(entity(m)?.kind ?? ''));
   let actors: ResolvedEntity[] = [];
   if (rule.passive) {
-    const by = actorCandidates.filter((m) => m.start >= end && /\b(by|from)\b/i.test(ctx.text.slice(start, m.start)));
+    // "lawsuits from the state's largest cities": the actor follows "by"/"from" closely, and a possessive only modifies it.
+    const by = actorCandidates.filter(
+      (m) =>
+        m.start >= end &&
+        /^[^.;]{0,60}?\b(?:by|from)\b[^.;]{0,50}$/i.test(ctx.text.slice(start, m.start)) &&
+        !/^['’]/.test(ctx.text.slice(m.end, m.end + 1)),
+    );
     actors = uniq(by.map(entity));
   }
   if (actors.length === 0) actors = subjectBefore(ctx, outside, table, start, 200);
@@ -188,6 +218,7 @@ function buildEvent(
   }
   if (actors.length === 0 && PRONOUN_SUBJECT.test(ctx.text.slice(s.start, start)) && lastPerson) actors = [lastPerson];
   if (actors.length === 0) return null;
+  if (rule.type === 'ruling' && !actors.some(isJudicial)) return null;
   // Targets are named in the trigger's own clause: up to the next comma, semicolon or dash.
   const clauseEnd = end + (/[,;—–]|\s-\s/.exec(ctx.text.slice(end, s.end))?.index ?? s.end - end);
   const inClause = outside.filter((m) => m.start >= end && m.end <= clauseEnd);
@@ -243,7 +274,12 @@ function mergeOrAdd(ctx: ArticleContext, events: ExtractedEvent[], event: Extrac
   const paragraph = (e: ExtractedEvent): number => ctx.sentences[e.sentences[0] ?? 0]?.paragraph ?? 0;
   const same = events.find((e) => {
     if (!sameEventFamily(e.type, event.type) || !e.by.some((a) => event.by.includes(a))) return false;
-    if (e.date !== undefined && event.date !== undefined) return e.date === event.date;
+    // "on Wednesday" (a day) and "in June" (its month) are one date at different precisions.
+    // "on Wednesday" (a day) and "in June" (its month) can be one date, when told close together.
+    if (e.date !== undefined && event.date !== undefined)
+      return (
+        e.date === event.date || (datesOverlap(e.date, event.date) && Math.abs(paragraph(e) - paragraph(event)) <= 2)
+      );
     return Math.abs(paragraph(e) - paragraph(event)) <= 2;
   });
   if (!same) {
@@ -251,7 +287,8 @@ function mergeOrAdd(ctx: ArticleContext, events: ExtractedEvent[], event: Extrac
     return;
   }
   same.sentences.push(...event.sentences);
-  same.date ??= event.date;
+  if (same.date === undefined || (event.date !== undefined && event.date.length > same.date.length))
+    same.date = event.date;
   for (const key of ['targets', 'concerns'] as const) same[key] = uniq([...same[key], ...event[key]]);
 }
 

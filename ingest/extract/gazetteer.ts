@@ -73,6 +73,27 @@ export function gazetteerFromAnnotations(annotations: Annotation[]): Gazetteer {
   return { entities: [...entities.values()], events: [...events.values()] };
 }
 
+/**
+ * Teaches a gazetteer the entities of an annotation just prepared, so that later files of the same run
+ * resolve to them instead of creating a second entity: a new id is added, a known id gains the new names
+ * as aliases. Events are not learned: an extracted event joins another only through the graph's rules.
+ */
+export function learnEntities(gazetteer: Gazetteer, annotation: Pick<Annotation, 'entities'>): void {
+  const byId = new Map(gazetteer.entities.map((e) => [e.id, e]));
+  for (const e of annotation.entities) {
+    const known = byId.get(e.id);
+    if (known) {
+      const names = [e.name, ...e.aliases].filter((n) => n !== known.name);
+      known.aliases = [...new Set([...known.aliases, ...names])];
+      continue;
+    }
+    const entity: GazetteerEntity = { id: e.id, kind: e.kind, name: e.name, aliases: [...e.aliases] };
+    if (e.type) entity.type = e.type;
+    gazetteer.entities.push(entity);
+    byId.set(e.id, entity);
+  }
+}
+
 /** Lookups over a gazetteer: by normalized name or alias, and by a person's surname. */
 export class GazetteerIndex {
   private readonly byName = new Map<string, GazetteerEntity[]>();

@@ -3,6 +3,7 @@ import type { AnnotationInput, EventLink } from '../annotation/format';
 import type { ArticleDocument } from '../article/read';
 import { findStatements } from './attribution';
 import { buildContext, type ArticleContext } from './context';
+import { addCoreferentMentions } from './coreference';
 import { extractEvents, type ExtractedEvent } from './events';
 import type { Gazetteer } from './gazetteer';
 import { findMentions } from './mentions';
@@ -10,7 +11,7 @@ import { resolveMentions, type ResolvedEntity } from './resolve';
 import { extractRoles } from './roles';
 import { extractStances, type ExtractedStance } from './stances';
 
-export { gazetteerFromAnnotations } from './gazetteer';
+export { gazetteerFromAnnotations, learnEntities } from './gazetteer';
 export type { Gazetteer, GazetteerEntity, GazetteerEvent } from './gazetteer';
 
 export interface ExtractOptions {
@@ -29,9 +30,10 @@ export function extractAnnotation(
   options: ExtractOptions = {},
 ): AnnotationInput {
   const ctx = buildContext(doc, gazetteer);
-  const mentions = findMentions(ctx);
-  const table = resolveMentions(ctx, mentions);
-  const roles = extractRoles(ctx, mentions, table);
+  const found = findMentions(ctx);
+  const table = resolveMentions(ctx, found);
+  const roles = extractRoles(ctx, found, table);
+  const mentions = addCoreferentMentions(ctx, found, table);
   const events = extractEvents(ctx, mentions, table);
   const statements = findStatements(ctx, mentions, table);
   const stances = extractStances(ctx, mentions, table, events, statements);
@@ -84,7 +86,7 @@ function entityOutput(e: ResolvedEntity): NonNullable<AnnotationInput['entities'
     confidence: round(e.confidence || 0.5),
   };
   if (e.type) out.type = e.type;
-  const mention = e.mentions.find((m) => m.text.trim().length >= 3);
+  const mention = e.mentions.find((m) => !m.coreferent && m.text.trim().length >= 3);
   if (mention) out.mention = mention.text;
   return out;
 }

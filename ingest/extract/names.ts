@@ -77,3 +77,110 @@ export function surnameOf(name: string): string {
   const before = words[words.length - 2];
   return before && /^(de|da|del|della|di|du|la|le|van|von|der|st\.?)$/i.test(before) ? `${before} ${last}` : last;
 }
+
+/**
+ * Short and familiar forms of English first names, each group one name: "Dave" is "David", "Jim" is
+ * "James". A general table of the language, not of any article.
+ */
+const NICKNAME_GROUPS: readonly (readonly string[])[] = [
+  ['david', 'dave', 'davey'],
+  ['james', 'jim', 'jimmy', 'jamie'],
+  ['william', 'bill', 'billy', 'will', 'willie', 'liam'],
+  ['robert', 'bob', 'bobby', 'rob', 'robbie', 'bert'],
+  ['richard', 'rick', 'ricky', 'dick', 'rich', 'richie'],
+  ['michael', 'mike', 'mikey', 'mick'],
+  ['thomas', 'tom', 'tommy'],
+  ['joseph', 'joe', 'joey'],
+  ['charles', 'charlie', 'chuck', 'chas'],
+  ['edward', 'ed', 'eddie', 'ted', 'ned'],
+  ['anthony', 'tony'],
+  ['daniel', 'dan', 'danny'],
+  ['christopher', 'chris'],
+  ['matthew', 'matt'],
+  ['andrew', 'andy', 'drew'],
+  ['steven', 'stephen', 'steve'],
+  ['jeffrey', 'jeff', 'geoffrey', 'geoff'],
+  ['gregory', 'greg'],
+  ['kenneth', 'ken', 'kenny'],
+  ['ronald', 'ron', 'ronnie'],
+  ['donald', 'don', 'donnie'],
+  ['timothy', 'tim', 'timmy'],
+  ['benjamin', 'ben', 'benny'],
+  ['samuel', 'sam', 'sammy'],
+  ['nicholas', 'nick', 'nicky'],
+  ['alexander', 'alex', 'al'],
+  ['albert', 'al'],
+  ['lawrence', 'larry'],
+  ['raymond', 'ray'],
+  ['gerald', 'jerry', 'gerry'],
+  ['jerome', 'jerry'],
+  ['peter', 'pete'],
+  ['patrick', 'pat'],
+  ['philip', 'phillip', 'phil'],
+  ['frederick', 'fred', 'freddie'],
+  ['francis', 'frank'],
+  ['franklin', 'frank'],
+  ['harold', 'harry', 'hal'],
+  ['henry', 'hank', 'harry'],
+  ['leonard', 'len', 'lenny', 'leo'],
+  ['douglas', 'doug'],
+  ['eugene', 'gene'],
+  ['vincent', 'vince'],
+  ['zachary', 'zach', 'zack'],
+  ['elizabeth', 'liz', 'beth', 'betsy', 'betty', 'eliza', 'lisa'],
+  ['margaret', 'maggie', 'peggy', 'meg', 'marge'],
+  ['katherine', 'catherine', 'kathryn', 'kathy', 'kate', 'katie', 'cathy'],
+  ['patricia', 'pat', 'patty', 'trish'],
+  ['jennifer', 'jen', 'jenny'],
+  ['susan', 'sue', 'susie'],
+  ['deborah', 'debra', 'deb', 'debbie'],
+  ['rebecca', 'becky'],
+  ['victoria', 'vicky', 'tori'],
+  ['christine', 'christina', 'chris', 'tina'],
+  ['barbara', 'barb'],
+  ['jacqueline', 'jackie'],
+  ['kimberly', 'kim'],
+  ['pamela', 'pam'],
+  ['cynthia', 'cindy'],
+  ['theodore', 'ted', 'teddy'],
+  ['nathaniel', 'nathan', 'nate'],
+  ['jonathan', 'jon'],
+  ['john', 'jack', 'johnny'],
+];
+const NICKNAMES = new Map<string, Set<string>>();
+for (const group of NICKNAME_GROUPS) {
+  for (const name of group) NICKNAMES.set(name, new Set([...(NICKNAMES.get(name) ?? []), ...group]));
+}
+
+/** Whether two first names are one: equal, a short or familiar form of the other, or its initial ("J."). */
+export function sameFirstName(a: string, b: string): boolean {
+  const x = normalizeName(a);
+  const y = normalizeName(b);
+  if (x === y) return true;
+  if (x.length === 1 || y.length === 1) return x[0] === y[0];
+  return NICKNAMES.get(x)?.has(y) === true;
+}
+
+/**
+ * Whether two people's names name one person: the same surname, and first names that are one
+ * (sameFirstName); middle names and initials are ignored ("Sozi Pedro Tulante" = "Sozi Tulante",
+ * "Dave Cortese" = "David Cortese", "J. Kenney" = "Jim Kenney"). One-word names never match here.
+ */
+export function samePersonName(a: string, b: string): boolean {
+  const words = (n: string): string[] =>
+    normalizeName(n)
+      .split(' ')
+      .filter((w) => !/^(?:jr|sr|ii|iii|iv)$/.test(w));
+  const x = words(a);
+  const y = words(b);
+  if (x.length < 2 || y.length < 2) return false;
+  if (normalizeName(surnameOf(a)) !== normalizeName(surnameOf(b))) return false;
+  return sameFirstName(x[0] ?? '', y[0] ?? '');
+}
+
+/** The singular of a plural last word ("grants" -> "grant", "policies" -> "policy"), for program names. */
+export function singularName(name: string): string {
+  return normalizeName(name)
+    .replace(/ies$/, 'y')
+    .replace(/(?<=[^s])s$/, '');
+}

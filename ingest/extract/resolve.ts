@@ -2,7 +2,16 @@ import type { EntityKind } from '../../src/core/vocabulary';
 import type { ArticleContext } from './context';
 import type { GazetteerEntity } from './gazetteer';
 import type { Mention } from './mentions';
-import { acronymsOf, nameSimilarity, normalizeName, slugify, surnameOf } from './names';
+import {
+  acronymsOf,
+  nameSimilarity,
+  normalizeName,
+  sameFirstName,
+  samePersonName,
+  singularName,
+  slugify,
+  surnameOf,
+} from './names';
 import { hasTag } from './word-tags';
 
 /** An entity of the article: known from the gazetteer or new, with the mentions that name it. */
@@ -55,7 +64,11 @@ export class EntityTable {
     mention.entityId = entity.id;
     entity.mentions.push(mention);
     entity.confidence = Math.max(entity.confidence, mention.confidence);
-    if (normalizeName(mention.text) !== normalizeName(entity.name) && mention.kind === entity.kind)
+    if (
+      !mention.coreferent &&
+      normalizeName(mention.text) !== normalizeName(entity.name) &&
+      mention.kind === entity.kind
+    )
       entity.aliases.add(mention.text);
   }
 
@@ -100,12 +113,17 @@ export class EntityTable {
       if (hit) return hit;
     }
     if (kind === 'person') {
-      const words = normalizeName(name).split(' ');
-      const hit = index.gazetteer.entities.find((e) => {
-        if (e.kind !== 'person') return false;
-        const other = normalizeName(e.name).split(' ');
-        return words.length > 1 && other[0] === words[0] && other[other.length - 1] === words[words.length - 1];
-      });
+      // "Dave Cortese" is "David Cortese", "Sozi Pedro Tulante" is "Sozi Tulante".
+      const hit = index.gazetteer.entities.find(
+        (e) => e.kind === 'person' && [e.name, ...e.aliases].some((n) => samePersonName(n, name)),
+      );
+      if (hit) return hit;
+    }
+    if (kind === 'program') {
+      const key = singularName(name);
+      const hit = index.gazetteer.entities.find(
+        (e) => e.kind === 'program' && [e.name, ...e.aliases].some((n) => singularName(n) === key),
+      );
       if (hit) return hit;
     }
     return index.gazetteer.entities.find((e) => e.kind === kind && nameSimilarity(e.name, name) >= SIMILAR_NAME);
@@ -153,10 +171,28 @@ function resolveFull(ctx: ArticleContext, table: EntityTable, m: Mention): Resol
     if (normalizeName(e.name) === normalizeName(m.name)) return true;
     if (m.kind === 'person' && e.kind === 'person' && normalizeName(surnameOf(e.name)) === normalizeName(m.text))
       return true;
+    if (m.kind === 'person' && e.kind === 'person' && samePersonName(e.name, m.name)) return true;
+    if (m.kind === 'program' && e.kind === 'program' && singularName(e.name) === singularName(m.name)) return true;
     if (m.kind !== 'person' && /^[A-Z]{2,6}$/.test(m.text) && acronymsOf(e.name).includes(m.text)) return true;
     return e.kind === m.kind && nameSimilarity(e.name, m.name) >= SIMILAR_NAME;
   });
-  return local ?? table.create(m.name, m.kind, m.type, m.confidence);
+  if (local) return local;
+  // The acronym came first ("JAG ... the Justice Assistance Grant"): the entity takes the full name.
+  const acronym = [...table.entities.values()].find(
+    (e) =>
+      e.kind !== 'person' &&
+      m.kind !== 'person' &&
+      /^[A-Z]{2,6}$/.test(e.name) &&
+      m.name.includes(' ') &&
+      acronymsOf(m.name).includes(e.name),
+  );
+  if (acronym) {
+    acronym.aliases.add(acronym.name);
+    acronym.name = m.name;
+    acronym.kind = m.kind === 'organization' ? acronym.kind : m.kind;
+    return acronym;
+  }
+  return table.create(m.name, m.kind, m.type, m.confidence);
 }
 
 /**
@@ -166,11 +202,19 @@ function resolveFull(ctx: ArticleContext, table: EntityTable, m: Mention): Resol
  */
 function resolveSurname(ctx: ArticleContext, table: EntityTable, m: Mention): ResolvedEntity | undefined {
   const key = normalizeName(m.text);
-  const people = [...table.entities.values()].filter(
-    (e) => e.kind === 'person' && normalizeName(surnameOf(e.name)) === key,
-  );
+  const all = [...table.entities.values()];
+  // "Miami-Dade" alone, after "Miami-Dade Mayor Carlos Gimenez": the place, not a surname.
+  const body = all.find((e) => e.kind !== 'person' && [e.name, ...e.aliases].some((n) => normalizeName(n) === key));
+  if (body) return body;
+  const people = all.filter((e) => e.kind === 'person' && normalizeName(surnameOf(e.name)) === key);
   const nearest = people.sort((a, b) => distance(a, m) - distance(b, m))[0];
   if (nearest) return nearest;
+  // A first name alone ("Jeff, these stunts ...") is the one person of the article who has it.
+  const byFirst = all.filter(
+    (e) =>
+      e.kind === 'person' && e.name.includes(' ') && key.length > 1 && sameFirstName(e.name.split(' ')[0] ?? '', key),
+  );
+  if (byFirst.length === 1 && byFirst[0] && hasTag(ctx.tags, m.start, 'FirstName')) return byFirst[0];
   const known = ctx.gazetteer.withSurname(m.text);
   if (known.length === 1 && known[0]) return table.fromKnown(known[0]);
   const after = ctx.text.slice(m.end, m.end + 20);

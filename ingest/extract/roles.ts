@@ -1,6 +1,6 @@
 import type { RoleAnnotation } from '../annotation/format';
 import type { ArticleContext } from './context';
-import { MAX_TITLE_WORDS, TITLES, type TitleInfo } from './lexicon';
+import { JURISDICTION_OFFICES, MAX_TITLE_WORDS, TITLES, type TitleInfo } from './lexicon';
 import type { Mention } from './mentions';
 import type { EntityTable, ResolvedEntity } from './resolve';
 
@@ -19,7 +19,16 @@ export function extractRoles(ctx: ArticleContext, mentions: Mention[], table: En
     const person = table.of(m);
     if (!person || person.kind !== 'person') continue;
     if (m.title) {
-      const org = titleOrg(ctx, mentions, table, m, m.title.info);
+      let org = titleOrg(ctx, mentions, table, m, m.title.info);
+      // One federal office per article: a second "Attorney General" with no body named is a state's.
+      const hint = m.title.info.orgHint;
+      if (
+        org &&
+        hint &&
+        !m.title.org &&
+        roles.some((r) => r.org === org?.id && r.title === m.title?.info.title && r.person !== person.id)
+      )
+        org = mainJurisdiction(table, 'state') ?? org;
       if (org) {
         add({
           person: person.id,
@@ -48,8 +57,28 @@ function titleOrg(
   // "United States Attorney General": the country is not the office's body, the Justice Department is.
   if (title.org && !(info.orgHint && title.org.type === 'country')) return table.of(title.org);
   if (info.orgHint) return table.ensure(info.orgHint.name, info.orgHint.kind, info.orgHint.type);
-  if (title.precedingNoun) return recentBodyNamed(mentions, table, m, title.precedingNoun);
-  return undefined;
+  // "city solicitor Sozi Pedro Tulante": the city of the story.
+  const noun = title.precedingNoun;
+  if (noun === 'city' || noun === 'county' || noun === 'state') return mainJurisdiction(table, noun);
+  if (noun) return recentBodyNamed(mentions, table, m, noun);
+  const office = JURISDICTION_OFFICES.get(info.title);
+  return office ? mainJurisdiction(table, office) : undefined;
+}
+
+/**
+ * The jurisdiction of a type the article is about: the one of that type mentioned most often (the first on
+ * a tie). "Gov. Greg Abbott" in a story about Texas governs Texas; "Mayor Kenney" in a Philadelphia story is
+ * Philadelphia's.
+ */
+export function mainJurisdiction(table: EntityTable, type: 'city' | 'state' | 'county'): ResolvedEntity | undefined {
+  const candidates = [...table.entities.values()].filter(
+    (e) =>
+      e.kind === 'jurisdiction' &&
+      e.mentions.length > 0 &&
+      (e.type === type || new RegExp(`\\b${type}$`, 'i').test(e.name)),
+  );
+  const first = (e: ResolvedEntity): number => Math.min(...e.mentions.map((x) => x.start));
+  return candidates.sort((a, b) => b.mentions.length - a.mentions.length || first(a) - first(b))[0];
 }
 
 /** The latest body before `m` whose name ends in `noun`: "jail" is the Bernalillo County jail named earlier. */

@@ -80,9 +80,24 @@ const AGAINST_ACT = [
 ];
 /** Verbs whose subject opposes or supports their object. */
 const OPPOSE_VERB =
-  /\b(?:oppos\w+|condemn\w*|criticiz\w+|denounc\w+|reject\w*|sued|boycott\w*|balked|challeng\w+|fought|resist\w*)\b/i;
+  /\b(?:oppos\w+|condemn\w*|denounc\w+|reject\w*|sued|boycott\w*|balked|challeng\w+|fought|resist\w*|def(?:y|ies|ied|ying))\b/i;
+/** A general lexicon of approval, for reactions in favour of an act (a ruling, an order). */
+const FOR_ACT = [
+  /\bvictory\b/i,
+  /\bwelcom(?:e|es|ed)\b/i,
+  /\bapplaud\w*/i,
+  /\bgrateful\b/i,
+  /\bpleased\b/i,
+  /\bright decision\b/i,
+  /\bsignificant day\b/i,
+  /\bvindicat\w+/i,
+];
+/** Nouns by which a speaker names an act the article told: "Today's decision makes Texas less safe". */
+const ACT_NOUN = /\b(ruling|decision|order|injunction|threat|memo|letters|lawsuit)\b/i;
+/** The debate's word, not a name that holds it ("New Sanctuary Movement"): lowercase, or opening the sentence. */
+const SANCTUARY_WORD = /(?:^|[^\p{L}\s]\s*|\s)sanctuar(?:y|ies)\b|^[“"]?Sanctuar(?:y|ies)\b/u;
 const SUPPORT_VERB =
-  /\b(?:supported|supports|support of|backed|backs|praised|endorsed|endorses|welcomed|defended|defends|advocates? (?:of|for))\b/i;
+  /\b(?:supported|supports|support of|backed|backs|endorsed|endorses|welcomed|advocates? (?:of|for))\b/i;
 /** "criticized the ruling", "praised the decision": the object is an act the article told. */
 const ACT_OBJECT =
   /^\s+(?:the|this|that|its|their)\s+(?:\w+\s+)?(ruling|decision|order|threat|memo|letters|lawsuit|policy|announcement|injunction)\b/i;
@@ -101,7 +116,7 @@ const OBJECT_TYPES: Readonly<Record<string, string[]>> = {
 /** Acts that put pressure on someone, which others then oppose. */
 const PRESSURE_TYPES = new Set(['threat', 'letter', 'memo', 'speech', 'announcement', 'order']);
 /** Verbs that are reactions by themselves: their object, when unnamed, is the act the article reports. */
-const REACTION_VERB = /\b(?:condemn\w*|denounc\w+|boycott\w*|balked)\b/i;
+const REACTION_VERB = /\b(?:condemn\w*|denounc\w+|boycott\w*|balked|def(?:y|ies|ied|ying))\b/i;
 
 /**
  * Stances from three sources: what a speaker says (against sanctuary places, for them, or
@@ -131,24 +146,31 @@ export function extractStances(
   for (const st of statements) {
     const text = ctx.sentences[st.sentence]?.text ?? '';
     const act = salientAct(events, st.speaker);
-    if (AGAINST_SANCTUARY.some((re) => re.test(text))) {
-      add({
-        actor: st.speaker,
-        kind: 'OPPOSED',
-        target: { entity: sanctuary() },
-        sentence: st.sentence,
-        confidence: 0.7,
-      });
+    const against = AGAINST_ACT.some((re) => re.test(text));
+    const approval = FOR_ACT.some((re) => re.test(text));
+    const say = (kind: StanceKind, target: ExtractedStance['target'], confidence: number): void =>
+      add({ actor: st.speaker, kind, target, sentence: st.sentence, confidence });
+    // The speaker names the act ("Today's decision makes Texas less safe"): the stance is toward it.
+    const named = referredAct(
+      events.filter((e) => !e.by.includes(st.speaker)),
+      ACT_NOUN.exec(text)?.[1],
+      st.sentence,
+    );
+    const framing = AGAINST_SANCTUARY.some((re) => re.test(text));
+    if (named && (approval || against || framing)) {
+      say(approval && !against ? 'SUPPORTED' : 'OPPOSED', { event: named }, 0.65);
+      continue;
+    }
+    // Welcoming a ruling or an order told in the article ("a historic victory").
+    const welcomed = approval ? welcomedAct(events, st.speaker) : undefined;
+    if (welcomed) say('SUPPORTED', { event: welcomed }, 0.6);
+    if (framing || (SANCTUARY_WORD.test(text) && against && !welcomed)) {
+      // Condemnation words about sanctuary places oppose them, whoever speaks.
+      say('OPPOSED', { entity: sanctuary() }, 0.7);
     } else if (act && [...AGAINST_ACT, ...FOR_SANCTUARY].some((re) => re.test(text))) {
-      add({ actor: st.speaker, kind: 'OPPOSED', target: { event: act }, sentence: st.sentence, confidence: 0.6 });
-    } else if (FOR_SANCTUARY.some((re) => re.test(text))) {
-      add({
-        actor: st.speaker,
-        kind: 'SUPPORTED',
-        target: { entity: sanctuary() },
-        sentence: st.sentence,
-        confidence: 0.6,
-      });
+      say('OPPOSED', { event: act }, 0.6);
+    } else if (!welcomed && FOR_SANCTUARY.some((re) => re.test(text))) {
+      say('SUPPORTED', { entity: sanctuary() }, 0.6);
     }
   }
 
@@ -203,6 +225,15 @@ export function extractStances(
     }
   }
 
+  // Who signs or passes a law supports the law ("the governor signed SB 4").
+  for (const event of events) {
+    if (event.type !== 'legislation') continue;
+    const law = event.concerns.find((c) => c.kind === 'program');
+    if (!law) continue;
+    for (const actor of event.by)
+      add({ actor, kind: 'SUPPORTED', target: { entity: law }, sentence: event.sentences[0] ?? 0, confidence: 0.7 });
+  }
+
   for (const event of events) {
     if (event.type !== 'lawsuit') continue;
     const target = event.concerns[0]
@@ -214,7 +245,33 @@ export function extractStances(
     for (const actor of event.by)
       add({ actor, kind: 'OPPOSED', target, sentence: event.sentences[0] ?? 0, confidence: 0.6 });
   }
-  return stances;
+  return withoutContradictions(stances);
+}
+
+/** One actor is not both for and against one target: the better-founded stance stays (the earlier on a tie). */
+function withoutContradictions(stances: ExtractedStance[]): ExtractedStance[] {
+  const target = (s: ExtractedStance): string => ('event' in s.target ? s.target.event.id : s.target.entity.id);
+  return stances.filter(
+    (s) =>
+      !stances.some(
+        (o) =>
+          o !== s &&
+          o.actor === s.actor &&
+          target(o) === target(s) &&
+          o.kind !== s.kind &&
+          (o.confidence > s.confidence || (o.confidence === s.confidence && stances.indexOf(o) < stances.indexOf(s))),
+      ),
+  );
+}
+
+/** A ruling or a measure of someone else that a speaker can welcome: the most reported, the earliest on a tie. */
+function welcomedAct(events: ExtractedEvent[], actor: ResolvedEntity): ExtractedEvent | undefined {
+  const candidates = events.filter(
+    (e) => ['ruling', 'order', 'policy', 'legislation', 'settlement'].includes(e.type) && !e.by.includes(actor),
+  );
+  return candidates.sort(
+    (a, b) => b.sentences.length - a.sentences.length || (a.sentences[0] ?? 0) - (b.sentences[0] ?? 0),
+  )[0];
 }
 
 /** The latest act of a type the noun can name, told up to this sentence. */

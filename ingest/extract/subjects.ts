@@ -23,7 +23,7 @@ export function subjectBefore(
     (m) =>
       m.end <= at && !isPartOfTitle(mentions, m) && !isModifier(ctx, m) && ACTOR_KINDS.has(table.of(m)?.kind ?? ''),
   );
-  // A name in an apposition ("Rosa Delgado, director of the Coalition, praised") is not the subject: the person is.
+  // A name in an apposition ("Ann Roe, director of the Alliance, said") is not the subject: the person is.
   while (
     before.length > 1 &&
     isAppositive(ctx, before[before.length - 2] as Mention, before[before.length - 1] as Mention, table)
@@ -31,6 +31,8 @@ export function subjectBefore(
     before.pop();
   const last = before[before.length - 1];
   if (!last || at - last.end > maxGap || CLAUSE_BREAK.test(ctx.text.slice(last.end, at))) return [];
+  // "battle with California, the federal government announced": a common noun phrase is the subject.
+  if (commonNounSubject(ctx, last.end, at)) return [];
   let k = before.length - 1;
   while (k > 0 && COORDINATION_GAP.test(ctx.text.slice((before[k - 1] as Mention).end, (before[k] as Mention).start)))
     k--;
@@ -42,6 +44,28 @@ export function subjectBefore(
         .filter((e): e is ResolvedEntity => e !== undefined),
     ),
   ];
+}
+
+/** A noun phrase with an article after a comma or a conjunction, running into a verb: that verb's own subject. */
+const COMMON_SUBJECT = /(?:^|[,;]|\b(?:and|but|while|that)\b)\s*(?:the|a|an)\s+(?=[^,;]*$)/gi;
+
+/**
+ * Whether a common noun phrase between a name and the word at `at` is the subject: "battle with California,
+ * the federal government announced a lawsuit" — the phrase is followed, before `at` and with no comma, by
+ * a verb (or `at` is the verb).
+ */
+function commonNounSubject(ctx: ArticleContext, from: number, at: number): boolean {
+  const gap = ctx.text.slice(from, at);
+  for (const m of gap.matchAll(COMMON_SUBJECT)) {
+    const phraseStart = from + (m.index ?? 0) + m[0].length;
+    if (hasTag(ctx.tags, at, 'Verb')) return true;
+    for (const w of ctx.text.slice(phraseStart, at).matchAll(/[a-z]+/g)) {
+      const start = phraseStart + (w.index ?? 0);
+      if (start > phraseStart && hasTag(ctx.tags, start, 'Verb') && !hasTag(ctx.tags, start, 'Adjective', 'Noun'))
+        return true;
+    }
+  }
+  return false;
 }
 
 /** A subordinate clause starts between a name and the verb: the name is not its subject. */

@@ -32,3 +32,32 @@ export function hasTag(tags: WordTags, start: number, ...names: string[]): boole
   const set = tags.get(start);
   return set !== undefined && names.some((n) => set.has(n));
 }
+
+const COMMON_TAGS = [
+  'Adjective',
+  'Verb',
+  'Adverb',
+  'Gerund',
+  'Uncountable',
+  'Preposition',
+  'Conjunction',
+  'Determiner',
+];
+const NAME_TAGS = ['Person', 'FirstName', 'LastName', 'Place', 'Organization', 'ProperNoun'];
+const commonWords = new Map<string, boolean>();
+
+/**
+ * Whether a lowercase word is a known common word of English (an adjective, a verb, a mass noun...) by
+ * compromise's lexicon, and no name: "sad", "update", "enhancing", "safety" — but not "tulante", which
+ * compromise only guesses to be a noun, nor "dave". Capitalized words made only of these name no one.
+ */
+export function isCommonWord(lower: string): boolean {
+  const known = commonWords.get(lower);
+  if (known !== undefined) return known;
+  const sentences = nlp(lower).json() as CompromiseSentence[];
+  const terms = sentences.flatMap((s) => s.terms ?? []);
+  const tags = new Set(terms.length === 1 ? (terms[0]?.tags ?? []) : []);
+  const common = COMMON_TAGS.some((t) => tags.has(t)) && !NAME_TAGS.some((t) => tags.has(t));
+  commonWords.set(lower, common);
+  return common;
+}

@@ -70,7 +70,7 @@ describe('a raw article with no annotation', () => {
       app.url,
       `
         {
-          stances(kind: SUPPORTED, actor: "Rosa Delgado") {
+          stances(kind: OPPOSED, actor: "Jeff Sessions") {
             actor {
               name
             }
@@ -92,10 +92,11 @@ describe('a raw article with no annotation', () => {
       actor: { name: string };
       evidence: { quote: string; article: { id: string } }[];
     }[];
-    expect(stances.length).toBeGreaterThan(0);
-    expect(stances[0]!.actor.name).toBe('Rosa Delgado');
-    expect(stances[0]!.evidence[0]!.article.id).toBe('new-article');
-    expect(stances[0]!.evidence[0]!.quote).toContain('praised the ruling');
+    // Jeff Sessions has curated stances too: the one read from the new article carries its sentence.
+    const evidence = stances.flatMap((s) => s.evidence).filter((e) => e.article.id === 'new-article');
+    expect(stances.every((s) => s.actor.name === 'Jeff Sessions')).toBe(true);
+    expect(evidence.length).toBeGreaterThan(0);
+    expect(evidence[0]!.quote).toContain('protect criminal aliens');
   });
 
   it('changes nothing when ingested again', async () => {

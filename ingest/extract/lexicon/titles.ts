@@ -86,7 +86,42 @@ const TITLE_LIST: readonly (readonly [string, TitleInfo])[] = [
   ['superintendent', { title: 'Superintendent' }],
   ['manager', { title: 'Manager' }],
   ['city manager', { title: 'City Manager' }],
+  ['solicitor', { title: 'Solicitor' }],
+  ['city solicitor', { title: 'City Solicitor' }],
+  ['solicitor general', { title: 'Solicitor General' }],
+  ['assemblyman', { title: 'Assemblyman' }],
+  ['assemblywoman', { title: 'Assemblywoman' }],
+  ['assembly member', { title: 'Assembly Member' }],
+  ['state senator', { title: 'State Senator' }],
+  ['state sen.', { title: 'State Senator' }],
+  ['state representative', { title: 'State Representative' }],
+  ['alderman', { title: 'Alderman' }],
+  ['alderwoman', { title: 'Alderwoman' }],
+  ['supervisor', { title: 'Supervisor' }],
+  ['comptroller', { title: 'Comptroller' }],
+  ['controller', { title: 'Controller' }],
+  ['treasurer', { title: 'Treasurer' }],
+  ['magistrate judge', { title: 'Magistrate Judge' }],
+  ['circuit judge', { title: 'Circuit Judge' }],
+  ['chief judge', { title: 'Chief Judge' }],
+  ['inspector general', { title: 'Inspector General' }],
+  ['general counsel', { title: 'General Counsel' }],
+  ['chancellor', { title: 'Chancellor' }],
+  ['ambassador', { title: 'Ambassador' }],
 ];
+
+/** Offices held in a jurisdiction of one type: "Gov. Abbott" in a Texas story is the governor of Texas. */
+export const JURISDICTION_OFFICES: ReadonlyMap<string, 'city' | 'state' | 'county'> = new Map([
+  ['Mayor', 'city'],
+  ['Deputy Mayor', 'city'],
+  ['City Attorney', 'city'],
+  ['City Solicitor', 'city'],
+  ['City Manager', 'city'],
+  ['Governor', 'state'],
+  ['Lieutenant Governor', 'state'],
+  ['Sheriff', 'county'],
+  ['County Commissioner', 'county'],
+]);
 export const TITLES: ReadonlyMap<string, TitleInfo> = new Map(TITLE_LIST);
 /** The longest title has this many words; title matching looks no further. */
 export const MAX_TITLE_WORDS = Math.max(...TITLE_LIST.map(([t]) => t.split(' ').length));

@@ -15,7 +15,7 @@ import {
   TITLES,
 } from '../lexicon';
 import type { Token } from '../tokens';
-import { hasTag } from '../word-tags';
+import { hasTag, isCommonWord } from '../word-tags';
 import { makeMention, type Mention } from './mention';
 import { PLACES } from './places';
 import { findTitle, trailingTitle } from './titles';
@@ -81,7 +81,8 @@ function classifySpan(ctx: ArticleContext, sentence: number, tokens: Token[]): M
   if (place) return make(place.name, 'jurisdiction', place.type, 0.9);
   if (tokens.length === 1 && first.acronym) {
     const known = KNOWN_ACRONYMS.get(first.text.replace(/\./g, ''));
-    return known ? make(known.name, known.kind, undefined, 0.9) : make(text, 'organization', undefined, 0.5);
+    if (known) return make(known.name, known.kind, undefined, 0.9);
+    return isCommonWord(first.lower) ? null : make(text, 'organization', undefined, 0.5);
   }
   const body = KNOWN_BODIES.get(text);
   if (body) return make(body, 'agency', undefined, 0.85);
@@ -91,11 +92,24 @@ function classifySpan(ctx: ArticleContext, sentence: number, tokens: Token[]): M
   const previous = previousWord(ctx, sentence, first);
   const described = previous ? DESCRIBED_BY.get(previous.lower) : undefined;
   if (described) return make(text, described, undefined, 0.75);
-  const cue = HEAD_CUES.get(head?.lower ?? '') ?? HEAD_CUES.get(last.lower);
+  let cue = HEAD_CUES.get(head?.lower ?? '') ?? HEAD_CUES.get(last.lower);
+  // An order is a program only as an executive or court order; "Fraternal Order of Police" is a body.
+  if (
+    cue?.kind === 'program' &&
+    head?.lower === 'order' &&
+    !/\b(?:executive|court|administrative)\s+order\b/i.test(text)
+  )
+    cue = { kind: 'organization' };
   if (cue && tokens.length > 1) {
-    const name = last.lower === 'police' ? `${text} Department` : text;
+    const name = last.lower === 'police' && ofIndex < 0 ? `${text} Department` : text;
     return make(name, cue.kind, cue.type, 0.8);
   }
+  // Capitalized common words ("Enhancing Public Safety", "SAD!", "UPDATE:") name no one.
+  if (
+    tokens.every((t) => isCommonWord(t.lower)) &&
+    !tokens.some((t) => hasTag(ctx.tags, t.start, 'FirstName', 'Person'))
+  )
+    return null;
   if (tokens.length === 1) {
     if (DEMONYMS.has(first.lower) || NOT_NAMES.has(first.lower)) return null;
     // A word with a capital inside ("OverNewsmagazine", "AJPress") is a brand, not a surname.

@@ -1,6 +1,8 @@
 /** The mention finder: every rule run over each sentence, in the order that lets later rules see earlier finds. */
 
 import type { ArticleContext } from '../context';
+import { creditRanges, inRanges } from '../credits';
+import { billMentions } from './bills';
 import { collectiveBodies } from './collective-bodies';
 import { parseSpan } from './classify';
 import { describedPrograms, matchConcepts } from './concepts';
@@ -14,6 +16,7 @@ export type { Mention } from './mention';
 /** Finds every mention of an entity in the article body (and people in the chrome above the headline). */
 export function findMentions(ctx: ArticleContext): Mention[] {
   const phrases = phraseTable(ctx);
+  const credits = creditRanges(ctx);
   const mentions: Mention[] = [];
   for (const sentence of ctx.sentences) {
     const tokens = ctx.tokens[sentence.index] ?? [];
@@ -24,6 +27,7 @@ export function findMentions(ctx: ArticleContext): Mention[] {
       found.push(m);
       tokens.forEach((t, i) => t.start >= m.start && t.end <= m.end && covered.add(i));
     }
+    for (const m of billMentions(ctx, sentence.index, tokens, covered)) found.push(m);
     for (const m of matchConcepts(ctx, sentence.index, tokens, covered)) found.push(m);
     for (const m of describedPrograms(ctx, sentence.index, tokens, covered)) found.push(m);
     if (sentence.index !== ctx.titleSentence) {
@@ -33,7 +37,9 @@ export function findMentions(ctx: ArticleContext): Mention[] {
     found.push(...collectiveBodies(ctx, sentence.index, tokens, found));
     found.push(...attachTitles(ctx, sentence.index, tokens, found));
     // Above the headline only a named person (the blog's author) is worth keeping.
-    const kept = isChrome ? found.filter((m) => m.kind === 'person' && !m.surnameOnly && m.confidence >= 0.85) : found;
+    const kept = (
+      isChrome ? found.filter((m) => m.kind === 'person' && !m.surnameOnly && m.confidence >= 0.85) : found
+    ).filter((m) => !inRanges(credits, m.start, m.end));
     mentions.push(...kept.sort((a, b) => a.start - b.start));
   }
   return mentions;

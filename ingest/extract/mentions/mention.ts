@@ -24,6 +24,8 @@ export interface Mention {
   surnameOnly?: boolean;
   /** A title of office written before the name: "Police Chief" in "Houston Police Chief Art Acevedo". */
   title?: { info: TitleInfo; start: number; org?: Mention; precedingNoun?: string };
+  /** A definite description ("the judge", "the city") standing for an entity named elsewhere: no new name. */
+  coreferent?: boolean;
   /** Filled by resolution. */
   entityId?: string;
 }

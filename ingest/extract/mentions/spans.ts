@@ -8,6 +8,30 @@ import { onlySpaceBetween } from './mention';
 import { PLACES } from './places';
 import { startsTitle } from './titles';
 
+const CALENDAR = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan.',
+  'feb.',
+  'sept.',
+  'oct.',
+  'nov.',
+  'dec.',
+]);
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
+
 /** Words inside e-mail addresses and web addresses are never names. */
 function inAddress(text: string, token: Token): boolean {
   let s = token.start;
@@ -49,8 +73,15 @@ export function capitalizedSpans(
       const next = tokens[j] as Token;
       const prev = tokens[j - 1] as Token;
       const after = tokens[j + 1];
+      // "Sacramento Wednesday": a weekday or a month ends a name.
+      if (CALENDAR.has(next.lower)) break;
       if (next.capitalized && !tokens[j - 1]?.possessive) {
         j++;
+        continue;
+      }
+      // "U.S. 5th Circuit Court of Appeals": an ordinal inside a name.
+      if (ORDINAL.test(next.text) && after?.capitalized === true && usable(j + 1)) {
+        j += 2;
         continue;
       }
       const afterCapitalized =

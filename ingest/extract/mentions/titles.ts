@@ -1,6 +1,6 @@
 /** Name shapes around titles of office: "Police Chief Art Acevedo", "jail spokeswoman Candace Hopkins". */
 
-import { MAX_TITLE_WORDS, NOT_NAMES, TITLES, type TitleInfo } from '../lexicon';
+import { JURISDICTION_OFFICES, MAX_TITLE_WORDS, NOT_NAMES, TITLES, type TitleInfo } from '../lexicon';
 import type { ArticleContext } from '../context';
 import type { Token } from '../tokens';
 import { makeMention, type Mention, onlySpaceBetween } from './mention';
@@ -67,6 +67,14 @@ export function attachTitles(ctx: ArticleContext, sentence: number, tokens: Toke
     const before = found.find(
       (m) => m !== person && m.end <= titleStart.start && /^\s+$/.test(ctx.text.slice(m.end, titleStart.start)),
     );
+    // "Miami-Dade Mayor Carlos Gimenez": one word before a mayor's or governor's title is the place, not a surname.
+    const office = JURISDICTION_OFFICES.get(title.info.title);
+    if (before?.kind === 'person' && before.surnameOnly && office && !before.known) {
+      before.kind = 'jurisdiction';
+      before.type = /county$/i.test(before.text) ? 'county' : office;
+      before.surnameOnly = false;
+      before.confidence = 0.75;
+    }
     let org = before && before.kind !== 'person' ? before : undefined;
     if (org && org.kind === 'jurisdiction' && /police/i.test(title.info.title)) {
       org = makeMention(

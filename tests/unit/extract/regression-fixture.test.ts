@@ -5,8 +5,12 @@ import { checkAnnotation } from '../../../ingest/annotation/check';
 import { extractAnnotation, gazetteerFromAnnotations } from '../../../ingest/extract';
 import { curatedAnnotations } from './support';
 
-/** tests/fixtures/articles/new-article.txt is not in the corpus: the whole curated corpus is its gazetteer. */
-describe('extracting an article none of the rules were written for', () => {
+/**
+ * A regression fixture, not an unseen article: tests/fixtures/articles/new-article.txt is synthetic and
+ * rules were written while reading it. It is outside the seed corpus, so the whole curated corpus is its
+ * gazetteer. Out-of-sample quality is measured on the dev set's test split (npm run eval:extract -- --set=test).
+ */
+describe('extracting the synthetic regression fixture', () => {
   const load = async () => {
     const doc = await readArticleFile(join(__dirname, '../../fixtures/articles/new-article.txt'));
     const annotation = AnnotationSchema.parse(
@@ -47,24 +51,23 @@ describe('extracting an article none of the rules were written for', () => {
       }),
     );
     expect(annotation.events).toContainEqual(
-      expect.objectContaining({ type: 'ruling', date: '2018-06', by: ['michael-baylson'] }),
+      // The lede's "on Wednesday" dates it to the day; the body's "ruled" is merged into it.
+      expect.objectContaining({ type: 'ruling', date: '2018-06-06', by: ['michael-baylson'] }),
     );
     expect(annotation.events).toContainEqual(
       expect.objectContaining({ type: 'speech', date: '2018-05', by: ['jeff-sessions'] }),
     );
   });
 
-  it('finds who is for and against what', async () => {
+  /*
+   * The verbs "criticized", "praised" and "defended" were in the stance rules only because of this fixture;
+   * removing them left the seed and tune scores unchanged (docs/extraction-quality.md), so they were removed,
+   * and with them this fixture's stances of the Justice Department, Rosa Delgado and Jim Kenney. What
+   * remains comes from rules the seeds and the tune split need.
+   */
+  it('finds who is against sanctuary policies from the speaker’s framing', async () => {
     const { annotation } = await load();
-    const ruling = annotation.events.find((e) => e.type === 'ruling')!;
     const stances = annotation.stances.map((s) => `${s.actor} ${s.kind} ${s.target}`);
-    expect(stances).toEqual(
-      expect.arrayContaining([
-        'jim-kenney SUPPORTED sanctuary-policies',
-        'jeff-sessions OPPOSED sanctuary-policies',
-        `department-of-justice OPPOSED ${ruling.id}`,
-        `rosa-delgado SUPPORTED ${ruling.id}`,
-      ]),
-    );
+    expect(stances).toContain('jeff-sessions OPPOSED sanctuary-policies');
   });
 });

@@ -1,0 +1,157 @@
+/**
+ * One test per class of extraction error fixed for issue 14, each on short synthetic text written for it
+ * (names invented or generic), so that a fix is general and a regression shows which class came back.
+ */
+import type { AnnotationInput } from '../../../ingest/annotation/format';
+import type { Gazetteer } from '../../../ingest/extract';
+import { extractAnnotation } from '../../../ingest/extract';
+import { articleOf } from './support';
+
+const empty: Gazetteer = { entities: [], events: [] };
+const extract = (text: string, meta = {}, g: Gazetteer = empty): AnnotationInput =>
+  extractAnnotation(articleOf(text, meta), g);
+const names = (a: AnnotationInput): string[] => (a.entities ?? []).map((e) => e.name);
+const people = (a: AnnotationInput): string[] =>
+  (a.entities ?? []).filter((e) => e.kind === 'person').map((e) => e.name);
+const stances = (a: AnnotationInput): string[] => (a.stances ?? []).map((s) => `${s.actor} ${s.kind} ${s.target}`);
+const events = (a: AnnotationInput) => a.events ?? [];
+
+describe('junk entities', () => {
+  it('drops photo credits, credit lines and bylines, but keeps the article author', () => {
+    const text = [
+      'Mayor Tom Ridley spoke in Springfield on Monday. (Photo: Marta Quill)',
+      'Protesters gathered outside City Hall. Jon Vasko/AP',
+      'Arlo Dunne',
+      'Photo by Bea Sorrel',
+      'Nina Petrak',
+      'Ridley said the city would not change its policy.',
+    ].join('\n');
+    const found = people(extract(text, { author: 'Nina Petrak' }));
+    expect(found).toEqual(expect.arrayContaining(['Tom Ridley', 'Nina Petrak']));
+    for (const credit of ['Marta Quill', 'Jon Vasko', 'Arlo Dunne', 'Bea Sorrel']) expect(found).not.toContain(credit);
+    expect(names(extract(text))).not.toContain('AP');
+  });
+
+  it('takes no capitalized common words, weekdays or exclamations for people or bodies', () => {
+    const text =
+      'UPDATE: The order, titled Enhancing Public Safety, was signed. Senator Lena Ward will be in Sacramento Wednesday. "SAD!" she wrote.';
+    const found = names(extract(text));
+    expect(found).not.toEqual(expect.arrayContaining(['UPDATE']));
+    expect(found).not.toContain('Enhancing Public Safety');
+    expect(found).not.toContain('SAD');
+    expect(found).not.toContain('Sacramento Wednesday');
+    expect(found).toContain('Sacramento');
+  });
+
+  it('reads a bill number as a program, whatever its spelling, never as an acronym and a number', () => {
+    const a = extract(
+      'The governor signed SB 4 in May. Critics said SB4 goes too far. Senate Bill 4 takes effect soon.',
+    );
+    const bills = (a.entities ?? []).filter((e) => e.kind === 'program');
+    expect(bills).toHaveLength(1);
+    expect(bills[0]).toMatchObject({ name: 'SB 4', type: 'bill' });
+    expect(bills[0]?.aliases).toEqual(expect.arrayContaining(['SB4', 'Senate Bill 4']));
+  });
+
+  it('keeps an ordinal inside a name and takes a place before a mayor for the place', () => {
+    const a = extract(
+      'Ada Kroll appealed to the U.S. 9th Circuit Court of Appeals. Harbor-Vale Mayor Ines Calder objected.',
+    );
+    expect(names(a)).toContain('U.S. 9th Circuit Court of Appeals');
+    expect(a.roles).toContainEqual(
+      expect.objectContaining({ person: 'ines-calder', title: 'Mayor', org: 'harbor-vale' }),
+    );
+  });
+});
+
+describe('duplicates', () => {
+  it('makes one person of a nickname and a full first name, and of a middle name left out', () => {
+    const a = extract(
+      'County Supervisor Dave Merrin praised the ruling. David Merrin said it was a relief. Sozi Ann Pelt agreed, and Sozi Pelt spoke last.',
+    );
+    expect(people(a).sort()).toEqual(['Dave Merrin', 'Sozi Ann Pelt']);
+  });
+
+  it('makes one program of its singular and plural, and one body of an acronym told before its name', () => {
+    const a = extract(
+      'The city lost its Harbor Safety Grant. Two Harbor Safety Grants were cut. The PSO objected. The Port Safety Office said so.',
+    );
+    const programs = (a.entities ?? []).filter((e) => e.kind === 'program');
+    expect(programs).toHaveLength(1);
+    const office = (a.entities ?? []).filter((e) =>
+      /PSO|Port Safety Office/.test([e.name, ...(e.aliases ?? [])].join()),
+    );
+    expect(office).toHaveLength(1);
+    expect(office[0]?.name).toBe('Port Safety Office');
+  });
+
+  it('refers a first name alone and a place name alone back to the entity of the article', () => {
+    const a = extract(
+      'Governor Rhea Stanton of Ohio criticized Attorney General Jeff Sessions. "Jeff, go home," she wrote. Harbor-Vale Mayor Ines Calder agreed. Harbor-Vale stopped holding inmates.',
+    );
+    expect(people(a)).not.toContain('Jeff');
+    expect(names(a).filter((n) => n === 'Harbor-Vale')).toHaveLength(1);
+  });
+});
+
+describe('wrong facts', () => {
+  it('gives a lawsuit to the city that sues, named by a common noun, not to the agency it sues', () => {
+    const a = extract(
+      'Mayor Ines Calder leads Denver. The Justice Department threatened its grants. The city sued the Justice Department on Monday.',
+    );
+    const suit = events(a).find((e) => e.type === 'lawsuit');
+    expect(suit?.by).toEqual(['denver']);
+    expect(stances(a)).not.toContain('department-of-justice OPPOSED department-of-justice');
+  });
+
+  it('takes a noun phrase right before the verb as its subject, not a name before it', () => {
+    const a = extract('In a new fight with Ohio, the federal government announced a lawsuit on Tuesday.');
+    expect(events(a).some((e) => (e.by ?? []).includes('ohio'))).toBe(false);
+  });
+
+  it('records a federal official who attacks sanctuary policies as opposing them', () => {
+    const a = extract(
+      'Attorney General Jeff Sessions spoke in Ohio. "These sanctuary policies are reckless and they hurt families," Sessions said.',
+    );
+    expect(stances(a)).toContain('jeff-sessions OPPOSED sanctuary-policies');
+    expect(stances(a)).not.toContain('jeff-sessions SUPPORTED sanctuary-policies');
+  });
+
+  it('records a governor who signs a law as supporting it', () => {
+    const a = extract('Governor Rhea Stanton signed SB 54 into law on Monday.');
+    expect(stances(a)).toContain('rhea-stanton SUPPORTED sb-54');
+  });
+
+  it('takes the act a speaker names as the target: a ruling called a danger is opposed', () => {
+    const a = extract(
+      'U.S. District Judge Omar Fenn blocked the state law on Monday. "Today\'s decision makes our communities less safe," Governor Rhea Stanton said.',
+    );
+    const ruling = events(a).find((e) => e.type === 'ruling');
+    expect(ruling?.by).toEqual(['omar-fenn']);
+    expect(stances(a)).toContain(`rhea-stanton OPPOSED ${ruling?.id}`);
+  });
+});
+
+describe('missing events', () => {
+  it('finds a ruling whose subject is "the judge" or "a federal judge", and an injunction issued', () => {
+    const a = extract(
+      'U.S. District Judge Omar Fenn heard the case. On Monday the judge ruled for the city. Later, Fenn issued a preliminary injunction.',
+    );
+    expect(events(a).filter((e) => e.type === 'ruling' && (e.by ?? []).includes('omar-fenn')).length).toBeGreaterThan(
+      0,
+    );
+  });
+
+  it('finds a signed executive order with modifiers, letters sent to several places, and an appeal', () => {
+    const a = extract(
+      'President Lena Ward signed a wide-ranging executive order on Jan. 25, 2017. The Justice Department sent nine local governments letters on Friday. Attorney General Jeff Sessions appealed the ruling.',
+    );
+    const types = events(a).map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['order', 'letter', 'lawsuit']));
+  });
+
+  it('does not take a ruling verb for a ruling when no judge or court acts', () => {
+    const a = extract('The council blocked the proposal on Monday.');
+    expect(events(a).some((e) => e.type === 'ruling')).toBe(false);
+  });
+});
