@@ -79,9 +79,9 @@ const AGAINST_ACT = [
   /\blosing\b/i,
 ];
 /** Verbs whose subject opposes or supports their object. */
-const OPPOSE_VERB =
+export const OPPOSE_VERB =
   /\b(?:oppos\w+|condemn\w*|criticiz\w+|denounc\w+|reject\w*|sued|boycott\w*|balked|challeng\w+|fought|resist\w*)\b/i;
-const SUPPORT_VERB =
+export const SUPPORT_VERB =
   /\b(?:supported|supports|support of|backed|backs|praised|endorsed|endorses|welcomed|defended|defends|advocates? (?:of|for))\b/i;
 /** "criticized the ruling", "praised the decision": the object is an act the article told. */
 const ACT_OBJECT =

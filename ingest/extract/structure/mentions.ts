@@ -1,0 +1,90 @@
+/**
+ * Mentions from the parse, over the rules' own: the rules' mentions outside credits and bylines, then each
+ * named-entity mention of CoreNLP that they missed, read by the rules' span classifier (which splits a title
+ * glued to a name: "Chicago Mayor Rahm Emanuel" is a city, a title and a person).
+ */
+
+import type { ArticleContext } from '../context';
+import { KNOWN_ACRONYMS, KNOWN_BODIES, HEAD_CUES } from '../lexicon';
+import { parseSpan, personMention } from '../mentions/classify';
+import { makeMention, type Mention } from '../mentions/mention';
+import { PLACES } from '../mentions/places';
+import type { CoreEntityMention } from './corenlp-json';
+import { inRanges } from './credits';
+import type { ParseView } from './parse-view';
+
+/** CoreNLP's entity types that name entities of the graph. */
+const NER_KINDS = new Set(['PERSON', 'ORGANIZATION', 'CITY', 'STATE_OR_PROVINCE', 'COUNTY']);
+const PLACE_TYPES: Readonly<Record<string, string>> = { CITY: 'city', STATE_OR_PROVINCE: 'state', COUNTY: 'county' };
+
+/** The rules' mentions without those in credits, captions and bylines. */
+export function withoutCredits(mentions: Mention[], credits: [number, number][]): Mention[] {
+  return mentions.filter((m) => !inRanges(credits, m.start, m.end));
+}
+
+/** CoreNLP's named entities that no rule mention covers, as mentions of our kinds. */
+export function nerMentions(
+  ctx: ArticleContext,
+  view: ParseView,
+  mentions: Mention[],
+  credits: [number, number][],
+): Mention[] {
+  const added: Mention[] = [];
+  for (const sentence of view.sentences) {
+    for (const em of sentence.entitymentions) {
+      if (!NER_KINDS.has(em.ner)) continue;
+      const start = em.characterOffsetBegin;
+      const end = em.characterOffsetEnd;
+      if (inRanges(credits, start, end)) continue;
+      if ([...mentions, ...added].some((m) => start < m.end && m.start < end)) continue;
+      const index = view.ruleSentenceAt(start);
+      if (index === undefined || index < ctx.firstBodySentence || index === ctx.titleSentence) continue;
+      added.push(...fromNer(ctx, index, em));
+    }
+  }
+  return added;
+}
+
+function fromNer(ctx: ArticleContext, sentence: number, em: CoreEntityMention): Mention[] {
+  const start = em.characterOffsetBegin;
+  const end = em.characterOffsetEnd;
+  const tokens = (ctx.tokens[sentence] ?? []).filter((t) => t.start >= start && t.end <= end);
+  if (tokens.length === 0) return [];
+  // A line break inside a mention joins a name to the next line's words: keep the first line.
+  const cut = tokens.findIndex(
+    (t, i) => i > 0 && ctx.text.slice((tokens[i - 1] as typeof t).end, t.start).includes('\n'),
+  );
+  const span = cut > 0 ? tokens.slice(0, cut) : tokens;
+  const found = parseSpan(ctx, sentence, span);
+  if (found.length > 0) return found.map((m) => ({ ...m, confidence: Math.max(m.confidence, 0.7) }));
+  const text = ctx.text.slice(span[0]?.start ?? start, span[span.length - 1]?.end ?? end);
+  const first = span[0]?.start ?? start;
+  const last = span[span.length - 1]?.end ?? end;
+  if (em.ner === 'PERSON') {
+    const person = personMention(ctx, sentence, span, 0.75);
+    return person ? [person] : [];
+  }
+  if (em.ner === 'ORGANIZATION') {
+    const acronym = KNOWN_ACRONYMS.get(text.replace(/\./g, ''));
+    if (acronym) return [makeMention(ctx, sentence, first, last, acronym.name, acronym.kind, undefined, 0.8)];
+    const body = KNOWN_BODIES.get(text);
+    if (body) return [makeMention(ctx, sentence, first, last, body, 'agency', undefined, 0.8)];
+    const head = text.split(/\s+/).pop()?.toLowerCase() ?? '';
+    const cue = HEAD_CUES.get(head);
+    const kind = cue?.kind === 'agency' ? 'agency' : 'organization';
+    return [makeMention(ctx, sentence, first, last, text, kind, undefined, 0.7)];
+  }
+  const place = PLACES.get(text);
+  return [
+    makeMention(
+      ctx,
+      sentence,
+      first,
+      last,
+      place?.name ?? text,
+      'jurisdiction',
+      place?.type ?? PLACE_TYPES[em.ner],
+      0.7,
+    ),
+  ];
+}
