@@ -21,6 +21,22 @@ const SUBJECT_PRONOUNS: Readonly<Record<string, 'person' | 'any'>> = {
   it: 'any',
 };
 
+/** Common nouns that stand for a body of the kind named earlier: "the city" for Philadelphia. */
+const BODY_NOUNS: Readonly<Record<string, string>> = {
+  city: 'jurisdiction',
+  county: 'jurisdiction',
+  state: 'jurisdiction',
+  town: 'jurisdiction',
+  department: 'agency',
+  agency: 'agency',
+  administration: 'agency',
+  office: 'agency',
+  court: 'agency',
+  group: 'organization',
+  organization: 'organization',
+  association: 'organization',
+};
+
 /** The mentions coreference adds: pronouns and title nouns, each with its chain's entity. */
 export function corefMentions(
   view: ParseView,
@@ -36,7 +52,8 @@ export function corefMentions(
       const [start, end] = view.span(cm.sentNum - 1, cm.startIndex, cm.endIndex - 1);
       if (inRanges(credits, start, end) || mentions.some((m) => start < m.end && m.start < end)) continue;
       const sentence = view.ruleSentenceAt(start);
-      if (sentence === undefined || !refersTo(cm, entity)) continue;
+      const head = view.token({ sentence: cm.sentNum - 1, index: cm.headIndex })?.lemma ?? '';
+      if (sentence === undefined || !refersTo(cm, head, entity)) continue;
       added.push({
         start,
         end,
@@ -57,7 +74,7 @@ export function corefMentions(
 }
 
 /** Whether a mention of a chain may stand for the entity: a subject pronoun of a fitting kind, or a title noun for a person. */
-function refersTo(cm: CoreCorefMention, entity: ResolvedEntity): boolean {
+function refersTo(cm: CoreCorefMention, headWord: string, entity: ResolvedEntity): boolean {
   const word = cm.text.toLowerCase();
   if (cm.type === 'PRONOMINAL') {
     const fits = SUBJECT_PRONOUNS[word];
@@ -65,11 +82,10 @@ function refersTo(cm: CoreCorefMention, entity: ResolvedEntity): boolean {
     if (fits === 'person') return entity.kind === 'person';
     return word === 'it' ? entity.kind !== 'person' : true;
   }
-  if (cm.type === 'NOMINAL' && entity.kind === 'person') {
-    const title = word.replace(/^(?:the|a|an)\s+/, '');
-    return TITLES.has(title);
-  }
-  return false;
+  if (cm.type !== 'NOMINAL') return false;
+  const head = headWord.toLowerCase();
+  if (entity.kind === 'person') return TITLES.has(head) || TITLES.has(word.replace(/^(?:the|a|an)\s+/, ''));
+  return BODY_NOUNS[head] === entity.kind;
 }
 
 /** The entity a chain names: that of its representative mention, else the one most of its named mentions resolve to. */
@@ -82,14 +98,37 @@ function chainEntity(
   const votes = new Map<ResolvedEntity, number>();
   let representative: ResolvedEntity | undefined;
   for (const cm of chain) {
-    if (cm.type !== 'PROPER') continue;
-    const [hs, he] = view.span(cm.sentNum - 1, cm.headIndex, cm.headIndex);
-    const m = mentions.find((x) => x.entityId !== undefined && hs < x.end && x.start < he);
-    const entity = m ? table.of(m) : undefined;
+    const entity = namedIn(view, cm, mentions, table);
     if (!entity) continue;
     votes.set(entity, (votes.get(entity) ?? 0) + 1);
     if (cm.isRepresentativeMention) representative = entity;
   }
   if (representative) return representative;
   return [...votes].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/**
+ * The entity a chain mention names: a proper name's own mention (at its head), or the body a common noun
+ * phrase names inside it ("the city of Philadelphia").
+ */
+function namedIn(
+  view: ParseView,
+  cm: CoreCorefMention,
+  mentions: Mention[],
+  table: EntityTable,
+): ResolvedEntity | undefined {
+  if (cm.type === 'PROPER') {
+    const [hs, he] = view.span(cm.sentNum - 1, cm.headIndex, cm.headIndex);
+    const m = mentions.find((x) => x.entityId !== undefined && hs < x.end && x.start < he);
+    return m ? table.of(m) : undefined;
+  }
+  if (cm.type !== 'NOMINAL') return undefined;
+  const head = view.token({ sentence: cm.sentNum - 1, index: cm.headIndex })?.lemma.toLowerCase() ?? '';
+  const kind = BODY_NOUNS[head];
+  if (!kind) return undefined;
+  const [start, end] = view.span(cm.sentNum - 1, cm.startIndex, cm.endIndex - 1);
+  const inside = mentions
+    .filter((x) => x.entityId !== undefined && x.start >= start && x.end <= end)
+    .map((x) => table.of(x));
+  return inside.find((e) => e?.kind === kind);
 }

@@ -1,6 +1,7 @@
 /**
- * Text that is about the page, not the story: photo credits ("Jeff Chiu/AP", "Photo: Getty Images"),
- * the caption a credit closes, and bylines. Names there are the photographer's or the reporter's.
+ * Text that is about the picture, not the story: photo credits ("Jeff Chiu/AP", "Photo: Getty Images", a
+ * photographer's name on the line after a caption) and the short caption a credit closes. Bylines stay: the
+ * reporter is an entity of the article.
  */
 
 /** A credit: one to four capitalized words, a slash, and the agency ("Jeff Chiu/AP", "Scott Olson/Getty Images"). */
@@ -14,26 +15,31 @@ const INLINE_CREDIT = /[([]\s*(?:photo(?:graph)?|image|picture|credit)s?\b[^)\]]
 /** Picture agencies that are only ever named as a source of an image. */
 const PICTURE_AGENCY =
   /\b(?:Getty Images|Shutterstock|AP Photo|AFP\/Getty|Reuters\/|iStock(?:photo)?|Bloomberg via Getty)\b/;
-/** "By Jane Doe" or "By Jane Doe and John Roe, Staff Writers" on a line of its own. */
-const BYLINE = /^\s*by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{L}[\p{L}.'’-]*){0,6}\s*(?:,.*)?$/iu;
+/** A line that is only a name: two to four capitalized words. */
+const NAME_LINE = /^\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}\s*$/u;
 /** Captions are short and quote no one. */
 const MAX_CAPTION_LINE = 250;
 
-/** Character ranges of credits, the captions they close, and bylines. */
-export function creditRanges(text: string, author?: string): [number, number][] {
+/** Character ranges of photo credits and the captions they close. */
+export function creditRanges(text: string): [number, number][] {
   const ranges: [number, number][] = [];
   let lineStart = 0;
+  let previousLine = '';
   for (const line of text.split('\n')) {
     const start = lineStart;
+    const previous = previousLine;
     const end = start + line.length;
     lineStart = end + 1;
     if (line.trim().length === 0) continue;
+    previousLine = line;
     const short = line.length <= MAX_CAPTION_LINE && !/[“”"]/.test(line);
-    if (short && (CREDIT_LINE.test(line) || PICTURE_AGENCY.test(line) || (line.length < 100 && BYLINE.test(line)))) {
+    if (short && (CREDIT_LINE.test(line) || PICTURE_AGENCY.test(line))) {
       ranges.push([start, end]);
       continue;
     }
-    if (author && line.length < 120 && line.includes(author)) {
+    // A name alone under a one-sentence line that ends a sentence is the photographer under the caption; a
+    // name under the headline (a line without a full stop) is the byline.
+    if (NAME_LINE.test(line) && /[.!?][”"’']?\s*$/.test(previous) && previous.length <= MAX_CAPTION_LINE) {
       ranges.push([start, end]);
       continue;
     }

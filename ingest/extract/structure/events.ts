@@ -6,6 +6,7 @@
 import { isQuoted, quotedRanges } from '../attribution';
 import type { ArticleContext } from '../context';
 import { eventDate, eventName, shortId, TRIGGERS, type ExtractedEvent, type Trigger } from '../events';
+import type { EventType } from '../../../src/core/vocabulary';
 import { slugify } from '../names';
 import type { ResolvedEntity } from '../resolve';
 import type { ArgumentReader, Clause } from './svo';
@@ -24,6 +25,55 @@ export function triggerAt(ctx: ArticleContext, clause: Clause, sentenceIndex: nu
   return undefined;
 }
 
+/** Event nouns that a light verb ("issued a ruling", "filed suit", "sent letters") makes an act of. */
+const EVENT_NOUNS: Readonly<Record<string, EventType>> = {
+  ruling: 'ruling',
+  decision: 'ruling',
+  injunction: 'ruling',
+  opinion: 'ruling',
+  order: 'order',
+  memo: 'memo',
+  memorandum: 'memo',
+  letter: 'letter',
+  lawsuit: 'lawsuit',
+  suit: 'lawsuit',
+  complaint: 'lawsuit',
+  appeal: 'lawsuit',
+  statement: 'statement',
+  resolution: 'resolution',
+  bill: 'legislation',
+  law: 'legislation',
+  report: 'report',
+  subpoena: 'threat',
+  warning: 'threat',
+  ultimatum: 'threat',
+};
+const LIGHT_VERBS = new Set([
+  'issue',
+  'file',
+  'send',
+  'sign',
+  'release',
+  'pass',
+  'grant',
+  'enter',
+  'hand',
+  'deliver',
+  'bring',
+  'publish',
+  'mail',
+]);
+
+/** The event type of a light verb with an event noun as its object. */
+export function lightVerbType(reader: ArgumentReader, clause: Clause): EventType | undefined {
+  if (!LIGHT_VERBS.has(clause.lemma)) return undefined;
+  for (const obj of reader.objectLemmas(clause)) {
+    const type = EVENT_NOUNS[obj];
+    if (type) return type;
+  }
+  return undefined;
+}
+
 /** One event per clause whose verb is a trigger and whose doer is named, outside quotations. */
 export function clauseEvents(ctx: ArticleContext, reader: ArgumentReader): ExtractedEvent[] {
   const events: ExtractedEvent[] = [];
@@ -33,16 +83,16 @@ export function clauseEvents(ctx: ArticleContext, reader: ArgumentReader): Extra
     if (index === undefined || index < ctx.firstBodySentence || done.has(index)) continue;
     const s = ctx.sentences[index];
     if (!s || isQuoted(quotedRanges(ctx.text, s.start, s.end), clause.start)) continue;
-    const rule = triggerAt(ctx, clause, index);
-    if (!rule || clause.agents.length === 0) continue;
+    const type = lightVerbType(reader, clause) ?? triggerAt(ctx, clause, index)?.type;
+    if (!type || clause.agents.length === 0) continue;
     const others = [...clause.patients, ...clause.obliques];
     const targets = uniq(others.filter((e) => e.kind !== 'program'));
     const concerns = uniq(others.filter((e) => e.kind === 'program'));
     const { date, written } = eventDate(ctx, s, clause.start);
     const main = clause.agents[0] as ResolvedEntity;
     const event: ExtractedEvent = {
-      id: slugify(`${shortId(main)} ${rule.type} ${date ?? ''}`, 70),
-      type: rule.type,
+      id: slugify(`${shortId(main)} ${type} ${date ?? ''}`, 70),
+      type: type,
       name: eventName(ctx, clause.agents, clause.start, s.end),
       by: clause.agents,
       targets,

@@ -21,9 +21,10 @@ import { readCoreNlpJson } from './corenlp-json';
 import { creditRanges } from './credits';
 import { clauseEvents } from './events';
 import { mergeWithinArticle } from './merge';
-import { nerMentions, withoutCredits } from './mentions';
+import { asBills, nerMentions, withoutCredits } from './mentions';
 import { ParseView } from './parse-view';
 import { kbpRoles, mergeRoles } from './roles';
+import { impliedStances, mergeStances, rulingStances, verbStances } from './stances';
 import { mergeStatements, parsedStatements } from './statements';
 import { ArgumentReader } from './svo';
 
@@ -40,6 +41,9 @@ export const STRUCTURE_PARTS = [
   'clauseEvents',
   'eventActors',
   'statements',
+  'verbStances',
+  'rulingStances',
+  'impliedStances',
 ] as const;
 export type StructurePart = (typeof STRUCTURE_PARTS)[number];
 
@@ -62,9 +66,10 @@ export function extractAnnotationFromParse(
   const core = readCoreNlpJson(parse, doc.text);
   const ctx = buildContext(doc, gazetteer);
   const view = new ParseView(core, ctx);
-  const credits = on('credits') ? creditRanges(doc.text, doc.meta.author) : [];
+  const credits = on('credits') ? creditRanges(doc.text) : [];
   let mentions = withoutCredits(findMentions(ctx), credits);
   if (on('ner')) mentions = byPosition([...mentions, ...nerMentions(ctx, view, mentions, credits)]);
+  mentions = asBills(mentions);
   const table = resolveMentions(ctx, mentions);
   if (on('merge')) mergeWithinArticle(table, ctx.gazetteer);
   const all = on('coref') ? byPosition([...mentions, ...corefMentions(view, mentions, table, credits)]) : mentions;
@@ -79,7 +84,14 @@ export function extractAnnotationFromParse(
 
   let statements = findStatements(ctx, all, table);
   if (on('statements')) statements = mergeStatements(parsedStatements(ctx, view, reader), statements);
-  const stances = extractStances(ctx, all, table, events, statements);
+  let stances = extractStances(ctx, all, table, events, statements);
+  if (on('verbStances')) stances = mergeStances(verbStances(reader, events), stances);
+  if (on('rulingStances'))
+    stances = mergeStances(
+      stances,
+      rulingStances(events, statements, roles, (id) => table.get(id)),
+    );
+  if (on('impliedStances')) stances = mergeStances(stances, impliedStances(stances));
   return assembleAnnotation(ctx, table, roles, events, stances, options);
 }
 
@@ -100,6 +112,8 @@ function combineEvents(
     const sentence = clause.sentences[0] ?? -1;
     const same = events.find((e) => e.sentences[0] === sentence);
     if (same) {
+      // The first act of the sentence's clauses is its main one: "sent letters that warned" is a letter.
+      if (fixActors) same.type = clause.type;
       if (fixActors && !same.by.some((a) => clause.by.includes(a))) {
         same.by = clause.by;
         same.targets = [...new Set([...clause.targets])].filter((t) => !clause.by.includes(t));

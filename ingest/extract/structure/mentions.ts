@@ -17,6 +17,23 @@ import type { ParseView } from './parse-view';
 const NER_KINDS = new Set(['PERSON', 'ORGANIZATION', 'CITY', 'STATE_OR_PROVINCE', 'COUNTY']);
 const PLACE_TYPES: Readonly<Record<string, string>> = { CITY: 'city', STATE_OR_PROVINCE: 'state', COUNTY: 'county' };
 
+/** A bill by its number: "SB4", "S.B. 54", "HB 2", "Senate Bill 4", "Assembly Bill 450", "H.R. 3003". */
+export const BILL_NUMBER =
+  /^(?:(?:\p{Lu}[\p{L}.]*\s+)?(?:Senate|House|Assembly)\s+Bill|[SHA]\.?\s?B\.?|H\.?\s?R\.?)\s*\d{1,5}$/u;
+
+/** Mentions that are bill numbers name programs (bills), whatever their words made of them. */
+export function asBills(mentions: Mention[]): Mention[] {
+  return mentions.map((m) =>
+    BILL_NUMBER.test(m.text) && m.kind !== 'program' ? { ...m, kind: 'program', type: 'bill', name: m.text } : m,
+  );
+}
+
+/** The key one bill has under all its names: "SB4", "S.B. 4" and "Texas Senate Bill 4" are "sb4". */
+export function billKey(name: string): string | null {
+  const m = /(?:^|\s)(senate|house|assembly|s|h|a)\.?\s?(?:bill|b)\.?\s*(\d{1,5})$/i.exec(name.trim());
+  return m ? `${(m[1] ?? '').charAt(0).toLowerCase()}b${m[2]}` : null;
+}
+
 /** The rules' mentions without those in credits, captions and bylines. */
 export function withoutCredits(mentions: Mention[], credits: [number, number][]): Mention[] {
   return mentions.filter((m) => !inRanges(credits, m.start, m.end));
@@ -33,6 +50,9 @@ export function nerMentions(
   for (const sentence of view.sentences) {
     for (const em of sentence.entitymentions) {
       if (!NER_KINDS.has(em.ner)) continue;
+      // KBP lists pronouns among the mentions of people: "He" is never a name.
+      const tokens = sentence.tokens.slice(em.tokenBegin, em.tokenEnd);
+      if (tokens.every((t) => t.pos.startsWith('PRP') || t.pos === 'WP')) continue;
       const start = em.characterOffsetBegin;
       const end = em.characterOffsetEnd;
       if (inRanges(credits, start, end)) continue;

@@ -8,6 +8,7 @@
 import type { GazetteerIndex } from '../gazetteer';
 import { acronymsOf, normalizeName, surnameOf } from '../names';
 import type { EntityTable, ResolvedEntity } from '../resolve';
+import { billKey } from './mentions';
 import { sameGivenName } from './nicknames';
 
 /** Merges the entities of the table that name one thing. */
@@ -40,7 +41,10 @@ function firstStart(e: ResolvedEntity): number {
 function oneEntity(a: ResolvedEntity, b: ResolvedEntity): boolean {
   if (a.known && b.known) return false;
   if (a.kind === 'person' && b.kind === 'person') return samePerson(a.name, b.name);
-  if (a.kind === 'program' && b.kind === 'program') return singular(a.name) === singular(b.name);
+  if (a.kind === 'program' && b.kind === 'program') {
+    const bill = billKey(a.name);
+    return singular(a.name) === singular(b.name) || (bill !== null && bill === billKey(b.name));
+  }
   const body = (k: string): boolean => k === 'agency' || k === 'organization';
   if (a.kind !== b.kind && !(body(a.kind) && body(b.kind))) return false;
   const acronym = (e: ResolvedEntity): string | null =>

@@ -1,7 +1,9 @@
 /**
- * Roles from CoreNLP's KBP relations: per:title gives a person's title, and the body is the one that
- * org:top_members_employees or per:employee_or_member_of ties to the same person in the sentence, else the
- * body the title implies (the lexicon's federal offices). Residence slots are never read.
+ * Roles from CoreNLP's KBP relations: per:title gives a person's title; the body is a place written right
+ * before the title ("Texas Attorney General"), else the body the lexicon ties the office to (Attorney General:
+ * Justice Department), else the one org:top_members_employees ties to the person, else for a local office
+ * (mayor, governor, city solicitor) the article's most-named jurisdiction of that level. Residence slots and
+ * per:employee_or_member_of (which takes any nearby body) are never read.
  */
 
 import type { RoleAnnotation } from '../../annotation/format';
@@ -33,21 +35,68 @@ export function kbpRoles(
     };
     for (const rel of sentence.kbp) {
       if (rel.relation !== 'per:title') continue;
-      const info = TITLES.get(rel.object.toLowerCase());
       const person = entityOf(rel.subjectSpan);
-      if (!info || person?.kind !== 'person') continue;
+      if (person?.kind !== 'person') continue;
+      const [titleStart] = view.span(s, rel.objectSpan[0] + 1, rel.objectSpan[0] + 1);
+      const info = TITLES.get(rel.object.toLowerCase());
+      const written = rel.object.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase());
+      const level = officeLevel(rel.object, ctx.text.slice(Math.max(0, titleStart - 12), titleStart));
+      // "Texas Attorney General Ken Paxton": a place written before the title is the office's, not the title's hint.
+      // A country before a federal title ("United States Attorney General") is not the office's body.
+      const glued = mentions.find(
+        (m) =>
+          m.entityId !== undefined &&
+          m.end <= titleStart &&
+          titleStart - m.end <= 1 &&
+          BODY_KINDS.has(m.kind) &&
+          m.type !== 'country',
+      );
+      // An office the lexicon ties to a body (Attorney General: Justice Department) is held there.
       const org =
+        (glued ? table.of(glued) : undefined) ??
+        (info?.orgHint ? table.ensure(info.orgHint.name, info.orgHint.kind, info.orgHint.type) : undefined) ??
         bodyOf(sentence.kbp, entityOf, person) ??
-        (info.orgHint ? table.ensure(info.orgHint.name, info.orgHint.kind, info.orgHint.type) : undefined);
-      if (!org || org === person) continue;
-      const [start] = view.span(s, 1, 1);
-      const index = view.ruleSentenceAt(start);
+        (level ? mainJurisdiction(table, level) : undefined);
+      if (!org || org === person || (!info && !level)) continue;
+      const index = view.ruleSentenceAt(titleStart);
       const quote = index === undefined ? undefined : ctx.sentences[index]?.text;
       if (!quote || quote.trim().length < 3) continue;
-      roles.push({ person: person.id, title: info.title, org: org.id, quote, confidence: 0.7 });
+      roles.push({ person: person.id, title: info?.title ?? written, org: org.id, quote, confidence: 0.7 });
     }
   }
   return roles;
+}
+
+/** Offices of a city, a county or a state, by their title or the word before it ("city solicitor"). */
+const LEVEL_OF_TITLE: Readonly<Record<string, 'city' | 'county' | 'state'>> = {
+  mayor: 'city',
+  'deputy mayor': 'city',
+  alderman: 'city',
+  councilman: 'city',
+  councilwoman: 'city',
+  'city council member': 'city',
+  sheriff: 'county',
+  'county commissioner': 'county',
+  'county executive': 'county',
+  governor: 'state',
+  'gov.': 'state',
+  'lieutenant governor': 'state',
+  'state attorney general': 'state',
+};
+
+function officeLevel(title: string, before: string): 'city' | 'county' | 'state' | undefined {
+  const lower = title.toLowerCase();
+  const word =
+    /\b(city|county|state)\s*$/i.exec(before)?.[1]?.toLowerCase() ?? /^(city|county|state)\b/.exec(lower)?.[1];
+  return LEVEL_OF_TITLE[lower] ?? (word as 'city' | 'county' | 'state' | undefined);
+}
+
+/** The jurisdiction of a level that the article names most: the city a mayor of the story governs. */
+function mainJurisdiction(table: EntityTable, level: 'city' | 'county' | 'state'): ResolvedEntity | undefined {
+  const places = [...table.entities.values()].filter(
+    (e) => e.kind === 'jurisdiction' && (e.type === level || (level === 'county' && /\bcounty$/i.test(e.name))),
+  );
+  return places.sort((a, b) => b.mentions.length - a.mentions.length)[0];
 }
 
 function bodyOf(

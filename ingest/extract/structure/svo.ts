@@ -114,6 +114,14 @@ export class ArgumentReader {
     }
   }
 
+  /** The lemmas of a clause's objects (in the passive, of its subject). */
+  objectLemmas(clause: Clause): string[] {
+    const rels = clause.passive ? ['nsubj:pass'] : ['obj'];
+    return this.view
+      .children(clause.sentence, clause.verb, rels)
+      .map((e) => this.view.token({ sentence: clause.sentence, index: e.dependent })?.lemma.toLowerCase() ?? '');
+  }
+
   /** The rule sentence a clause's verb is in. */
   ruleSentence(clause: Clause): number | undefined {
     return this.view.ruleSentenceAt(clause.start);
