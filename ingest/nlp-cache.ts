@@ -3,12 +3,17 @@
  * the sha256 of the text sent (doc.text), so a parse is only ever paired with the text it was made from.
  *
  *   node dist/ingest/nlp-cache.js [--url http://127.0.0.1:9000] [--cache /work/nlp-cache] FILE_OR_DIR...
+ *   node dist/ingest/nlp-cache.js --fixtures tests/fixtures/corenlp
+ *
+ * With --fixtures, every DIR/<name>.txt (the whole file is the text) gets DIR/<name>.json: the text and its
+ * parse reduced to what the structure extractor reads, so that test fixtures stay a few KB.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readArticleFile } from './article/read';
+import { readCoreNlpJson } from './extract/structure/corenlp-json';
 
 /** The annotators and options the structure extractor reads. */
 export const CORENLP_PROPERTIES = {
@@ -29,8 +34,13 @@ async function main(): Promise<void> {
     options: {
       url: { type: 'string', default: 'http://127.0.0.1:9000' },
       cache: { type: 'string', default: '/work/nlp-cache' },
+      fixtures: { type: 'string' },
     },
   });
+  if (values.fixtures) {
+    await writeFixtures(values.url, values.fixtures);
+    return;
+  }
   mkdirSync(values.cache, { recursive: true });
   const files = positionals.flatMap((p) =>
     statSync(p).isDirectory()
@@ -57,6 +67,26 @@ async function main(): Promise<void> {
     }
     writeFileSync(out, await response.text());
     console.log(`${file} -> ${out} (${Date.now() - started} ms)`);
+  }
+}
+
+/** CoreNLP's JSON for a text, as the server returns it. */
+async function annotate(url: string, text: string): Promise<string> {
+  const response = await fetch(`${url}/?properties=${encodeURIComponent(JSON.stringify(CORENLP_PROPERTIES))}`, {
+    method: 'POST',
+    body: text,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status} ${await response.text()}`);
+  return response.text();
+}
+
+async function writeFixtures(url: string, dir: string): Promise<void> {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    const parse = readCoreNlpJson(JSON.parse(await annotate(url, text)), text);
+    writeFileSync(join(dir, file.replace(/\.txt$/, '.json')), `${JSON.stringify({ text, parse })}\n`);
+    console.log(`${file}: ${parse.sentences.length} sentences`);
   }
 }
 

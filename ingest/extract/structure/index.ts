@@ -15,7 +15,7 @@ import { assembleAnnotation, type ExtractOptions } from '../index';
 import { findMentions, type Mention } from '../mentions';
 import { resolveMentions } from '../resolve';
 import { extractRoles } from '../roles';
-import { extractStances } from '../stances';
+import { extractStances, OPPOSE_VERB, SUPPORT_VERB } from '../stances';
 import { corefMentions } from './coref';
 import { readCoreNlpJson } from './corenlp-json';
 import { creditRanges } from './credits';
@@ -41,6 +41,7 @@ export const STRUCTURE_PARTS = [
   'clauseEvents',
   'eventActors',
   'statements',
+  'eventFilter',
   'verbStances',
   'rulingStances',
   'impliedStances',
@@ -79,6 +80,7 @@ export function extractAnnotationFromParse(
   if (on('kbpRoles')) roles = mergeRoles(roles, kbpRoles(ctx, view, mentions, table, credits));
 
   let events = extractEvents(ctx, all, table);
+  if (on('eventFilter')) events = withoutReactions(events, reader);
   if (on('clauseEvents') || on('eventActors'))
     events = combineEvents(ctx, events, clauseEvents(ctx, reader), on('clauseEvents'), on('eventActors'));
 
@@ -126,6 +128,26 @@ function combineEvents(
     mergeOrAdd(ctx, events, clause);
   }
   return dedupeIds(events);
+}
+
+/**
+ * Without the rules' events whose doer, in that sentence, only evaluates an act ("Becerra praised the
+ * lawsuit"): the act named as the object of praise or criticism is someone else's, told elsewhere.
+ */
+function withoutReactions(events: ExtractedEvent[], reader: ArgumentReader): ExtractedEvent[] {
+  const reactions = new Map<number, Set<string>>();
+  for (const clause of reader.clauses()) {
+    if (!OPPOSE_VERB.test(clause.word) && !SUPPORT_VERB.test(clause.word)) continue;
+    if (clause.lemma === 'sue') continue;
+    const sentence = reader.ruleSentence(clause);
+    if (sentence === undefined) continue;
+    const set = reactions.get(sentence) ?? new Set<string>();
+    for (const a of clause.agents) set.add(a.id);
+    reactions.set(sentence, set);
+  }
+  return events.filter(
+    (e) => !(e.sentences.length === 1 && e.by.every((a) => reactions.get(e.sentences[0] ?? -1)?.has(a.id))),
+  );
 }
 
 function byPosition(mentions: Mention[]): Mention[] {

@@ -1,7 +1,7 @@
 /**
  * Roles from CoreNLP's KBP relations: per:title gives a person's title; the body is a place written right
- * before the title ("Texas Attorney General"), else the body the lexicon ties the office to (Attorney General:
- * Justice Department), else the one org:top_members_employees ties to the person, else for a local office
+ * before the title ("Texas Attorney General"), else the one org:top_members_employees ties to the person, else
+ * the body the lexicon ties the office to (Attorney General: Justice Department), else for a local office
  * (mayor, governor, city solicitor) the article's most-named jurisdiction of that level. Residence slots and
  * per:employee_or_member_of (which takes any nearby body) are never read.
  */
@@ -51,11 +51,13 @@ export function kbpRoles(
           BODY_KINDS.has(m.kind) &&
           m.type !== 'country',
       );
-      // An office the lexicon ties to a body (Attorney General: Justice Department) is held there.
+      // An office the lexicon ties to a body (Attorney General: Justice Department) is held there when it is
+      // written as a title, capitalized; "president of the association" is the association's.
+      const hint = info?.orgHint && /^\p{Lu}/u.test(rel.object) ? info.orgHint : undefined;
       const org =
         (glued ? table.of(glued) : undefined) ??
-        (info?.orgHint ? table.ensure(info.orgHint.name, info.orgHint.kind, info.orgHint.type) : undefined) ??
         bodyOf(sentence.kbp, entityOf, person) ??
+        (hint ? table.ensure(hint.name, hint.kind, hint.type) : undefined) ??
         (level ? mainJurisdiction(table, level) : undefined);
       if (!org || org === person || (!info && !level)) continue;
       const index = view.ruleSentenceAt(titleStart);
@@ -115,9 +117,11 @@ function bodyOf(
   return undefined;
 }
 
-/** The rules' roles, then the KBP roles for a person and body they do not have. */
+/** The rules' roles, then the KBP roles for a person and body, or a person and title, they do not have. */
 export function mergeRoles(rules: RoleAnnotation[], extra: RoleAnnotation[]): RoleAnnotation[] {
   const out = [...rules];
-  for (const r of extra) if (!out.some((o) => o.person === r.person && o.org === r.org)) out.push(r);
+  const same = (a: RoleAnnotation, b: RoleAnnotation): boolean =>
+    a.person === b.person && (a.org === b.org || a.title.toLowerCase() === b.title.toLowerCase());
+  for (const r of extra) if (!out.some((o) => same(o, r))) out.push(r);
   return out;
 }
