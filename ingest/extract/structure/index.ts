@@ -9,7 +9,8 @@ import type { AnnotationInput } from '../../annotation/format';
 import type { ArticleDocument } from '../../article/read';
 import { findStatements } from '../attribution';
 import { buildContext } from '../context';
-import { alignWithKnown, dedupeIds, extractEvents, mergeOrAdd, type ExtractedEvent } from '../events';
+import { alignWithKnown, dedupeIds, extractEvents, mergeOrAdd, shortId, type ExtractedEvent } from '../events';
+import { slugify } from '../names';
 import type { Gazetteer } from '../gazetteer';
 import { assembleAnnotation, type ExtractOptions } from '../index';
 import { findMentions, type Mention } from '../mentions';
@@ -21,10 +22,10 @@ import { readCoreNlpJson } from './corenlp-json';
 import { creditRanges } from './credits';
 import { clauseEvents } from './events';
 import { mergeWithinArticle } from './merge';
-import { asBills, nerMentions, withoutCredits } from './mentions';
+import { asBills, nerMentions, organizationsByNer, withoutCredits } from './mentions';
 import { ParseView } from './parse-view';
 import { kbpRoles, mergeRoles } from './roles';
-import { impliedStances, mergeStances, rulingStances, verbStances } from './stances';
+import { impliedStances, lawsuitStances, mergeStances, rulingStances, verbStances } from './stances';
 import { mergeStatements, parsedStatements } from './statements';
 import { ArgumentReader } from './svo';
 
@@ -42,6 +43,7 @@ export const STRUCTURE_PARTS = [
   'eventActors',
   'statements',
   'eventFilter',
+  'lawsuitStances',
   'verbStances',
   'rulingStances',
   'impliedStances',
@@ -70,7 +72,7 @@ export function extractAnnotationFromParse(
   const credits = on('credits') ? creditRanges(doc.text) : [];
   let mentions = withoutCredits(findMentions(ctx), credits);
   if (on('ner')) mentions = byPosition([...mentions, ...nerMentions(ctx, view, mentions, credits)]);
-  mentions = asBills(mentions);
+  mentions = asBills(on('ner') ? organizationsByNer(mentions, view) : mentions);
   const table = resolveMentions(ctx, mentions);
   if (on('merge')) mergeWithinArticle(table, ctx.gazetteer);
   const all = on('coref') ? byPosition([...mentions, ...corefMentions(view, mentions, table, credits)]) : mentions;
@@ -80,13 +82,14 @@ export function extractAnnotationFromParse(
   if (on('kbpRoles')) roles = mergeRoles(roles, kbpRoles(ctx, view, mentions, table, credits));
 
   let events = extractEvents(ctx, all, table);
-  if (on('eventFilter')) events = withoutReactions(events, reader);
+  if (on('eventFilter')) events = reactionsAsStatements(events, reader, clauseEvents(ctx, reader));
   if (on('clauseEvents') || on('eventActors'))
     events = combineEvents(ctx, events, clauseEvents(ctx, reader), on('clauseEvents'), on('eventActors'));
 
   let statements = findStatements(ctx, all, table);
   if (on('statements')) statements = mergeStatements(parsedStatements(ctx, view, reader), statements);
   let stances = extractStances(ctx, all, table, events, statements);
+  if (on('lawsuitStances')) stances = lawsuitStances(events, stances, table);
   if (on('verbStances')) stances = mergeStances(verbStances(reader, events), stances);
   if (on('rulingStances'))
     stances = mergeStances(
@@ -131,23 +134,35 @@ function combineEvents(
 }
 
 /**
- * Without the rules' events whose doer, in that sentence, only evaluates an act ("Becerra praised the
- * lawsuit"): the act named as the object of praise or criticism is someone else's, told elsewhere.
+ * The rules' events whose doer, in that sentence, only evaluates an act ("Becerra praised the lawsuit") are
+ * that doer's statements: the act named as the object of praise or criticism is someone else's, told elsewhere.
  */
-function withoutReactions(events: ExtractedEvent[], reader: ArgumentReader): ExtractedEvent[] {
+function reactionsAsStatements(
+  events: ExtractedEvent[],
+  reader: ArgumentReader,
+  acts: ExtractedEvent[],
+): ExtractedEvent[] {
   const reactions = new Map<number, Set<string>>();
+  // A sentence whose clauses state an act ("sued to challenge the law") is not a mere reaction.
+  const acted = new Set(acts.flatMap((e) => e.sentences));
   for (const clause of reader.clauses()) {
     if (!OPPOSE_VERB.test(clause.word) && !SUPPORT_VERB.test(clause.word)) continue;
     if (clause.lemma === 'sue') continue;
     const sentence = reader.ruleSentence(clause);
-    if (sentence === undefined) continue;
+    if (sentence === undefined || acted.has(sentence)) continue;
     const set = reactions.get(sentence) ?? new Set<string>();
     for (const a of clause.agents) set.add(a.id);
     reactions.set(sentence, set);
   }
-  return events.filter(
-    (e) => !(e.sentences.length === 1 && e.by.every((a) => reactions.get(e.sentences[0] ?? -1)?.has(a.id))),
-  );
+  for (const e of events) {
+    const sentence = e.sentences[0] ?? -1;
+    if (e.sentences.length !== 1 || e.known || !e.by.every((a) => reactions.get(sentence)?.has(a.id))) continue;
+    const main = e.by[0];
+    e.type = 'statement';
+    if (main) e.id = slugify(`${shortId(main)} statement ${e.date ?? ''}`, 70);
+    e.targets = [];
+  }
+  return dedupeIds(events);
 }
 
 function byPosition(mentions: Mention[]): Mention[] {

@@ -34,6 +34,19 @@ export function billKey(name: string): string | null {
   return m ? `${(m[1] ?? '').charAt(0).toLowerCase()}b${m[2]}` : null;
 }
 
+/**
+ * A name CoreNLP reads as one organization is not a program the rules took from a word in it
+ * ("Fraternal Order of Police" has "Order" in it, not an executive order).
+ */
+export function organizationsByNer(mentions: Mention[], view: ParseView): Mention[] {
+  const orgs = view.sentences.flatMap((s) => s.entitymentions.filter((em) => em.ner === 'ORGANIZATION'));
+  return mentions.map((m) => {
+    if (m.kind !== 'program' || m.known) return m;
+    const same = orgs.some((em) => em.characterOffsetBegin === m.start && em.characterOffsetEnd === m.end);
+    return same ? { ...m, kind: 'organization', name: m.text } : m;
+  });
+}
+
 /** The rules' mentions without those in credits, captions and bylines. */
 export function withoutCredits(mentions: Mention[], credits: [number, number][]): Mention[] {
   return mentions.filter((m) => !inRanges(credits, m.start, m.end));

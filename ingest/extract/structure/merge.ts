@@ -18,6 +18,12 @@ export function mergeWithinArticle(table: EntityTable, gazetteer: GazetteerIndex
     const known = gazetteer.withSurname(surnameOf(entity.name)).filter((k) => samePerson(k.name, entity.name));
     if (known.length === 1 && known[0]) fold(table, table.fromKnown(known[0]), entity);
   }
+  // "Ian D. Prior" is also "Ian Prior".
+  for (const entity of table.entities.values()) {
+    if (entity.kind !== 'person') continue;
+    const short = entity.name.replace(/\s+\p{Lu}\.(?=\s)/gu, '');
+    if (short !== entity.name) entity.aliases.add(short);
+  }
   const list = (): ResolvedEntity[] => [...table.entities.values()];
   for (const a of list()) {
     for (const b of list()) {

@@ -10,7 +10,7 @@ import type { Statement } from '../attribution';
 import type { ExtractedEvent } from '../events';
 import type { ExtractedStance, StanceKind } from '../stances';
 import { OPPOSE_VERB, SUPPORT_VERB } from '../stances';
-import type { ResolvedEntity } from '../resolve';
+import type { EntityTable, ResolvedEntity } from '../resolve';
 import type { ArgumentReader, Clause } from './svo';
 
 /** Acts that put pressure on someone: what a lawsuit is brought over when the text does not name it. */
@@ -130,6 +130,48 @@ export function mergeStances(first: ExtractedStance[], more: ExtractedStance[]):
       out.push(s);
       seen.add(key(s));
     }
+  }
+  return out;
+}
+
+/** The collective nodes of the debate, which every article is about and no lawsuit is brought over alone. */
+const COLLECTIVE = new Set(['Sanctuary policies', 'Sanctuary jurisdictions']);
+
+/**
+ * A plaintiff opposes what the suit is brought over: the program the lawsuit concerns, else the program the
+ * article names most (the policy in dispute), else the sued party's act; never the sued party itself, and
+ * never the other way round. Replaces the rules' stances of the plaintiff toward the party sued.
+ */
+export function lawsuitStances(
+  events: ExtractedEvent[],
+  stances: ExtractedStance[],
+  table: EntityTable,
+): ExtractedStance[] {
+  const programs = [...table.entities.values()]
+    .filter((e) => e.kind === 'program' && !COLLECTIVE.has(e.name) && e.mentions.length > 0)
+    .sort((a, b) => b.mentions.length - a.mentions.length);
+  let out = [...stances];
+  for (const suit of events.filter((e) => e.type === 'lawsuit')) {
+    const sentence = suit.sentences[0] ?? 0;
+    const act = events.find(
+      (e) => e !== suit && e.by.some((b) => suit.targets.includes(b)) && CONTESTED_TYPES.has(e.type),
+    );
+    const program = suit.concerns[0] ?? programs[0];
+    const target: ExtractedStance['target'] | undefined = program
+      ? { entity: program }
+      : act
+        ? { event: act }
+        : undefined;
+    out = out.filter(
+      (s) => !(suit.by.includes(s.actor) && 'entity' in s.target && suit.targets.includes(s.target.entity)),
+    );
+    // Those sued do not oppose what they are sued over.
+    out = out.filter(
+      (s) => !(suit.targets.includes(s.actor) && s.kind === 'OPPOSED' && target && key(s) === key({ ...s, target })),
+    );
+    if (!target) continue;
+    for (const actor of suit.by)
+      out = mergeStances(out, [{ actor, kind: 'OPPOSED', target, sentence, confidence: 0.6 }]);
   }
   return out;
 }
