@@ -22,7 +22,7 @@ import { readCoreNlpJson } from './corenlp-json';
 import { creditRanges } from './credits';
 import { clauseEvents } from './events';
 import { mergeWithinArticle } from './merge';
-import { asBills, nerMentions, organizationsByNer, withoutCredits } from './mentions';
+import { asBills, nerMentions, organizationsByNer, withoutCredits, withoutNerContradictions } from './mentions';
 import { ParseView } from './parse-view';
 import { kbpRoles, mergeRoles } from './roles';
 import { impliedStances, lawsuitStances, mergeStances, rulingStances, verbStances } from './stances';
@@ -36,6 +36,7 @@ export type { CoreNlpDocument } from './corenlp-json';
 export const STRUCTURE_PARTS = [
   'credits',
   'ner',
+  'nerVeto',
   'merge',
   'coref',
   'kbpRoles',
@@ -70,9 +71,11 @@ export function extractAnnotationFromParse(
   const ctx = buildContext(doc, gazetteer);
   const view = new ParseView(core, ctx);
   const credits = on('credits') ? creditRanges(doc.text) : [];
-  let mentions = withoutCredits(findMentions(ctx), credits);
+  let mentions = asBills(withoutCredits(findMentions(ctx), credits));
+  if (on('nerVeto')) mentions = withoutNerContradictions(mentions, view);
   if (on('ner')) mentions = byPosition([...mentions, ...nerMentions(ctx, view, mentions, credits)]);
   mentions = asBills(on('ner') ? organizationsByNer(mentions, view) : mentions);
+
   const table = resolveMentions(ctx, mentions);
   if (on('merge')) mergeWithinArticle(table, ctx.gazetteer);
   const all = on('coref') ? byPosition([...mentions, ...corefMentions(view, mentions, table, credits)]) : mentions;

@@ -47,6 +47,41 @@ export function organizationsByNer(mentions: Mention[], view: ParseView): Mentio
   });
 }
 
+/** NER types that are never a person's or an organization's name. */
+const NOT_ACTORS = new Set([
+  'DATE',
+  'TIME',
+  'DURATION',
+  'NUMBER',
+  'ORDINAL',
+  'MONEY',
+  'PERCENT',
+  'SET',
+  'TITLE',
+  'CAUSE_OF_DEATH',
+  'CRIMINAL_CHARGE',
+  'IDEOLOGY',
+  'RELIGION',
+  'NATIONALITY',
+]);
+
+/**
+ * The rules' guesses from capitalization that the parse contradicts: a person or organization they made of
+ * words CoreNLP tags as no entity ("UPDATE", "Enhancing Public Safety") or as a date or title ("Sacramento
+ * Wednesday"). Known names, names with a cue word (confidence 0.8 and up) and one-word surnames stay.
+ */
+export function withoutNerContradictions(mentions: Mention[], view: ParseView): Mention[] {
+  return mentions.filter((m) => {
+    if (m.known || m.confidence >= 0.8 || (m.kind !== 'person' && m.kind !== 'organization')) return true;
+    const tokens = view.sentences.flatMap((s) =>
+      s.tokens.filter((t) => t.characterOffsetBegin >= m.start && t.characterOffsetEnd <= m.end),
+    );
+    if (tokens.length === 0) return true;
+    if (tokens.every((t) => t.ner === 'O')) return false;
+    return !tokens.some((t) => NOT_ACTORS.has(t.ner));
+  });
+}
+
 /** The rules' mentions without those in credits, captions and bylines. */
 export function withoutCredits(mentions: Mention[], credits: [number, number][]): Mention[] {
   return mentions.filter((m) => !inRanges(credits, m.start, m.end));

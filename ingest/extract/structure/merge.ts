@@ -25,6 +25,13 @@ export function mergeWithinArticle(table: EntityTable, gazetteer: GazetteerIndex
     if (short !== entity.name) entity.aliases.add(short);
   }
   const list = (): ResolvedEntity[] => [...table.entities.values()];
+  for (const one of list()) {
+    if (one.kind !== 'person' || one.known || one.name.includes(' ')) continue;
+    const people = list().filter((p) => p.kind === 'person' && p !== one);
+    const sameSurname = people.some((p) => normalizeName(surnameOf(p.name)) === normalizeName(one.name));
+    const full = sameSurname ? undefined : firstNameOf(one.name, people);
+    if (full) fold(table, full, one);
+  }
   for (const a of list()) {
     for (const b of list()) {
       if (a === b || !table.entities.has(a.id) || !table.entities.has(b.id)) continue;
@@ -67,6 +74,16 @@ export function samePerson(x: string, y: string): boolean {
   if (normalizeName(surnameOf(x)) !== normalizeName(surnameOf(y))) return false;
   if (wx.length === 1 || wy.length === 1) return true;
   return sameGivenName(wx[0] ?? '', wy[0] ?? '');
+}
+
+/** A first name alone ("Jeff") for the one person of the article who has it. */
+function firstNameOf(one: string, people: ResolvedEntity[]): ResolvedEntity | undefined {
+  const word = normalizeName(one);
+  const having = people.filter((p) => {
+    const words = normalizeName(p.name).split(' ');
+    return words.length > 1 && sameGivenName(words[0] ?? '', word);
+  });
+  return having.length === 1 ? having[0] : undefined;
 }
 
 /** A name with its last word in the singular: "grants" = "grant", "policies" = "policy". */
