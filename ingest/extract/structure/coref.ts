@@ -35,6 +35,8 @@ const BODY_NOUNS: Readonly<Record<string, string>> = {
   group: 'organization',
   organization: 'organization',
   association: 'organization',
+  union: 'organization',
+  coalition: 'organization',
 };
 
 /** The mentions coreference adds: pronouns and title nouns, each with its chain's entity. */

@@ -40,6 +40,7 @@ const EVENT_NOUNS: Readonly<Record<string, EventType>> = {
   complaint: 'lawsuit',
   appeal: 'lawsuit',
   statement: 'statement',
+  release: 'statement',
   resolution: 'resolution',
   bill: 'legislation',
   law: 'legislation',

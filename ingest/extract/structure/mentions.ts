@@ -72,7 +72,8 @@ const NOT_ACTORS = new Set([
  */
 export function withoutNerContradictions(mentions: Mention[], view: ParseView): Mention[] {
   return mentions.filter((m) => {
-    if (m.known || m.confidence >= 0.8 || (m.kind !== 'person' && m.kind !== 'organization')) return true;
+    if (m.known || m.surnameOnly || m.confidence >= 0.8 || (m.kind !== 'person' && m.kind !== 'organization'))
+      return true;
     const tokens = view.sentences.flatMap((s) =>
       s.tokens.filter((t) => t.characterOffsetBegin >= m.start && t.characterOffsetEnd <= m.end),
     );

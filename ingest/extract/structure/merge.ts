@@ -5,7 +5,7 @@
  * gazetteer person's only by such a first name takes the gazetteer id.
  */
 
-import type { GazetteerIndex } from '../gazetteer';
+import type { GazetteerEntity, GazetteerIndex } from '../gazetteer';
 import { acronymsOf, normalizeName, surnameOf } from '../names';
 import type { EntityTable, ResolvedEntity } from '../resolve';
 import { billKey } from './mentions';
@@ -17,6 +17,11 @@ export function mergeWithinArticle(table: EntityTable, gazetteer: GazetteerIndex
     if (entity.known || entity.kind !== 'person') continue;
     const known = gazetteer.withSurname(surnameOf(entity.name)).filter((k) => samePerson(k.name, entity.name));
     if (known.length === 1 && known[0]) fold(table, table.fromKnown(known[0]), entity);
+  }
+  for (const entity of [...table.entities.values()]) {
+    if (entity.known || entity.kind !== 'program') continue;
+    const known = knownProgram(entity.name, gazetteer);
+    if (known) fold(table, table.fromKnown(known), entity);
   }
   // "Ian D. Prior" is also "Ian Prior".
   for (const entity of table.entities.values()) {
@@ -38,6 +43,64 @@ export function mergeWithinArticle(table: EntityTable, gazetteer: GazetteerIndex
       if (oneEntity(a, b) && keeps(a, b)) fold(table, a, b);
     }
   }
+}
+
+/** Words that say nothing of which program a description means. */
+const FILLER = new Set([
+  'the',
+  'a',
+  'an',
+  'that',
+  'which',
+  'would',
+  'to',
+  'of',
+  'for',
+  'from',
+  'in',
+  'on',
+  'and',
+  'or',
+  'its',
+  'their',
+  'it',
+  'be',
+  'by',
+  'with',
+  'deemed',
+  'so',
+  'called',
+]);
+const HEADS =
+  /^(?:(?:an?|the|another)\s+)?(executive order|bill|legislation|resolution|ordinance|directive|law|policy|grants?|program)\b/i;
+const stem = (w: string): string => w.toLowerCase().replace(/(?:ies|es|s|ing|ed)$/, '');
+
+/**
+ * A program the article describes by what it does ("the executive order that threatened to deny federal
+ * funding to sanctuary cities") is a gazetteer program of the same head noun ("Executive order barring
+ * sanctuary cities from federal funds") when it shares two content words with it, or one and no other has that head.
+ */
+function knownProgram(name: string, gazetteer: GazetteerIndex): GazetteerEntity | undefined {
+  const head = HEADS.exec(name)?.[1]?.toLowerCase();
+  if (!head) return undefined;
+  const words = (n: string): Set<string> =>
+    new Set(
+      normalizeName(n)
+        .split(' ')
+        .filter((w) => w.length > 2 && !FILLER.has(w))
+        .map(stem),
+    );
+  const mine = words(name.replace(HEADS, ''));
+  const candidates = gazetteer.gazetteer.entities.filter(
+    (e) => e.kind === 'program' && [e.name, ...e.aliases].some((n) => normalizeName(n).includes(head)),
+  );
+  const shared = (e: GazetteerEntity): number =>
+    Math.max(
+      ...[e.name, ...e.aliases].map((n) => [...words(n)].filter((w) => mine.has(w) && !head.includes(w)).length),
+    );
+  const best = candidates.sort((a, b) => shared(b) - shared(a))[0];
+  if (!best) return undefined;
+  return shared(best) >= 2 || (candidates.length === 1 && shared(best) >= 1) ? best : undefined;
 }
 
 /** Whether a is the entity to keep over b: a known one, else the longer name, else the first. */

@@ -39,7 +39,7 @@ describe('the structure extractor on CoreNLP parses', () => {
     expect(a.entities.some((e) => /mayor/i.test(e.name))).toBe(false);
   });
 
-  it('leaves photo credits and the caption they close out, and keeps the body', () => {
+  it('leaves photo credits out and keeps the caption and the body', () => {
     const a = extract('photo-credit');
     const names = a.entities.map((e) => e.name);
     expect(names).toContain('Ed Lee');

@@ -32,12 +32,10 @@ describe('telling one entity named two ways', () => {
 describe('finding photo credits', () => {
   const covered = (text: string): string[] => creditRanges(text).map(([a, b]) => text.slice(a, b));
 
-  it('finds a slash credit, a credit line, an inline credit and a photographer under a caption', () => {
-    expect(covered('The mayor speaks. (Jeff Chiu/AP)\nThe council met.')).toEqual(['The mayor speaks. (Jeff Chiu/AP)']);
+  it('finds a slash credit, a credit line, an inline credit and a photographer under a caption, not the caption', () => {
+    expect(covered('The mayor speaks. (Jeff Chiu/AP)\nThe council met.')).toEqual(['Jeff Chiu/AP']);
     expect(covered('Text.\nPhoto: Getty Images\nMore.')).toEqual(['Photo: Getty Images']);
-    expect(covered('Sessions speaks. (Photo: Gage Skidmore) Sessions spoke.')).toEqual([
-      'Sessions speaks. (Photo: Gage Skidmore)',
-    ]);
+    expect(covered('Sessions speaks. (Photo: Gage Skidmore) Sessions spoke.')).toEqual(['(Photo: Gage Skidmore)']);
     expect(covered('The city filed suit in August.\nAlex Brandon\n\nA judge ruled.')).toEqual(['Alex Brandon']);
   });
 
