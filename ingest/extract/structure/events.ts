@@ -84,7 +84,14 @@ export function clauseEvents(ctx: ArticleContext, reader: ArgumentReader): Extra
     if (index === undefined || index < ctx.firstBodySentence || done.has(index)) continue;
     const s = ctx.sentences[index];
     if (!s || isQuoted(quotedRanges(ctx.text, s.start, s.end), clause.start)) continue;
-    const type = lightVerbType(reader, clause) ?? triggerAt(ctx, clause, index)?.type;
+    // "Hanson's letter warned ...": an act as the subject is what its owner did.
+    const told = reader
+      .subjectLemmas(clause)
+      .map((l) => EVENT_NOUNS[l])
+      .find((t) => t !== undefined);
+    const type =
+      lightVerbType(reader, clause) ??
+      (triggerAt(ctx, clause, index) ? (told ?? triggerAt(ctx, clause, index)?.type) : undefined);
     if (!type || clause.agents.length === 0) continue;
     const others = [...clause.patients, ...clause.obliques];
     const targets = uniq(others.filter((e) => e.kind !== 'program'));

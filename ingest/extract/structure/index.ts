@@ -136,8 +136,11 @@ function combineEvents(
   return dedupeIds(events);
 }
 
+/** Verbs of answering: their object is someone else's act. */
+const REACTIONS = new Set(['react', 'respond', 'reply', 'comment']);
+
 /**
- * The rules' events whose doer, in that sentence, only evaluates an act ("Becerra praised the lawsuit") are
+ * The rules' events whose doer, in that sentence, only evaluates or answers an act ("Becerra praised the lawsuit") are
  * that doer's statements: the act named as the object of praise or criticism is someone else's, told elsewhere.
  */
 function reactionsAsStatements(
@@ -149,7 +152,7 @@ function reactionsAsStatements(
   // A sentence whose clauses state an act ("sued to challenge the law") is not a mere reaction.
   const acted = new Set(acts.flatMap((e) => e.sentences));
   for (const clause of reader.clauses()) {
-    if (!OPPOSE_VERB.test(clause.word) && !SUPPORT_VERB.test(clause.word)) continue;
+    if (!OPPOSE_VERB.test(clause.word) && !SUPPORT_VERB.test(clause.word) && !REACTIONS.has(clause.lemma)) continue;
     if (clause.lemma === 'sue') continue;
     const sentence = reader.ruleSentence(clause);
     if (sentence === undefined || acted.has(sentence)) continue;

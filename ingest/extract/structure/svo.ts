@@ -122,6 +122,14 @@ export class ArgumentReader {
       .map((e) => this.view.token({ sentence: clause.sentence, index: e.dependent })?.lemma.toLowerCase() ?? '');
   }
 
+  /** The lemmas of a clause's active subjects. */
+  subjectLemmas(clause: Clause): string[] {
+    if (clause.passive) return [];
+    return this.view
+      .children(clause.sentence, clause.verb, ['nsubj'])
+      .map((e) => this.view.token({ sentence: clause.sentence, index: e.dependent })?.lemma.toLowerCase() ?? '');
+  }
+
   /** The rule sentence a clause's verb is in. */
   ruleSentence(clause: Clause): number | undefined {
     return this.view.ruleSentenceAt(clause.start);
