@@ -2,7 +2,7 @@
  * Fills the on-disk cache of CoreNLP parses for development: one JSON per article text, named by
  * the sha256 of the text sent (doc.text), so a parse is only ever paired with the text it was made from.
  *
- *   node dist/ingest/nlp-cache.js [--url http://127.0.0.1:9000] [--cache /work/nlp-cache] FILE_OR_DIR...
+ *   node dist/ingest/nlp-cache.js [--url http://127.0.0.1:9000] [--cache /work/nlp-cache/newline-breaks] FILE_OR_DIR...
  *   node dist/ingest/nlp-cache.js --fixtures tests/fixtures/corenlp
  *
  * With --fixtures, every DIR/<name>.txt (the whole file is the text) gets DIR/<name>.json: the text and its
@@ -21,6 +21,9 @@ export const CORENLP_PROPERTIES = {
   outputFormat: 'json',
   'coref.algorithm': 'statistical',
   'ner.applyFineGrained': 'true',
+  // News text puts headlines, captions, credits and bylines on lines of their own, without a full stop:
+  // a line break ends a sentence, or a name runs into the next line's words.
+  'ssplit.newlineIsSentenceBreak': 'always',
 };
 
 /** The cache file name of a text. */
@@ -33,7 +36,7 @@ async function main(): Promise<void> {
     allowPositionals: true,
     options: {
       url: { type: 'string', default: 'http://127.0.0.1:9000' },
-      cache: { type: 'string', default: '/work/nlp-cache' },
+      cache: { type: 'string', default: '/work/nlp-cache/newline-breaks' },
       fixtures: { type: 'string' },
     },
   });

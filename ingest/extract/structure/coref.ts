@@ -86,7 +86,10 @@ function refersTo(cm: CoreCorefMention, headWord: string, entity: ResolvedEntity
   }
   if (cm.type !== 'NOMINAL') return false;
   const head = headWord.toLowerCase();
-  if (entity.kind === 'person') return TITLES.has(head) || TITLES.has(word.replace(/^(?:the|a|an)\s+/, ''));
+  // "the judge" is a person the article titled judge: statistical chains also join a title noun to the
+  // nearest name, whoever holds the office.
+  if (entity.kind === 'person')
+    return TITLES.has(head) && entity.mentions.some((m) => m.title?.info.title.toLowerCase().split(' ').pop() === head);
   return BODY_NOUNS[head] === entity.kind;
 }
 

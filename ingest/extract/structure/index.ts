@@ -9,7 +9,16 @@ import type { AnnotationInput } from '../../annotation/format';
 import type { ArticleDocument } from '../../article/read';
 import { findStatements } from '../attribution';
 import { buildContext } from '../context';
-import { alignWithKnown, dedupeIds, extractEvents, mergeOrAdd, shortId, type ExtractedEvent } from '../events';
+import { datesOverlap } from '../dates';
+import {
+  alignWithKnown,
+  dedupeIds,
+  extractEvents,
+  mergeOrAdd,
+  sameEventFamily,
+  shortId,
+  type ExtractedEvent,
+} from '../events';
 import { slugify } from '../names';
 import type { Gazetteer } from '../gazetteer';
 import { assembleAnnotation, type ExtractOptions } from '../index';
@@ -119,6 +128,21 @@ function combineEvents(
   for (const clause of clauses) {
     const sentence = clause.sentences[0] ?? -1;
     const same = events.find((e) => e.sentences[0] === sentence);
+    // A second report of an act: same family, a doer in common, dates that agree at the coarser precision.
+    const told = events.find(
+      (e) =>
+        e !== same &&
+        sameEventFamily(e.type, clause.type) &&
+        e.by.some((a) => clause.by.includes(a)) &&
+        e.date !== undefined &&
+        clause.date !== undefined &&
+        datesOverlap(e.date, clause.date),
+    );
+    if (!same && add && told) {
+      told.sentences.push(...clause.sentences);
+      if ((clause.date?.length ?? 0) > (told.date?.length ?? 0)) told.date = clause.date;
+      continue;
+    }
     if (same) {
       // The first act of the sentence's clauses is its main one: "sent letters that warned" is a letter.
       if (fixActors) same.type = clause.type;

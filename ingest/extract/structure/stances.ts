@@ -31,7 +31,7 @@ export function verbStances(reader: ArgumentReader, events: ExtractedEvent[]): E
         ? 'SUPPORTED'
         : undefined;
     if (!kind) continue;
-    const target = clauseTarget(clause, events, sentence, clause.lemma === 'sue');
+    const target = clauseTarget(clause, events, sentence, clause.lemma === 'sue', reader.objectIsNamed(clause));
     if (!target) continue;
     // The collective node of sanctuary places is what the debate is about, not someone who takes a side.
     for (const actor of clause.agents)
@@ -42,25 +42,27 @@ export function verbStances(reader: ArgumentReader, events: ExtractedEvent[]): E
 }
 
 /**
- * What an evaluative clause is about: a program it names; else an act of the article its object names (the
- * act of the party sued, for a lawsuit); else the party itself.
+ * What an evaluative clause is about: a program it names; for a lawsuit, the act of the party sued; an act of
+ * the party when the object is a noun about it ("Gimenez's action"); else the party itself.
  */
 function clauseTarget(
   clause: Clause,
   events: ExtractedEvent[],
   sentence: number,
   lawsuit: boolean,
+  named: boolean,
 ): ExtractedStance['target'] | undefined {
-  const named = [...clause.patients, ...clause.obliques];
-  const program = named.find((e) => e.kind === 'program');
+  const args = [...clause.patients, ...clause.obliques];
+  const program = args.find((e) => e.kind === 'program');
   if (program) return { entity: program };
-  const party = named.find((e) => e.kind !== 'program');
+  const party = args.find((e) => e.kind !== 'program');
   if (!party) return undefined;
   const acts = events.filter((e) => e.by.includes(party) && (e.sentences[0] ?? Infinity) <= sentence + 2);
   const contested = acts.filter((e) => !lawsuit || CONTESTED_TYPES.has(e.type));
   const act = contested.find((e) => e.concerns.length > 0) ?? contested[0];
   if (lawsuit) return act?.concerns[0] ? { entity: act.concerns[0] } : act ? { event: act } : { entity: party };
-  return { entity: party };
+  // "praised Gimenez's swift action": a noun about the party's doing is the party's act.
+  return !named && acts[0] ? { event: acts[acts.length - 1] as ExtractedEvent } : { entity: party };
 }
 
 /**

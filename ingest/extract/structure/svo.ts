@@ -1,6 +1,7 @@
 /** Who did what to whom, read off the dependency tree: the subject, object and obliques of a verb, with coreference. */
 
 import type { ArticleContext } from '../context';
+import { TITLES } from '../lexicon';
 import type { Mention } from '../mentions';
 import type { EntityTable, ResolvedEntity } from '../resolve';
 import { relIn, type ParseView } from './parse-view';
@@ -40,13 +41,24 @@ export class ArgumentReader {
       const [from, to] = this.phrase(sentence, head);
       const [start, end] = this.view.span(sentence, from, to);
       const inside = this.mentions.filter((m) => m.entityId !== undefined && m.start >= start && m.end <= end);
-      const first = inside.map((m) => this.table.of(m)).find((e) => e !== undefined);
+      const first = inside.map((m) => this.table.of(m)).find((e) => e !== undefined) ?? this.titled(sentence, head);
       if (first) found.push(first);
     }
     if (depth < 3)
       for (const conj of this.view.children(sentence, head, ['conj:']))
         found.push(...this.entitiesOf(sentence, conj.dependent, depth + 1));
     return [...new Set(found)];
+  }
+
+  /** "A federal judge ruled": a title noun no chain resolved is the one person of the article titled so. */
+  private titled(sentence: number, head: number): ResolvedEntity | undefined {
+    const lemma = this.view.token({ sentence, index: head })?.lemma.toLowerCase() ?? '';
+    if (!TITLES.has(lemma)) return undefined;
+    const holders = [...this.table.entities.values()].filter(
+      (e) =>
+        e.kind === 'person' && e.mentions.some((m) => m.title?.info.title.toLowerCase().split(' ').pop() === lemma),
+    );
+    return holders.length === 1 ? holders[0] : undefined;
   }
 
   private covering(sentence: number, token: number): ResolvedEntity | undefined {
@@ -120,6 +132,14 @@ export class ArgumentReader {
     return this.view
       .children(clause.sentence, clause.verb, rels)
       .map((e) => this.view.token({ sentence: clause.sentence, index: e.dependent })?.lemma.toLowerCase() ?? '');
+  }
+
+  /** Whether the clause's object is itself a name ("praised Gimenez"), not a noun about one ("praised Gimenez's action"). */
+  objectIsNamed(clause: Clause): boolean {
+    const rels = clause.passive ? ['nsubj:pass'] : ['obj'];
+    return this.view
+      .children(clause.sentence, clause.verb, rels)
+      .some((e) => this.covering(clause.sentence, e.dependent) !== undefined);
   }
 
   /** The lemmas of a clause's active subjects. */
