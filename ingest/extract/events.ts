@@ -6,6 +6,7 @@ import type { GazetteerEvent } from './gazetteer';
 import type { Mention } from './mentions';
 import { slugify } from './names';
 import type { EntityTable, ResolvedEntity } from './resolve';
+import type { Sentence } from './sentences';
 import { subjectBefore } from './subjects';
 
 export type { EventType };
@@ -30,14 +31,15 @@ export interface ExtractedEvent {
  * Words that state an action, and the event type they make. `refers` marks nouns that usually
  * point back to an event told already ("the threat", "the disclosure") rather than a new one.
  */
-interface Trigger {
+export interface Trigger {
   re: RegExp;
   type: EventType;
   refers?: boolean;
   /** The actor follows the trigger: "was launched by Sessions", "lawsuits ... from various cities". */
   passive?: boolean;
 }
-const TRIGGERS: readonly Trigger[] = [
+/** The event-verb lexicon: the rule extractor matches it in the text, the structure extractor at a verb of the parse. */
+export const TRIGGERS: readonly Trigger[] = [
   { re: /\bthreaten(?:s|ed)?\b/i, type: 'threat' },
   { re: /\bwarn(?:s|ed)\b/i, type: 'threat' },
   { re: /\b(?:sent|sends|send|mailed)\s+(?:\w+\s+){0,4}letters?\b|\bin an? (?:\w+\s+)?letter\b/i, type: 'letter' },
@@ -226,17 +228,7 @@ function buildEvent(
     (e) => !actors.includes(e),
   );
   const concerns = uniq(here.map(entity)).filter((e) => e.kind === 'program');
-  // A deadline ("by August 18") never dates the act; a start ("since 2014") does when nothing else does.
-  const dates = findDates(s, ctx.anchor).filter((d) => d.role !== 'deadline');
-  const nearest = (list: typeof dates): string | undefined =>
-    list.sort((a, b) => Math.abs(a.start - start) - Math.abs(b.start - start))[0]?.value;
-  const written = nearest(dates.filter((d) => d.role === 'point')) ?? nearest(dates);
-  // News reports recent acts: an undated one in a dated article is placed in the article's month,
-  // unless the sentence marks it as told before ("previously declared").
-  const background = /\b(?:previously|had|once|long|years ago)\b/i.test(s.text);
-  const date =
-    written ??
-    (ctx.anchor?.month && !background ? `${ctx.anchor.year}-${String(ctx.anchor.month).padStart(2, '0')}` : undefined);
+  const { date, written } = eventDate(ctx, s, start);
   const name = eventName(ctx, actors, start, s.end);
   const main = actors[0] as ResolvedEntity;
   const event: ExtractedEvent = {
@@ -253,13 +245,32 @@ function buildEvent(
   return event;
 }
 
+/**
+ * The date of an act told at offset `at` of a sentence: the nearest date written there (a deadline never dates it,
+ * a start does when nothing else does); else, since news reports recent acts, the article's month, unless the
+ * sentence marks the act as told before ("previously declared").
+ */
+export function eventDate(ctx: ArticleContext, s: Sentence, at: number): { date?: string; written: boolean } {
+  const dates = findDates(s, ctx.anchor).filter((d) => d.role !== 'deadline');
+  const nearest = (list: typeof dates): string | undefined =>
+    list.sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]?.value;
+  const written = nearest(dates.filter((d) => d.role === 'point')) ?? nearest(dates);
+  const background = /\b(?:previously|had|once|long|years ago)\b/i.test(s.text);
+  const date = written ?? (background ? undefined : anchorMonth(ctx));
+  return date === undefined ? { written: false } : { date, written: written !== undefined };
+}
+
+function anchorMonth(ctx: ArticleContext): string | undefined {
+  return ctx.anchor?.month ? `${ctx.anchor.year}-${String(ctx.anchor.month).padStart(2, '0')}` : undefined;
+}
+
 /** "Sessions" for jeff-sessions: ids read better with the short form people use. */
-function shortId(entity: ResolvedEntity): string {
+export function shortId(entity: ResolvedEntity): string {
   return entity.kind === 'person' ? (entity.name.split(/\s+/).pop() ?? entity.id) : entity.id;
 }
 
 /** A readable name: the actor and the clause from the trigger on, cut at the first comma or after 12 words. */
-function eventName(ctx: ArticleContext, actors: ResolvedEntity[], start: number, end: number): string {
+export function eventName(ctx: ArticleContext, actors: ResolvedEntity[], start: number, end: number): string {
   const clause = ctx.text.slice(start, end).split(/[,;:.“"”—]/)[0] ?? '';
   const words = clause.trim().split(/\s+/).slice(0, 12).join(' ');
   const who = actors.map((a) => a.name).join(' and ');
@@ -270,7 +281,7 @@ function eventName(ctx: ArticleContext, actors: ResolvedEntity[], start: number,
  * A second sentence about the same act (same type family, same actor) adds its quote: when both
  * are dated the dates must agree, and an undated one must be told within two paragraphs.
  */
-function mergeOrAdd(ctx: ArticleContext, events: ExtractedEvent[], event: ExtractedEvent): void {
+export function mergeOrAdd(ctx: ArticleContext, events: ExtractedEvent[], event: ExtractedEvent): void {
   const paragraph = (e: ExtractedEvent): number => ctx.sentences[e.sentences[0] ?? 0]?.paragraph ?? 0;
   const same = events.find((e) => {
     if (!sameEventFamily(e.type, event.type) || !e.by.some((a) => event.by.includes(a))) return false;
@@ -293,7 +304,7 @@ function mergeOrAdd(ctx: ArticleContext, events: ExtractedEvent[], event: Extrac
 }
 
 /** Takes the id (and a missing date) of a gazetteer event reported again: same family, compatible date, a participant in common. */
-function alignWithKnown(ctx: ArticleContext, event: ExtractedEvent): void {
+export function alignWithKnown(ctx: ArticleContext, event: ExtractedEvent): void {
   const ids = (list: ResolvedEntity[]): string[] => list.map((e) => e.id);
   const candidates = ctx.gazetteer.gazetteer.events.filter((k) => {
     const sharedActor = (k.by ?? []).some((a) => ids(event.by).includes(a));
@@ -321,7 +332,7 @@ function alignWithKnown(ctx: ArticleContext, event: ExtractedEvent): void {
   event.confidence = Math.min(0.9, event.confidence + 0.1);
 }
 
-function dedupeIds(events: ExtractedEvent[]): ExtractedEvent[] {
+export function dedupeIds(events: ExtractedEvent[]): ExtractedEvent[] {
   const seen = new Map<string, ExtractedEvent>();
   const out: ExtractedEvent[] = [];
   for (const event of events) {

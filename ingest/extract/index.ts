@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import type { AnnotationInput, EventLink } from '../annotation/format';
+import type { AnnotationInput, EventLink, RoleAnnotation } from '../annotation/format';
 import type { ArticleDocument } from '../article/read';
 import { findStatements } from './attribution';
 import { buildContext, type ArticleContext } from './context';
@@ -7,7 +7,7 @@ import { addCoreferentMentions } from './coreference';
 import { extractEvents, type ExtractedEvent } from './events';
 import type { Gazetteer } from './gazetteer';
 import { findMentions } from './mentions';
-import { resolveMentions, type ResolvedEntity } from './resolve';
+import { resolveMentions, type EntityTable, type ResolvedEntity } from './resolve';
 import { extractRoles } from './roles';
 import { extractStances, type ExtractedStance } from './stances';
 
@@ -38,6 +38,22 @@ export function extractAnnotation(
   const statements = findStatements(ctx, mentions, table);
   const stances = extractStances(ctx, mentions, table, events, statements);
 
+  return assembleAnnotation(ctx, table, roles, events, stances, options);
+}
+
+/**
+ * The annotation of an article from its extracted facts: entities that a fact refers to or that were named
+ * with enough confidence, and every fact with its quote. Shared by the rule and the structure extractor.
+ */
+export function assembleAnnotation(
+  ctx: ArticleContext,
+  table: EntityTable,
+  roles: RoleAnnotation[],
+  events: ExtractedEvent[],
+  stances: ExtractedStance[],
+  options: ExtractOptions = {},
+): AnnotationInput {
+  const doc = ctx.doc;
   const referenced = new Set<string>([
     ...roles.flatMap((r) => [r.person, r.org]),
     ...events.flatMap((e) => [...e.by, ...e.targets, ...e.concerns].map((x) => x.id)),

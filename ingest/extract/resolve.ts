@@ -54,8 +54,10 @@ export class EntityTable {
   ensure(name: string, kind: EntityKind, type?: string): ResolvedEntity {
     const known = this.findKnown(name, kind);
     if (known) return this.fromKnown(known);
+    // "Department of Justice" is the "Justice Department" the article named.
+    const keys = (n: string): string[] => [n, ...nameVariants(n)].map(normalizeName);
     const local = [...this.entities.values()].find(
-      (e) => compatible(e.kind, kind) && normalizeName(e.name) === normalizeName(name),
+      (e) => compatible(e.kind, kind) && keys(e.name).some((k) => keys(name).includes(k)),
     );
     return local ?? this.create(name, kind, type, 0.6);
   }

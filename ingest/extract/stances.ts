@@ -79,7 +79,7 @@ const AGAINST_ACT = [
   /\blosing\b/i,
 ];
 /** Verbs whose subject opposes or supports their object. */
-const OPPOSE_VERB =
+export const OPPOSE_VERB =
   /\b(?:oppos\w+|condemn\w*|denounc\w+|reject\w*|sued|boycott\w*|balked|challeng\w+|fought|resist\w*|def(?:y|ies|ied|ying))\b/i;
 /** A general lexicon of approval, for reactions in favour of an act (a ruling, an order). */
 const FOR_ACT = [
@@ -96,7 +96,7 @@ const FOR_ACT = [
 const ACT_NOUN = /\b(ruling|decision|order|injunction|threat|memo|letters|lawsuit)\b/i;
 /** The debate's word, not a name that holds it ("New Sanctuary Movement"): lowercase, or opening the sentence. */
 const SANCTUARY_WORD = /(?:^|[^\p{L}\s]\s*|\s)sanctuar(?:y|ies)\b|^[“"]?Sanctuar(?:y|ies)\b/u;
-const SUPPORT_VERB =
+export const SUPPORT_VERB =
   /\b(?:supported|supports|support of|backed|backs|endorsed|endorses|welcomed|advocates? (?:of|for))\b/i;
 /** "criticized the ruling", "praised the decision": the object is an act the article told. */
 const ACT_OBJECT =
