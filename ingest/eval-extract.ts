@@ -4,7 +4,9 @@
  * Prints precision, recall and F1 per article and micro-averaged, and writes the table and the
  * failures to docs/extraction-quality.md (keeping its Speed section, which bench:extract writes).
  *
- *   npm run eval:extract [-- --corpus ingest/corpus --annotations ingest/annotations --doc docs/extraction-quality.md]
+ *   npm run eval:extract [-- --extractor=rules|corenlp|auto --corpus ingest/corpus --annotations ingest/annotations --doc docs/extraction-quality.md]
+ *
+ * The extractor defaults to INGEST_EXTRACTOR (auto); CoreNLP's parses are cached on disk, so reruns are quick.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
@@ -22,7 +24,11 @@ import {
   type Miss,
   type Score,
 } from './extract/evaluate';
-import { extractAnnotation, gazetteerFromAnnotations } from './extract';
+import { gazetteerFromAnnotations } from './extract';
+import type { Extractor } from './extract/extractor';
+import { loadConfig } from '../src/core/config';
+import { lineProgress } from '../src/core/progress';
+import { setUpExtractor, takeExtractorFlag } from '../src/cli/extractor-choice';
 import { writeQualityDoc } from './extract/quality-doc';
 import { readAnnotation } from './annotation/read';
 
@@ -34,7 +40,9 @@ interface ArticleResult {
 const MISSES_PER_KIND = 8;
 
 async function main(): Promise<void> {
+  const flag = takeExtractorFlag(process.argv.slice(2));
   const { values } = parseArgs({
+    args: flag.rest,
     options: {
       corpus: { type: 'string', default: 'ingest/corpus' },
       annotations: { type: 'string', default: 'ingest/annotations' },
@@ -43,20 +51,37 @@ async function main(): Promise<void> {
   });
   const corpus = resolve(values.corpus);
   const curated = loadCurated(resolve(values.annotations));
+  const config = loadConfig();
+  const extraction = await setUpExtractor(flag.mode ?? config.extractor, config, lineProgress());
+  let results: ArticleResult[];
+  try {
+    results = await evaluateAll(corpus, curated, extraction.extractor);
+  } finally {
+    await extraction.close();
+  }
+  const table = `Extractor: **${extraction.extractor.name}** (\`--extractor\`).\n\n${renderTable(results)}`;
+  console.log(table);
+  const body = [INTRO, '## Results (leave-one-article-out)', '', table, '', '## Failures', '', renderMisses(results)];
+  await writeQualityDoc(resolve(values.doc), { body: body.join('\n') });
+  console.log(`\nwrote ${values.doc}`);
+}
+
+/** Extracts each curated article with the gazetteer of the other articles only, and compares. */
+async function evaluateAll(
+  corpus: string,
+  curated: Map<string, Annotation>,
+  extractor: Extractor,
+): Promise<ArticleResult[]> {
   const results: ArticleResult[] = [];
   for (const [stem, gold] of curated) {
     const articleFile = readdirSync(corpus).find((f) => basename(f, extname(f)) === stem);
     if (!articleFile) continue;
     const doc = await readArticleFile(join(corpus, articleFile));
     const others = [...curated].filter(([s]) => s !== stem).map(([, a]) => a);
-    const extracted = extractAnnotation(doc, gazetteerFromAnnotations(others));
+    const extracted = await extractor.extract(doc, gazetteerFromAnnotations(others));
     results.push({ stem, comparison: compareAnnotations(extracted, gold, doc.text, (a) => AnnotationSchema.parse(a)) });
   }
-  const table = renderTable(results);
-  console.log(table);
-  const body = [INTRO, '## Results (leave-one-article-out)', '', table, '', '## Failures', '', renderMisses(results)];
-  await writeQualityDoc(resolve(values.doc), { body: body.join('\n') });
-  console.log(`\nwrote ${values.doc}`);
+  return results;
 }
 
 function loadCurated(dir: string): Map<string, Annotation> {
