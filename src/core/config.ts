@@ -78,7 +78,8 @@ export const ENV_SCHEMA = {
   CORENLP_LOCAL_LIB_DIR: z.string().min(1).default('.data/corenlp/lib'),
   CORENLP_LOCAL_HEAP: memory.default('4g'),
   CORENLP_CACHE_DIR: z.string().min(1).default('.data/corenlp/cache'),
-  CORENLP_TIMEOUT_MS: positiveInt.default(180000),
+  CORENLP_TIMEOUT_MS: positiveInt.default(120000),
+  CORENLP_START_TIMEOUT_MS: positiveInt.default(600000),
 } as const;
 
 export type EnvName = keyof typeof ENV_SCHEMA;
@@ -110,8 +111,10 @@ export interface CoreNlpConfig {
   heap: string;
   /** Annotations already computed, one JSON file per text, properties and version. */
   cacheDir: string;
-  /** Bound of one annotate request (the first one after a start also loads the models). */
+  /** Bound of one annotate request. */
   timeoutMs: number;
+  /** Bound of a local server's start, models loaded (about 40 s on an idle machine, minutes on a busy one). */
+  startTimeoutMs: number;
 }
 
 /** The validated configuration of the whole service, passed down explicitly. */
@@ -207,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       heap: v.CORENLP_LOCAL_HEAP,
       cacheDir: resolve(cwd, v.CORENLP_CACHE_DIR),
       timeoutMs: v.CORENLP_TIMEOUT_MS,
+      startTimeoutMs: v.CORENLP_START_TIMEOUT_MS,
     },
   };
 }

@@ -10,7 +10,8 @@ import type { Progress } from '../core/progress';
 import { basicAuth, type CoreNlpEndpoint } from './client';
 import { CoreNlpError } from './errors';
 import { ensureCoreNlpJars } from './jars';
-import { blockListText, randomCredentials, serverArgs } from './server-args';
+import { ANNOTATE_PROPERTIES } from './properties';
+import { blockListText, randomCredentials, serverArgs, serverPropertiesText } from './server-args';
 
 /** A running local CoreNLP: where to reach it, with which credentials, and how to stop it. */
 export interface LocalCoreNlp extends CoreNlpEndpoint {
@@ -22,8 +23,6 @@ export interface LocalCoreNlp extends CoreNlpEndpoint {
   stop(): Promise<void>;
 }
 
-/** Bound of the wait for the HTTP port; the models load later, on the first request. */
-const READY_TIMEOUT_MS = 120_000;
 const STOP_GRACE_MS = 15_000;
 
 /** Throws a one-line error when there is no Java 8+ to run CoreNLP with. */
@@ -60,7 +59,12 @@ async function status(url: string, init: RequestInit = {}): Promise<number | nul
 }
 
 /** Polls /ready until it answers 200, the JVM exits, or the bound passes. */
-async function waitForReady(server: LocalCoreNlp, exited: () => number | null, progress: Progress): Promise<void> {
+async function waitForReady(
+  server: LocalCoreNlp,
+  exited: () => number | null,
+  boundMs: number,
+  progress: Progress,
+): Promise<void> {
   const started = Date.now();
   let lastNote = started;
   for (;;) {
@@ -74,15 +78,17 @@ async function waitForReady(server: LocalCoreNlp, exited: () => number | null, p
     }
     if ((await status(`${server.url}/ready`, { headers: { authorization: basicAuth(server.credentials) } })) === 200)
       return;
-    if (Date.now() - started > READY_TIMEOUT_MS) {
+    if (Date.now() - started > boundMs) {
       throw new CoreNlpError(
         'start',
         server.url,
-        `CoreNLP did not answer on ${server.url} within ${READY_TIMEOUT_MS / 1000} s; ${server.logFile} says:\n${tail(server.logFile, 20)}`,
+        `CoreNLP did not answer on ${server.url} within ${boundMs / 1000} s (CORENLP_START_TIMEOUT_MS); ${server.logFile} says:\n${tail(server.logFile, 20)}`,
       );
     }
-    if (Date.now() - lastNote > 5_000) {
-      progress.info(`  …waiting for CoreNLP on ${server.url} (${Math.round((Date.now() - started) / 1000)} s)`);
+    if (Date.now() - lastNote > 10_000) {
+      progress.info(
+        `  …CoreNLP is loading its models (${Math.round((Date.now() - started) / 1000)} s; about 40 s on an idle machine)`,
+      );
       lastNote = Date.now();
     }
     await new Promise((r) => setTimeout(r, 500));
@@ -104,8 +110,9 @@ async function checkAuthRequired(server: LocalCoreNlp): Promise<void> {
 
 /**
  * Starts a private Stanford CoreNLP server from Maven Central jars on a free port: a random basic-auth pair and
- * a blockList of every non-loopback IPv4 subnet (see server-args.ts). Resolves the jars on first use. Returns
- * once the port answers and a request without credentials is refused.
+ * a blockList of every non-loopback IPv4 subnet (see server-args.ts). Resolves the jars on first use. The models
+ * are preloaded before the port opens, so it returns once they are loaded and a request without credentials is
+ * refused.
  */
 export async function startLocalCoreNlp(config: CoreNlpConfig, progress: Progress): Promise<LocalCoreNlp> {
   const started = Date.now();
@@ -114,6 +121,8 @@ export async function startLocalCoreNlp(config: CoreNlpConfig, progress: Progres
   const runDir = await mkdtemp(join(tmpdir(), 'corenlp-run-'));
   const blockListFile = join(runDir, 'blocklist.txt');
   await writeFile(blockListFile, blockListText(), { mode: 0o600 });
+  const serverPropertiesFile = join(runDir, 'server.properties');
+  await writeFile(serverPropertiesFile, serverPropertiesText(ANNOTATE_PROPERTIES));
   const logFile = join(runDir, 'server.log');
   const port = await freePort();
   const credentials = randomCredentials();
@@ -125,6 +134,8 @@ export async function startLocalCoreNlp(config: CoreNlpConfig, progress: Progres
     blockListFile,
     credentials,
     serverId: `sanctuary-graph-${process.pid}-${port}`,
+    serverPropertiesFile,
+    preload: ANNOTATE_PROPERTIES.annotators!,
   });
 
   progress.info(`Starting Stanford CoreNLP ${config.version} on 127.0.0.1:${port} (heap ${config.heap})…`);
@@ -155,14 +166,12 @@ export async function startLocalCoreNlp(config: CoreNlpConfig, progress: Progres
       })()),
   };
   try {
-    await waitForReady(server, () => exitCode, progress);
+    await waitForReady(server, () => exitCode, config.startTimeoutMs, progress);
     await checkAuthRequired(server);
   } catch (err) {
     await server.stop();
     throw err;
   }
-  progress.info(
-    `CoreNLP is up at ${server.url} in ${((Date.now() - started) / 1000).toFixed(1)} s (models load on the first request)`,
-  );
+  progress.info(`CoreNLP is up at ${server.url}, models loaded, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return server;
 }

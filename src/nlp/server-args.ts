@@ -72,6 +72,18 @@ export interface ServerArgsInput {
   credentials: { user: string; password: string };
   /** Names the server's shutdown-key file (/tmp/corenlp.shutdown.<id>), so two servers never share one. */
   serverId: string;
+  /** The server's default properties (serverPropertiesText), so the preloaded models are the ones requests use. */
+  serverPropertiesFile: string;
+  /** Annotators loaded before the port opens, so readiness means "models loaded". */
+  preload: string;
+}
+
+/** A Java properties file of the request properties CoreNLP should also use when it preloads its models. */
+export function serverPropertiesText(properties: Readonly<Record<string, string>>): string {
+  return `${Object.entries(properties)
+    .filter(([k]) => k !== 'annotators' && k !== 'outputFormat')
+    .map(([k, v]) => `${k} = ${v}`)
+    .join('\n')}\n`;
 }
 
 /** The `java` arguments of a private local StanfordCoreNLPServer. */
@@ -98,5 +110,9 @@ export function serverArgs(input: ServerArgsInput): string[] {
     '-stanford',
     '-blockList',
     input.blockListFile,
+    '-serverProperties',
+    input.serverPropertiesFile,
+    '-preload',
+    input.preload,
   ];
 }

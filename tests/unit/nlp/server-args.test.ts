@@ -9,6 +9,7 @@ import {
   parseCidr,
   randomCredentials,
   serverArgs,
+  serverPropertiesText,
 } from '../../../src/nlp/server-args';
 
 const ip = (text: string): number => parseCidr(`${text}/32`).base;
@@ -66,6 +67,8 @@ describe('the credentials and command line of a local CoreNLP server', () => {
       blockListFile: '/run/blocklist.txt',
       credentials: { user: 'u1', password: 'p1' },
       serverId: 'sg-1',
+      serverPropertiesFile: '/run/server.properties',
+      preload: 'tokenize,ssplit,ner',
     });
     const after = (flag: string): string | undefined => args[args.indexOf(flag) + 1];
     expect(args[0]).toBe('-mx3g');
@@ -79,6 +82,8 @@ describe('the credentials and command line of a local CoreNLP server', () => {
     expect(after('-blockList')).toBe('/run/blocklist.txt');
     expect(after('-server_id')).toBe('sg-1');
     expect(args).toContain('-stanford');
+    expect(after('-serverProperties')).toBe('/run/server.properties');
+    expect(after('-preload')).toBe('tokenize,ssplit,ner');
     // JVM options come before the main class, server options after it.
     expect(args.indexOf('-Djava.net.preferIPv4Stack=true')).toBeLessThan(
       args.indexOf('edu.stanford.nlp.pipeline.StanfordCoreNLPServer'),
@@ -87,6 +92,13 @@ describe('the credentials and command line of a local CoreNLP server', () => {
 });
 
 describe('the annotation request and its cache key', () => {
+  it('preloads with the request properties, so the first request finds its models loaded', () => {
+    const text = serverPropertiesText(ANNOTATE_PROPERTIES);
+    expect(text).toContain('coref.algorithm = statistical');
+    expect(text).toContain('ner.applyFineGrained = true');
+    expect(text).not.toContain('outputFormat');
+  });
+
   it('asks for the full annotator set as JSON, URL-encoded', () => {
     expect(ANNOTATE_PROPERTIES.annotators).toBe('tokenize,ssplit,pos,lemma,ner,depparse,coref,kbp');
     const query = propertiesQuery(ANNOTATE_PROPERTIES);
