@@ -42,6 +42,9 @@ export function takeExtractorFlag(argv: string[]): { mode: ExtractorMode | undef
  */
 const rulesIgnoringTheParse: ParseInterpreter = (doc, gazetteer) => extractAnnotation(doc, gazetteer);
 
+/** The interpreter of CoreNLP's parse that the entry points use (bench:extract too). */
+export const interpretParse: ParseInterpreter = rulesIgnoringTheParse;
+
 /** The chosen extractor, why, and the CoreNLP runtime behind it (to close, or to measure). */
 export interface ExtractorSetup {
   extractor: Extractor;
@@ -64,6 +67,6 @@ export async function setUpExtractor(
     return { extractor: rulesExtractor, choice, corenlp: null, close: () => Promise.resolve() };
   }
   const corenlp = openCoreNlp(config.corenlp, progress, { cache: options.cache });
-  const extractor = coreNlpExtractor(corenlp.client, options.interpret ?? rulesIgnoringTheParse);
+  const extractor = coreNlpExtractor(corenlp.client, options.interpret ?? interpretParse);
   return { extractor, choice, corenlp, close: () => corenlp.close() };
 }
