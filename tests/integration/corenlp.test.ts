@@ -14,7 +14,8 @@ import { type CoreNlpRuntime, openCoreNlp } from '../../src/nlp/runtime';
 
 /**
  * The real Stanford CoreNLP through the project's launcher: started on a free port for the first annotation,
- * private (credentials and blockList), and stopped after. The first request loads every model: about a minute.
+ * private (credentials and blockList), and stopped after. The start preloads every model: 40 s on an idle
+ * machine, a few minutes on a busy one.
  */
 jest.setTimeout(300_000);
 
