@@ -4,9 +4,11 @@
  *   core (config, database, vocabulary, errors)  ←  compiler  ←  graphql  ←  server
  *                                                ←  ingest
  *                                                ←  neo4j (the embedded server's launcher)
- *   entry points (src/main.ts, src/seed.ts, src/cli/, ingest/cli.ts) compose them; bench/ and tests/ may use any.
+ *                                                ←  nlp (the Stanford CoreNLP launcher and client)
+ *   entry points (src/main.ts, src/seed.ts, src/cli/, ingest/cli.ts, ingest/eval-extract.ts) compose them;
+ *   bench/ and tests/ may use any. src/cli/extractor-choice.ts is where ingest's extractors meet src/nlp.
  */
-const ENTRY = '^(src/main\\.ts|src/seed\\.ts|src/cli/|ingest/cli\\.ts)';
+const ENTRY = '^(src/main\\.ts|src/seed\\.ts|src/cli/|ingest/cli\\.ts|ingest/eval-extract\\.ts)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -43,14 +45,14 @@ module.exports = {
       comment:
         'The type-graphql schema and resolvers use the compiler and core; never the server, launcher or pipeline.',
       from: { path: '^src/graphql/' },
-      to: { path: '^(src/server|src/neo4j|src/cli|ingest)/' },
+      to: { path: '^(src/server|src/neo4j|src/nlp|src/cli|ingest)/' },
     },
     {
       name: 'server-never-ingests',
       severity: 'error',
       comment: 'The service never imports the pipeline, the launcher or an entry point.',
       from: { path: '^src/server/' },
-      to: { path: '^(ingest|src/neo4j|src/cli)/|^src/(main|seed)\\.ts$' },
+      to: { path: '^(ingest|src/neo4j|src/nlp|src/cli)/|^src/(main|seed)\\.ts$' },
     },
     {
       name: 'ingest-uses-core-only',
@@ -64,6 +66,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/neo4j/' },
       to: { path: '^(src|ingest)/', pathNot: ['^src/neo4j/', '^src/core/'] },
+    },
+    {
+      name: 'nlp-uses-core-only',
+      severity: 'error',
+      comment:
+        'The CoreNLP launcher and client know nothing of the pipeline: an interface joins them (ingest/extract/extractor.ts).',
+      from: { path: '^src/nlp/' },
+      to: { path: '^(src|ingest)/', pathNot: ['^src/nlp/', '^src/core/'] },
     },
     {
       name: 'nothing-imports-entry-points',

@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { stringify } from 'yaml';
-import { ConfigError, loadConfig } from '../src/core/config';
+import { type Config, ConfigError, loadConfig } from '../src/core/config';
 import type { Annotation } from './annotation/format';
-import { lineProgress } from '../src/core/progress';
+import { lineProgress, type Progress } from '../src/core/progress';
 import { openRuntime } from '../src/neo4j/runtime';
+import { EXTRACTOR_USAGE, setUpExtractor, takeExtractorFlag } from '../src/cli/extractor-choice';
 import { curatedGazetteer } from './gazetteer-source';
-import { dryRunPaths, type IngestSummary, ingestPaths, retractArticles } from './pipeline';
+import { dryRunPaths, type IngestOptions, type IngestSummary, ingestPaths, retractArticles } from './pipeline';
 
-const USAGE = `Usage: npm run ingest -- [--dry-run] [paths...]
+const USAGE = `Usage: npm run ingest -- [--dry-run] [--extractor=rules|corenlp|auto] [paths...]
        npm run ingest -- --retract <article-id>...
   Loads articles into the graph. Paths are article files (.txt .md .html), annotation files (.yaml)
   or folders of them; none means the sample corpus (ingest/corpus). An article with an annotation
@@ -17,7 +18,8 @@ const USAGE = `Usage: npm run ingest -- [--dry-run] [paths...]
              save it as <name>.yaml beside the article to correct and curate it. Without NEO4J_URI
              it starts no database: raw articles are resolved against ingest/annotations only.
   --retract  take the articles with these ids out of the graph: their evidence, claims and the nodes only
-             they mention (docs/provenance.md); curated facts are never touched by retracting extracted ones.`;
+             they mention (docs/provenance.md); curated facts are never touched by retracting extracted ones.
+  ${EXTRACTOR_USAGE}`;
 
 const NO_DATABASE_NOTICE =
   'Dry run without a database: raw articles are resolved against the curated annotations (ingest/annotations) only; set NEO4J_URI to resolve them against a graph too.';
@@ -66,7 +68,14 @@ async function main(argv: string[]): Promise<number> {
   }
   if (argv[0] === '--retract') return retract(argv.slice(1));
   const dryRun = argv.includes('--dry-run');
-  const paths = argv.filter((a) => a !== '--dry-run');
+  let flag: ReturnType<typeof takeExtractorFlag>;
+  try {
+    flag = takeExtractorFlag(argv.filter((a) => a !== '--dry-run'));
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const paths = flag.rest;
   const unknown = paths.find((a) => a.startsWith('-'));
   if (unknown) {
     process.stderr.write(`Unknown option ${unknown}\n${USAGE}\n`);
@@ -74,7 +83,26 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   const progress = lineProgress();
-  const options = { progress, bar: Boolean(process.stderr.isTTY) };
+  const extraction = await setUpExtractor(flag.mode ?? config.extractor, config, progress);
+  try {
+    return await run(paths, dryRun, config, {
+      progress,
+      bar: Boolean(process.stderr.isTTY),
+      extractor: extraction.extractor,
+    });
+  } finally {
+    // A CoreNLP server started for this run stops with it.
+    await extraction.close();
+  }
+}
+
+async function run(
+  paths: string[],
+  dryRun: boolean,
+  config: Config,
+  options: IngestOptions & { progress: Progress },
+): Promise<number> {
+  const { progress } = options;
   const print = (annotation: Annotation, file: string): void => {
     process.stdout.write(`# ${file}\n---\n${stringify(annotation, { lineWidth: 120 })}\n`);
   };

@@ -3,25 +3,30 @@
  * recall and F1 per article and micro-averaged, optionally writes them as JSON, and rewrites that set's
  * section of docs/extraction-quality.md (keeping the other sets' sections and the Speed section).
  *
- *   npm run eval:extract -- [--set=seeds|tune|test] [--extractor=rules] [--dir ingest/devset]
+ *   npm run eval:extract -- [--set=seeds|tune|test] [--extractor=rules|corenlp|auto] [--dir ingest/devset]
  *                           [--json out.json] [--doc docs/extraction-quality.md | --no-doc]
  *                           [--corpus ingest/corpus] [--annotations ingest/annotations]
+ *
+ * The extractor defaults to INGEST_EXTRACTOR (auto); CoreNLP's parses are cached on disk, so reruns are quick.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EVAL_SETS, evaluateSet, totalOf, type ArticleResult, type EvalSet } from './extract/eval-set';
 import { f1, FACT_KIND_LABELS, FACT_KINDS, precision, recall, type Miss, type Score } from './extract/evaluate';
-import { EXTRACTORS, isExtractorName } from './extract/extractors';
+import { loadConfig } from '../src/core/config';
+import { lineProgress } from '../src/core/progress';
+import { setUpExtractor, takeExtractorFlag } from '../src/cli/extractor-choice';
 import { writeQualityDoc } from './extract/quality-doc';
 
 const MISSES_PER_KIND = 8;
 
 async function main(): Promise<void> {
+  const flag = takeExtractorFlag(process.argv.slice(2));
   const { values } = parseArgs({
+    args: flag.rest,
     options: {
       set: { type: 'string', default: 'seeds' },
-      extractor: { type: 'string', default: 'rules' },
       dir: { type: 'string', default: 'ingest/devset' },
       corpus: { type: 'string', default: 'ingest/corpus' },
       annotations: { type: 'string', default: 'ingest/annotations' },
@@ -32,15 +37,22 @@ async function main(): Promise<void> {
   });
   const set = values.set as EvalSet;
   if (!EVAL_SETS.includes(set)) throw new Error(`--set must be one of ${EVAL_SETS.join(', ')}`);
-  if (!isExtractorName(values.extractor))
-    throw new Error(`--extractor must be one of ${Object.keys(EXTRACTORS).join(', ')}`);
-  const { report, results } = await evaluateSet(set, values.extractor, {
-    corpus: resolve(values.corpus),
-    annotations: resolve(values.annotations),
-    devset: resolve(values.dir),
-  });
+  const config = loadConfig();
+  const extraction = await setUpExtractor(flag.mode ?? config.extractor, config, lineProgress());
+  const name = extraction.extractor.name;
+  let evaluation: Awaited<ReturnType<typeof evaluateSet>>;
+  try {
+    evaluation = await evaluateSet(set, extraction.extractor, {
+      corpus: resolve(values.corpus),
+      annotations: resolve(values.annotations),
+      devset: resolve(values.dir),
+    });
+  } finally {
+    await extraction.close();
+  }
+  const { report, results } = evaluation;
   const table = renderTable(results);
-  console.log(`set ${set}, extractor ${values.extractor}, ${results.length} articles\n`);
+  console.log(`set ${set}, extractor ${name}, ${results.length} articles\n`);
   console.log(table);
   if (values.json) {
     writeFileSync(resolve(values.json), `${JSON.stringify(report, null, 2)}\n`);
@@ -48,11 +60,11 @@ async function main(): Promise<void> {
   }
   if (!values['no-doc']) {
     const section = [
-      `## ${SET_TITLES[set]} (${results.length} articles, extractor \`${values.extractor}\`)`,
+      `## ${SET_TITLES[set]} (${results.length} articles, extractor \`${name}\`)`,
       '',
       SET_NOTES[set],
       '',
-      `Reproduce: \`npm run eval:extract -- --set=${set} --extractor=${values.extractor}\`.`,
+      `Reproduce: \`npm run eval:extract -- --set=${set} --extractor=${name}\`.`,
       '',
       table,
       '',

@@ -8,6 +8,7 @@ import type { Progress } from '../src/core/progress';
 import type { Annotation } from './annotation/format';
 import { readArticleFile } from './article/read';
 import { type Gazetteer, learnEntities } from './extract';
+import type { Extractor } from './extract/extractor';
 import { loadGazetteer } from './gazetteer-source';
 import { describeError, type IngestSummary, SummaryRecorder } from './ingest-summary';
 import { DEFAULT_BATCH_ROWS, loadArticles, rowsOf } from './load-articles';
@@ -29,6 +30,8 @@ export interface IngestOptions {
   dryRun?: (annotation: Annotation, file: string) => void;
   /** Facts and mentions per transaction of new articles (DEFAULT_BATCH_ROWS). */
   batchRows?: number;
+  /** Reads raw articles; the rules extractor when unset. */
+  extractor?: Extractor;
 }
 
 /** The options of a dry run without a database: it prints, and resolves raw articles against `gazetteer`. */
@@ -70,6 +73,7 @@ async function runPaths(
         for (const a of learned) learnEntities(g, a);
         return g;
       })),
+    extractor: options.extractor,
   };
   let pending: { index: number; item: PreparedArticle }[] = [];
   let pendingRows = 0;

@@ -8,12 +8,17 @@ import { checkAnnotation } from './annotation/check';
 import { readAnnotation } from './annotation/read';
 import { type ArticleDocument, readArticleFile } from './article/read';
 import { IngestInputError } from './errors';
-import { extractAnnotation, type Gazetteer } from './extract';
+import type { Gazetteer } from './extract';
+import { type Extractor, rulesExtractor } from './extract/extractor';
 import type { IngestInput } from './resolve-inputs';
 
-/** What preparing an input needs besides the input: the gazetteer, built once, when a raw article needs it. */
+/**
+ * What preparing an input needs besides the input: the gazetteer, built once, when a raw article needs it, and
+ * the extractor of raw articles (the rules unless said otherwise).
+ */
 export interface PrepareContext {
   gazetteer: () => Promise<Gazetteer>;
+  extractor?: Extractor;
 }
 
 /** An article read and checked, with the annotation that describes it. */
@@ -35,7 +40,8 @@ export async function prepareDocument(
 ): Promise<PreparedArticle> {
   if (!input.annotationPath) {
     // A raw article: the extractor writes the same annotation a curator would, marked origin: extracted.
-    const extracted = AnnotationSchema.parse(extractAnnotation(doc, await context.gazetteer()));
+    const extractor = context.extractor ?? rulesExtractor;
+    const extracted = AnnotationSchema.parse(await extractor.extract(doc, await context.gazetteer()));
     const problems = checkAnnotation(extracted, doc.text);
     if (problems.length > 0) {
       throw new IngestInputError(doc.file, `extraction produced an invalid annotation: ${problems[0]!.message}`);

@@ -22,7 +22,7 @@ import {
   type FactKind,
   type Score,
 } from './evaluate';
-import { EXTRACTORS, type ExtractorName } from './extractors';
+import type { Extractor } from './extractor';
 import { gazetteerFromAnnotations, type Gazetteer } from './gazetteer';
 
 export const EVAL_SETS = ['seeds', 'tune', 'test'] as const;
@@ -53,7 +53,7 @@ export interface ArticleResult {
 /** The machine-readable result of one run (what `--json` writes). */
 export interface EvalReport {
   set: EvalSet;
-  extractor: ExtractorName;
+  extractor: string;
   articles: { id: string; scores: Record<FactKind, Score> }[];
   totals: Record<FactKind, Score & { precision: number; recall: number; f1: number }>;
 }
@@ -118,11 +118,10 @@ function articleFileOf(dir: string, id: string): string | undefined {
 }
 
 /** Runs an extractor over every item and compares each result with its gold. */
-export async function scoreItems(items: EvalItem[], extractor: ExtractorName): Promise<ArticleResult[]> {
-  const extract = EXTRACTORS[extractor];
+export async function scoreItems(items: EvalItem[], extractor: Extractor): Promise<ArticleResult[]> {
   const results: ArticleResult[] = [];
   for (const item of items) {
-    const extracted = await extract(item.doc, item.gazetteer);
+    const extracted = await extractor.extract(item.doc, item.gazetteer);
     const comparison = compareAnnotations(extracted, item.gold, item.doc.text, (a) => AnnotationSchema.parse(a), {
       neutral: item.neutral,
     });
@@ -144,7 +143,7 @@ export function totalOf(results: ArticleResult[], kind: FactKind): Score {
 }
 
 /** The report of a run, with rates rounded to three places. */
-export function reportOf(set: EvalSet, extractor: ExtractorName, results: ArticleResult[]): EvalReport {
+export function reportOf(set: EvalSet, extractor: string, results: ArticleResult[]): EvalReport {
   const round = (x: number): number => Math.round(x * 1000) / 1000;
   const totals = Object.fromEntries(
     FACT_KINDS.map((k) => {
@@ -158,12 +157,12 @@ export function reportOf(set: EvalSet, extractor: ExtractorName, results: Articl
 /** Loads a set, extracts and scores it. */
 export async function evaluateSet(
   set: EvalSet,
-  extractor: ExtractorName,
+  extractor: Extractor,
   paths: EvalPaths,
 ): Promise<{
   report: EvalReport;
   results: ArticleResult[];
 }> {
   const results = await scoreItems(await loadEvalSet(set, paths), extractor);
-  return { report: reportOf(set, extractor, results), results };
+  return { report: reportOf(set, extractor.name, results), results };
 }

@@ -20,6 +20,13 @@ const memory = z.string().regex(/^\d+[kmg]$/i, 'must be a size such as 512m or 1
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const positiveInt = z.coerce.number().int().positive();
 
+/** How raw articles are read: the offline rules, Stanford CoreNLP, or CoreNLP when it can run here. */
+export const EXTRACTOR_MODES = ['rules', 'corenlp', 'auto'] as const;
+export type ExtractorMode = (typeof EXTRACTOR_MODES)[number];
+
+/** The CoreNLP version the project runs and whose output its cache keys name. */
+export const CORENLP_VERSION = '4.5.10';
+
 /**
  * Every environment variable the service reads, with its default. The README's configuration table and
  * .env.example list the same names; a test keeps them in step.
@@ -62,6 +69,18 @@ export const ENV_SCHEMA = {
   MAX_QUERY_COST: positiveInt.default(5000),
   MAX_QUERY_ALIASES: positiveInt.default(20),
   METRICS: bool.default(true),
+  INGEST_EXTRACTOR: z.enum(EXTRACTOR_MODES).default('auto'),
+  CORENLP_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
+  CORENLP_USER: z.string().min(1).optional(),
+  CORENLP_PASSWORD: z.string().min(1).optional(),
+  CORENLP_LOCAL_LIB_DIR: z.string().min(1).default('.data/corenlp/lib'),
+  CORENLP_LOCAL_HEAP: memory.default('4g'),
+  CORENLP_CACHE_DIR: z.string().min(1).default('.data/corenlp/cache'),
+  CORENLP_TIMEOUT_MS: positiveInt.default(120000),
+  CORENLP_START_TIMEOUT_MS: positiveInt.default(600000),
 } as const;
 
 export type EnvName = keyof typeof ENV_SCHEMA;
@@ -78,6 +97,25 @@ export interface LocalNeo4jConfig {
   httpPort: number;
   heap: string;
   pageCache: string;
+}
+
+/** Stanford CoreNLP: an external server (url set), or the one the project starts from Maven jars. */
+export interface CoreNlpConfig {
+  /** Null means "start a local server when a raw article needs one". */
+  url: string | null;
+  /** Basic-auth credentials of the external server, when it asks for them. */
+  credentials: { user: string; password: string } | null;
+  version: string;
+  /** Where the resolved jars are kept, one folder per version. */
+  libDir: string;
+  /** The local server's JVM heap (-mx). */
+  heap: string;
+  /** Annotations already computed, one JSON file per text, properties and version. */
+  cacheDir: string;
+  /** Bound of one annotate request. */
+  timeoutMs: number;
+  /** Bound of a local server's start, models loaded (about 40 s on an idle machine, minutes on a busy one). */
+  startTimeoutMs: number;
 }
 
 /** The validated configuration of the whole service, passed down explicitly. */
@@ -108,6 +146,9 @@ export interface Config {
   limits: { maxDepth: number; maxCost: number; maxAliases: number };
   /** Serve GET /metrics in the Prometheus text format. */
   metrics: boolean;
+  /** The extractor of raw articles the ingest CLI and eval:extract use unless --extractor says otherwise. */
+  extractor: ExtractorMode;
+  corenlp: CoreNlpConfig;
 }
 
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
@@ -128,6 +169,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   }
   if (!v.NEO4J_URI && v.NEO4J_LOCAL_BOLT_PORT === v.NEO4J_LOCAL_HTTP_PORT) {
     throw new ConfigError('NEO4J_LOCAL_HTTP_PORT', 'must differ from NEO4J_LOCAL_BOLT_PORT');
+  }
+  if (Boolean(v.CORENLP_USER) !== Boolean(v.CORENLP_PASSWORD)) {
+    throw new ConfigError(v.CORENLP_USER ? 'CORENLP_PASSWORD' : 'CORENLP_USER', 'must be set together with the other');
   }
   return {
     env: v.NODE_ENV,
@@ -158,5 +202,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     errorDetails: v.ERROR_DETAILS,
     limits: { maxDepth: v.MAX_QUERY_DEPTH, maxCost: v.MAX_QUERY_COST, maxAliases: v.MAX_QUERY_ALIASES },
     metrics: v.METRICS,
+    extractor: v.INGEST_EXTRACTOR,
+    corenlp: {
+      url: v.CORENLP_URL ?? null,
+      credentials: v.CORENLP_USER && v.CORENLP_PASSWORD ? { user: v.CORENLP_USER, password: v.CORENLP_PASSWORD } : null,
+      version: CORENLP_VERSION,
+      libDir: resolve(cwd, v.CORENLP_LOCAL_LIB_DIR),
+      heap: v.CORENLP_LOCAL_HEAP,
+      cacheDir: resolve(cwd, v.CORENLP_CACHE_DIR),
+      timeoutMs: v.CORENLP_TIMEOUT_MS,
+      startTimeoutMs: v.CORENLP_START_TIMEOUT_MS,
+    },
   };
 }

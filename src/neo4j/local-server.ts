@@ -6,8 +6,11 @@ import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { LocalNeo4jConfig } from '../core/config';
 import { portFree } from '../core/ports';
+import { alive, javaMajorVersion, startWatchdog, terminate as terminateProcess } from '../core/processes';
 import type { Progress } from '../core/progress';
 import { ensureNeo4jJars } from './jars';
+
+export { alive };
 
 /** A running embedded Neo4j: where to reach it, and how to stop it. */
 export interface LocalNeo4j {
@@ -51,23 +54,11 @@ function neo4jConf(home: string, config: LocalNeo4jConfig): string {
 }
 
 function javaOk(): void {
-  const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
-  if (probe.error) {
+  const major = javaMajorVersion();
+  if (major === null) {
     throw new Error('Java is not on PATH: install Java 17 or 21, or set NEO4J_URI to use an existing Neo4j');
   }
-  const match = /version "(\d+)/.exec(`${probe.stderr}${probe.stdout}`);
-  const major = match ? Number(match[1]) : 0;
-  if (major < 17) throw new Error(`Neo4j 5 needs Java 17 or later; java -version says ${match?.[1] ?? 'unknown'}`);
-}
-
-/** True while a process with this pid exists (signal 0 tests for it without sending anything). */
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  if (major < 17) throw new Error(`Neo4j 5 needs Java 17 or later; java -version says ${major || 'unknown'}`);
 }
 
 /** True when pid is a JVM started for this home, so a recycled pid is never killed by mistake. */
@@ -80,30 +71,7 @@ function isOurServer(pid: number, home: string): boolean {
   }
 }
 
-async function waitForExit(pid: number, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (!alive(pid)) return true;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return !alive(pid);
-}
-
-async function terminate(pid: number): Promise<void> {
-  try {
-    process.kill(pid, 'SIGTERM');
-  } catch {
-    return;
-  }
-  if (!(await waitForExit(pid, STOP_GRACE_MS))) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
-    await waitForExit(pid, 5_000);
-  }
-}
+const terminate = (pid: number): Promise<void> => terminateProcess(pid, STOP_GRACE_MS);
 
 /** A server left running by a launcher that was killed (kill -9) is stopped before a new one starts. */
 async function stopLeftover(home: string, progress: Progress): Promise<void> {
@@ -156,22 +124,6 @@ function tail(file: string, lines: number): string {
   } catch {
     return '(no log)';
   }
-}
-
-/**
- * Watches this process from outside: when the launcher dies without stopping the server (kill -9), the
- * watchdog's stdin closes and it stops the JVM, so no orphan server outlives the service.
- */
-function startWatchdog(jvmPid: number): ChildProcess {
-  const script =
-    'cat >/dev/null 2>&1; kill -TERM "$1" 2>/dev/null || exit 0; i=0; ' +
-    'while kill -0 "$1" 2>/dev/null && [ $i -lt 60 ]; do sleep 0.5; i=$((i+1)); done; kill -KILL "$1" 2>/dev/null; exit 0';
-  const watchdog = spawn('/bin/sh', ['-c', script, 'neo4j-watchdog', String(jvmPid)], {
-    stdio: ['pipe', 'ignore', 'ignore'],
-    detached: true,
-  });
-  watchdog.unref();
-  return watchdog;
 }
 
 async function waitForBolt(
@@ -271,7 +223,7 @@ export async function startLocalNeo4j(
   const pid = jvm.pid;
   if (pid === undefined) throw new Error('Could not start java');
   await writeFile(join(home, 'run', 'launcher.pid'), `${pid}\n`);
-  const watchdog = startWatchdog(pid);
+  const watchdog = startWatchdog(pid, 'neo4j-watchdog');
 
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {

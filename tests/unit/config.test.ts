@@ -41,6 +41,11 @@ describe('loadConfig', () => {
     [{ NEO4J_LOCAL_HEAP: 'lots' }, 'NEO4J_LOCAL_HEAP'],
     [{ NEO4J_LOCAL_BOLT_PORT: '7000', NEO4J_LOCAL_HTTP_PORT: '7000' }, 'NEO4J_LOCAL_HTTP_PORT'],
     [{ SEED_ON_EMPTY: 'maybe' }, 'SEED_ON_EMPTY'],
+    [{ INGEST_EXTRACTOR: 'magic' }, 'INGEST_EXTRACTOR'],
+    [{ CORENLP_URL: 'ftp://nlp:9000' }, 'CORENLP_URL'],
+    [{ CORENLP_URL: 'http://nlp:9000', CORENLP_USER: 'me' }, 'CORENLP_PASSWORD'],
+    [{ CORENLP_PASSWORD: 'secret' }, 'CORENLP_USER'],
+    [{ CORENLP_LOCAL_HEAP: 'big' }, 'CORENLP_LOCAL_HEAP'],
   ])('rejects %j with one message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -49,6 +54,21 @@ describe('loadConfig', () => {
       expect((err as ConfigError).variable).toBe(variable);
       expect((err as Error).message).toContain(variable);
     }
+  });
+
+  it('starts a local CoreNLP only when CORENLP_URL is unset, and chooses the extractor automatically', () => {
+    const local = loadConfig({}, '/srv/app');
+    expect(local.extractor).toBe('auto');
+    expect(local.corenlp).toMatchObject({
+      url: null,
+      credentials: null,
+      libDir: '/srv/app/.data/corenlp/lib',
+      cacheDir: '/srv/app/.data/corenlp/cache',
+      heap: '4g',
+    });
+    const external = loadConfig({ CORENLP_URL: 'http://nlp:9000/', CORENLP_USER: 'u', CORENLP_PASSWORD: 'p' });
+    expect(external.corenlp.url).toBe('http://nlp:9000');
+    expect(external.corenlp.credentials).toEqual({ user: 'u', password: 'p' });
   });
 
   it('treats an empty variable as unset', () => {

@@ -8,7 +8,7 @@ import { extractAnnotationFromParse, ParseMismatchError } from '../../../../inge
 
 /**
  * Each fixture is a short synthetic text written for one class of error, with CoreNLP 4.5.10's parse of it
- * (tests/fixtures/corenlp, made by `node dist/ingest/nlp-cache.js --fixtures tests/fixtures/corenlp`).
+ * (tests/fixtures/corenlp, made by `node dist/src/cli/corenlp-fixtures.js --fixtures tests/fixtures/corenlp`).
  */
 const EMPTY: Gazetteer = { entities: [], events: [] };
 

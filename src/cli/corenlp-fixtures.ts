@@ -2,8 +2,8 @@
  * Fills the on-disk cache of CoreNLP parses for development: one JSON per article text, named by
  * the sha256 of the text sent (doc.text), so a parse is only ever paired with the text it was made from.
  *
- *   node dist/ingest/nlp-cache.js [--url http://127.0.0.1:9000] [--cache /work/nlp-cache/newline-breaks] FILE_OR_DIR...
- *   node dist/ingest/nlp-cache.js --fixtures tests/fixtures/corenlp
+ *   node dist/src/cli/corenlp-fixtures.js [--url http://127.0.0.1:9000] [--cache .data/corenlp/dev-cache] FILE_OR_DIR...
+ *   node dist/src/cli/corenlp-fixtures.js --fixtures tests/fixtures/corenlp
  *
  * With --fixtures, every DIR/<name>.txt (the whole file is the text) gets DIR/<name>.json: the text and its
  * parse reduced to what the structure extractor reads, so that test fixtures stay a few KB.
@@ -12,19 +12,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readArticleFile } from './article/read';
-import { readCoreNlpJson } from './extract/structure/corenlp-json';
+import { readArticleFile } from '../../ingest/article/read';
+import { readCoreNlpJson } from '../../ingest/extract/structure/corenlp-json';
+import { ANNOTATE_PROPERTIES } from '../nlp/properties';
 
-/** The annotators and options the structure extractor reads. */
-export const CORENLP_PROPERTIES = {
-  annotators: 'tokenize,ssplit,pos,lemma,ner,depparse,coref,kbp',
-  outputFormat: 'json',
-  'coref.algorithm': 'statistical',
-  'ner.applyFineGrained': 'true',
-  // News text puts headlines, captions, credits and bylines on lines of their own, without a full stop:
-  // a line break ends a sentence, or a name runs into the next line's words.
-  'ssplit.newlineIsSentenceBreak': 'always',
-};
+/** The annotators and options the structure extractor reads: the same as the service's client. */
+export const CORENLP_PROPERTIES = ANNOTATE_PROPERTIES;
 
 /** The cache file name of a text. */
 export function textHash(text: string): string {
@@ -36,7 +29,7 @@ async function main(): Promise<void> {
     allowPositionals: true,
     options: {
       url: { type: 'string', default: 'http://127.0.0.1:9000' },
-      cache: { type: 'string', default: '/work/nlp-cache/newline-breaks' },
+      cache: { type: 'string', default: '.data/corenlp/dev-cache' },
       fixtures: { type: 'string' },
     },
   });
