@@ -8,24 +8,39 @@ export class ApiError extends Error {
   }
 }
 
-/** Posts a query to the public /graphql API and returns its data, or throws ApiError with the first error. */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/** A reply nobody waits for any more: a newer request of the same view replaced it (see requests.ts). */
+export class StaleReply extends Error {
+  constructor() {
+    super('A newer request replaced this one.');
+  }
+}
+
+/**
+ * Posts a query to the public /graphql API and returns its data, or throws ApiError with the first error.
+ * Views do not call it directly but through their request channel (requests.ts), which passes `signal`.
+ */
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ query, variables }),
+      signal,
     });
   } catch {
+    if (signal?.aborted) throw new StaleReply();
     throw new ApiError('The service cannot be reached; check your connection and try again.');
   }
   let body: { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
   try {
     body = await response.json();
   } catch {
+    if (signal?.aborted) throw new StaleReply();
     throw new ApiError(`The service answered HTTP ${response.status} without a GraphQL response.`);
   }
+  // An aborted request can still have been answered: its reply is dropped all the same.
+  if (signal?.aborted) throw new StaleReply();
   const error = body.errors?.[0];
   if (error) throw new ApiError(error.message, error.extensions?.code);
   if (!body.data) throw new ApiError(`The service answered HTTP ${response.status} with no data.`);

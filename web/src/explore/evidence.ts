@@ -1,12 +1,16 @@
-import { EDGE_EVIDENCE, type Evidence, type GraphEdge, gql } from './api';
+import { EDGE_EVIDENCE, type Evidence, type GraphEdge } from './api';
 import { el } from './dom';
 import { articleLink, quoted } from './format';
+import type { RequestChannel } from './requests';
 
-/** Loads an edge's evidence from either end's neighbourhood, once: the edge keeps it. */
-export async function loadEvidence(e: GraphEdge): Promise<Evidence[]> {
+/** Loads an edge's evidence from either end's neighbourhood, once (the edge keeps it), on the caller's channel. */
+export async function loadEvidence(e: GraphEdge, requests: RequestChannel): Promise<Evidence[]> {
   if (e.evidence) return e.evidence;
   for (const end of [e.from, e.to]) {
-    const data = await gql<{ neighborhood: { edges: GraphEdge[] } }>(EDGE_EVIDENCE, { id: end, type: e.type });
+    const data = await requests.join<{ neighborhood: { edges: GraphEdge[] } }>(EDGE_EVIDENCE, {
+      id: end,
+      type: e.type,
+    });
     const found = data.neighborhood.edges.find((x) => x.from === e.from && x.to === e.to && x.type === e.type);
     if (found?.evidence) {
       e.evidence = found.evidence;

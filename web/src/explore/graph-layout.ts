@@ -1,20 +1,54 @@
-import type { Core, LayoutOptions } from 'cytoscape';
+import type { Core, LayoutOptions, NodeSingular } from 'cytoscape';
 
 /**
- * Where the nodes go: a force-directed layout started from random positions, so each run differs. A
- * deterministic layout replaces these options (or this function) and nothing else.
+ * Where the nodes go: a force-directed layout (cose) started from positions drawn from a random generator
+ * seeded by the graph itself (its node ids), in id order. The same entities and relationships therefore give
+ * the same picture on every load, whatever order the API listed them in, so a shared link shows what its
+ * sender saw; cose itself draws no random numbers once no two nodes start on the same spot.
  */
 const LAYOUT = {
   name: 'cose',
   animate: false,
-  randomize: true,
+  randomize: false,
   nodeRepulsion: () => 9000,
   idealEdgeLength: () => 90,
   nodeDimensionsIncludeLabels: true,
   padding: 30,
 } as LayoutOptions;
 
-/** Lays out every element of the graph. */
+/** The side of the square the starting positions are drawn in (model units; the view is fitted afterwards). */
+const START_AREA = 1000;
+
+/** A 32-bit FNV-1a hash: the seed from the graph's node ids. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** mulberry32: a small seeded generator of numbers in [0, 1). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const byId = (a: { id(): string }, b: { id(): string }) => (a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0);
+
+/** Lays out every element of the graph, the same way for the same graph. */
 export function runLayout(cy: Core): void {
-  cy.layout(LAYOUT).run();
+  const elements = cy.elements().sort(byId);
+  const nodes = elements.nodes();
+  const random = seededRandom(hash(nodes.map((n: NodeSingular) => n.id()).join('\n')));
+  cy.batch(() => {
+    nodes.forEach((n: NodeSingular) => {
+      n.position({ x: random() * START_AREA, y: random() * START_AREA });
+    });
+  });
+  elements.layout(LAYOUT).run();
 }

@@ -41,7 +41,7 @@ function renderTypeFilter(
 
 /**
  * The graph tab's controls around the drawing: depth, relationship filter, re-layout, exports, legend and the
- * keyboard list. Returns `refresh`, which re-applies the filter after the graph changed.
+ * keyboard list. Returns `refresh`, which re-applies the filter after the graph changed, and `sync`.
  */
 export function createGraphTab(state: ExplorerState, view: GraphView, actions: GraphTabActions) {
   const { url } = state;
@@ -70,5 +70,11 @@ export function createGraphTab(state: ExplorerState, view: GraphView, actions: G
   byId('export-json').addEventListener('click', () => exportJson(state));
   renderLegend(byId('legend'));
 
-  return { refresh };
+  /** Shows the URL's depth and relationship filter after Back or Forward. */
+  function sync(): void {
+    depth.value = String(url.depth);
+    refresh();
+  }
+
+  return { refresh, sync };
 }

@@ -23,8 +23,8 @@ export interface GraphView {
   hideTypes(types: ReadonlySet<string>, keep: string | null): void;
   isHidden(id: string): boolean;
   resize(): void;
-  /** Says the first neighbourhood is drawn (the browser tests wait for it). */
-  markReady(): void;
+  /** Says a neighbourhood is drawn, and around which entity (the browser tests wait for it). */
+  markReady(entity: string): void;
 }
 
 /** Draws the graph in `container` and sends taps on its elements to `events`. */
@@ -63,6 +63,9 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
     },
     isHidden: (id) => cy.getElementById(id).hasClass('hidden'),
     resize: () => void cy.resize(),
-    markReady: () => void (container.dataset.ready = 'true'),
+    markReady(entity) {
+      container.dataset.ready = 'true';
+      container.dataset.entity = entity;
+    },
   };
 }

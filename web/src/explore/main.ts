@@ -8,7 +8,7 @@ import { createSearch } from './search';
 import { createSidePanel } from './side-panel';
 import { createStancesTab } from './stances-tab';
 import { createExplorerState } from './state';
-import { parseUrlState } from './url-state';
+import { parseUrlState, replaceUrlState } from './url-state';
 import { createViews } from './views';
 
 // The explorer page (/explore): this module only builds the parts and connects them; each part is its own module.
@@ -43,7 +43,16 @@ const neighbourhood = createNeighbourhood({
 const panel = createSidePanel(byId('panel'), state, graphView, actions);
 const stancesTab = createStancesTab(state, actions);
 createSearch(actions);
-const views = createViews(state, { graph: () => graphView.resize(), stances: stancesTab.loadIfEmpty });
+const views = createViews(state, { graph: () => graphView.resize(), stances: stancesTab.show });
 
+// Back and Forward move through the views inside the page: each part catches up with the URL it finds.
+window.addEventListener('popstate', () => {
+  Object.assign(state.url, parseUrlState(window.location.search));
+  graphTab.sync();
+  views.show(state.url.view);
+  void neighbourhood.sync();
+});
+
+replaceUrlState(state.url);
 views.show(state.url.view);
 if (state.url.entity) void actions.openEntity(state.url.entity, true);

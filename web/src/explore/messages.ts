@@ -1,4 +1,4 @@
-import { ApiError } from './api';
+import { ApiError, StaleReply } from './api';
 import { byId } from './dom';
 
 /** Shows a line in the message bar; an error is announced at once (role=alert). */
@@ -11,6 +11,8 @@ export function say(text: string, kind: 'info' | 'error' = 'info'): void {
 
 /** Shows a failed request in the message bar: the API's own message, or what went wrong. */
 export function fail(err: unknown): void {
+  // A reply that a newer request replaced is no failure: the newer one speaks for the view.
+  if (err instanceof StaleReply) return;
   say(err instanceof ApiError ? err.message : `Something went wrong: ${(err as Error).message}`, 'error');
 }
 

@@ -1,8 +1,9 @@
-import { gql, NEIGHBORHOOD, type Subgraph } from './api';
+import { NEIGHBORHOOD, type Subgraph } from './api';
 import { clearGraph, mergeSubgraph, nameOf } from './graph-data';
 import type { GraphView } from './graph-view';
 import { fail, say } from './messages';
-import type { ExplorerState } from './state';
+import { requestChannel } from './requests';
+import type { ExplorerState, UrlState } from './state';
 import { writeUrlState } from './url-state';
 
 export interface NeighbourhoodDeps {
@@ -13,12 +14,18 @@ export interface NeighbourhoodDeps {
   selectNode(id: string): Promise<void>;
 }
 
+/** What the URL asks the graph to show: when it differs from what is drawn, the graph is loaded again. */
+const drawing = (url: UrlState): string => JSON.stringify([url.entity, url.depth, url.expanded]);
+
 /** Loads neighbourhoods from the API into the graph: the centre entity and the nodes expanded around it. */
 export function createNeighbourhood({ state, view, refresh, selectNode }: NeighbourhoodDeps) {
   const { url, graph } = state;
+  // Opening an entity replaces whatever the graph still waits for; expansions join the graph being shown.
+  const requests = requestChannel();
+  let drawn: string | null = null;
 
   async function fetchNeighbourhood(id: string): Promise<Subgraph> {
-    const data = await gql<{ neighborhood: Subgraph }>(NEIGHBORHOOD, { id, depth: url.depth });
+    const data = await requests.join<{ neighborhood: Subgraph }>(NEIGHBORHOOD, { id, depth: url.depth });
     return data.neighborhood;
   }
 
@@ -27,12 +34,16 @@ export function createNeighbourhood({ state, view, refresh, selectNode }: Neighb
     url.entity = id;
     if (!keepExpanded) url.expanded = [];
     writeUrlState(url);
+    const current = requests.cancel();
+    const wanted = drawing(url);
     say('Loading the neighbourhood…');
     try {
       const subgraphs = await Promise.all([id, ...url.expanded].map(fetchNeighbourhood));
+      if (current.aborted) return;
       clearGraph(graph);
       view.clear();
       for (const sub of subgraphs) view.add(mergeSubgraph(graph, sub));
+      drawn = wanted;
       if (graph.nodes.size === 0) {
         say(`No entity with id "${id}".`, 'error');
         return;
@@ -41,7 +52,7 @@ export function createNeighbourhood({ state, view, refresh, selectNode }: Neighb
       view.layout();
       refresh();
       say(`${nameOf(graph, id)}: ${graph.nodes.size} entities, ${graph.edges.size} relationships.`);
-      view.markReady();
+      view.markReady(id);
       await selectNode(id);
     } catch (err) {
       fail(err);
@@ -56,6 +67,7 @@ export function createNeighbourhood({ state, view, refresh, selectNode }: Neighb
       view.add(added);
       if (!url.expanded.includes(id) && id !== url.entity) url.expanded.push(id);
       writeUrlState(url);
+      drawn = drawing(url);
       view.layout();
       refresh();
       say(
@@ -68,5 +80,16 @@ export function createNeighbourhood({ state, view, refresh, selectNode }: Neighb
     }
   }
 
-  return { open, expand };
+  /** Brings the graph in line with the URL after Back or Forward: reloads it only when it shows something else. */
+  async function sync(): Promise<void> {
+    if (drawing(url) === drawn) return;
+    if (url.entity) return open(url.entity, true);
+    requests.cancel();
+    clearGraph(graph);
+    view.clear();
+    drawn = drawing(url);
+    refresh();
+  }
+
+  return { open, expand, sync };
 }

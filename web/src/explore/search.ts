@@ -1,12 +1,14 @@
 import type { ExplorerActions } from './actions';
-import { type EntityRef, gql, SEARCH } from './api';
+import { type EntityRef, SEARCH } from './api';
 import { byId, el } from './dom';
 import { nodeLabel } from './format';
 import { fail, say } from './messages';
+import { requestChannel } from './requests';
 
 /** The search box: lists the entities whose names match, each a button that opens it in the graph. */
 export function createSearch(actions: Pick<ExplorerActions, 'showInGraph'>): void {
   const results = byId<HTMLUListElement>('results');
+  const requests = requestChannel();
 
   function hitButton(hit: EntityRef): HTMLButtonElement {
     const b = el(
@@ -33,7 +35,7 @@ export function createSearch(actions: Pick<ExplorerActions, 'showInGraph'>): voi
     }
     say('Searching…');
     try {
-      const { search } = await gql<{ search: EntityRef[] }>(SEARCH, { text, kinds: kind ? [kind] : null });
+      const { search } = await requests.latest<{ search: EntityRef[] }>(SEARCH, { text, kinds: kind ? [kind] : null });
       results.replaceChildren();
       results.hidden = search.length === 0;
       if (search.length === 0) {

@@ -1,11 +1,12 @@
 import type { ExplorerActions } from './actions';
-import { DETAILS, type Details, gql } from './api';
+import { DETAILS, type Details } from './api';
 import { el } from './dom';
 import { entityDetails } from './entity-details';
 import { evidenceList, loadEvidence } from './evidence';
 import { nameOf } from './graph-data';
 import type { GraphView } from './graph-view';
 import { errorText } from './messages';
+import { isStale, requestChannel, type RequestChannel } from './requests';
 import type { ExplorerState } from './state';
 
 /** The side panel: what the selected entity or relationship is, and the evidence for it. */
@@ -15,18 +16,21 @@ export function createSidePanel(
   view: GraphView,
   actions: Pick<ExplorerActions, 'openEntity' | 'expandNode'>,
 ) {
+  const requests: RequestChannel = requestChannel();
+
   /**
    * Shows `loading` until `load` answers, then its content, or the error under `heading`. Only the latest
    * selection's answer is shown: a slower one for an earlier selection is dropped.
    */
   async function show(loading: Node[], load: () => Promise<Node[]>, heading: Node[] = []): Promise<void> {
-    const seq = ++state.panelSeq;
+    const current = requests.cancel();
     panel.replaceChildren(...loading);
     try {
       const content = await load();
-      if (seq === state.panelSeq) panel.replaceChildren(...content);
+      if (!current.aborted) panel.replaceChildren(...content);
     } catch (err) {
-      if (seq === state.panelSeq) panel.replaceChildren(...heading, el('p', { class: 'error' }, errorText(err)));
+      if (!current.aborted && !isStale(err))
+        panel.replaceChildren(...heading, el('p', { class: 'error' }, errorText(err)));
     }
   }
 
@@ -34,7 +38,7 @@ export function createSidePanel(
   async function showEntity(id: string): Promise<void> {
     view.select(id);
     await show([el('h2', {}, nameOf(state.graph, id)), el('p', {}, 'Loading…')], async () => {
-      const { entity, timeline } = await gql<Details>(DETAILS, { id });
+      const { entity, timeline } = await requests.join<Details>(DETAILS, { id });
       if (!entity) return [el('p', {}, `No entity with id "${id}".`)];
       return entityDetails(id, { entity, timeline }, actions);
     });
@@ -49,7 +53,7 @@ export function createSidePanel(
     await show(
       [title, el('p', {}, 'Loading the evidence…')],
       async () => {
-        const evidence = await loadEvidence(e);
+        const evidence = await loadEvidence(e, requests);
         return [
           title,
           el('p', {}, `${evidence.length} piece${evidence.length === 1 ? '' : 's'} of evidence`),

@@ -1,8 +1,9 @@
 import type { ExplorerActions } from './actions';
-import { gql, STANCES, type StanceRow } from './api';
+import { STANCES, type StanceRow } from './api';
 import { byId, el } from './dom';
 import { articleLink, quoted } from './format';
 import { fail, say } from './messages';
+import { requestChannel } from './requests';
 import type { ExplorerState } from './state';
 import { writeUrlState } from './url-state';
 
@@ -24,17 +25,23 @@ function stanceRow(r: StanceRow, showInGraph: (id: string) => void): HTMLTableRo
   );
   actor.addEventListener('click', () => showInGraph(r.actor.id));
   const ev = r.evidence[0];
+  // Each cell names its column: on a phone the rows are cards and the header is a row of sort buttons.
   return el(
     'tr',
     {},
-    el('td', {}, actor),
-    el('td', {}, r.kind.toLowerCase()),
-    el('td', {}, r.target.name),
-    el('td', {}, r.target.date ?? ''),
-    el('td', {}, ev ? quoted(ev.quote) : '', r.evidence.length > 1 ? ` (+${r.evidence.length - 1} more)` : ''),
+    el('td', { 'data-label': 'Actor' }, actor),
+    el('td', { 'data-label': 'Stance' }, r.kind.toLowerCase()),
+    el('td', { 'data-label': 'Action' }, r.target.name),
+    el('td', { 'data-label': 'Date' }, r.target.date ?? ''),
     el(
       'td',
-      {},
+      { 'data-label': 'Quote' },
+      ev ? quoted(ev.quote) : '',
+      r.evidence.length > 1 ? ` (+${r.evidence.length - 1} more)` : '',
+    ),
+    el(
+      'td',
+      { 'data-label': 'Article' },
       ev ? (articleLink(ev.article) ?? ev.article.title) : '',
       ev?.article.published ? ` (${ev.article.published})` : '',
     ),
@@ -45,6 +52,11 @@ function stanceRow(r: StanceRow, showInGraph: (id: string) => void): HTMLTableRo
 export function createStancesTab(state: ExplorerState, actions: Pick<ExplorerActions, 'showInGraph'>) {
   const { url, stances } = state;
   const table = byId('stances-table');
+  // Opening the tab asks for the unfiltered list; a filter submitted meanwhile replaces that request.
+  const requests = requestChannel();
+  // The filter the rows (or the request on its way) answer: showing the tab loads only when it changed.
+  let loadedFor: string | null = null;
+  const filter = () => JSON.stringify([url.kind, url.actionBy]);
 
   function render(): void {
     const key = SORT_VALUE[stances.sortKey]!;
@@ -57,9 +69,13 @@ export function createStancesTab(state: ExplorerState, actions: Pick<ExplorerAct
   }
 
   async function load(): Promise<void> {
+    loadedFor = filter();
     say('Loading stances…');
     try {
-      const answer = await gql<{ stances: StanceRow[] }>(STANCES, { kind: url.kind, actionBy: url.actionBy || null });
+      const answer = await requests.latest<{ stances: StanceRow[] }>(STANCES, {
+        kind: url.kind,
+        actionBy: url.actionBy || null,
+      });
       stances.rows = answer.stances;
       render();
       say(
@@ -93,9 +109,11 @@ export function createStancesTab(state: ExplorerState, actions: Pick<ExplorerAct
   );
 
   return {
-    /** Loads the table the first time the tab is shown. */
-    loadIfEmpty: () => {
-      if (stances.rows.length === 0) void load();
+    /** Shows the URL's filter in the form, and loads the table when it does not answer that filter yet. */
+    show: () => {
+      kind.value = url.kind;
+      actionBy.value = url.actionBy;
+      if (loadedFor !== filter()) void load();
     },
   };
 }

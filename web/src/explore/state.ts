@@ -36,8 +36,6 @@ export interface ExplorerState {
   url: UrlState;
   graph: GraphData;
   stances: StancesData;
-  /** Bumped on every selection: a slower answer for an earlier selection is then dropped. */
-  panelSeq: number;
 }
 
 /** The page's state at start, from what the URL asks for. */
@@ -46,6 +44,5 @@ export function createExplorerState(url: UrlState): ExplorerState {
     url,
     graph: { nodes: new Map(), edges: new Map() },
     stances: { rows: [], sortKey: 'date', sortAsc: true },
-    panelSeq: 0,
   };
 }
