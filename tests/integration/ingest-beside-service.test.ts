@@ -14,6 +14,7 @@ import { alive } from '../../src/neo4j/local-server';
  */
 const MAIN = join(PROJECT_ROOT, 'dist', 'src', 'main.js');
 const INGEST = join(PROJECT_ROOT, 'dist', 'ingest', 'cli.js');
+const LAUNCHER = join(PROJECT_ROOT, 'dist', 'src', 'cli', 'neo4j.js');
 const CORPUS = join(PROJECT_ROOT, 'ingest', 'corpus');
 const [A, B, C] = ['000_5c8c8792612c7421', '001_ff022c1cbb6f11f8', '002_f389543f85fdb957'] as const;
 
@@ -31,6 +32,8 @@ let env: NodeJS.ProcessEnv;
 let service: ChildProcess;
 let serviceOutput = '';
 let url: string;
+/** Every process a test started, so that a failed test leaves none behind (the watchdog then stops the JVM). */
+const children: ChildProcess[] = [];
 
 function run(script: string, args: string[]): { child: ChildProcess; done: Promise<{ code: number; output: string }> } {
   const child = spawn(process.execPath, [script, ...args], {
@@ -38,6 +41,7 @@ function run(script: string, args: string[]): { child: ChildProcess; done: Promi
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.push(child);
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -110,10 +114,9 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  if (service && service.exitCode === null) {
-    service.kill('SIGKILL');
-    await until(() => !existsSync(join(home, 'neo4j', 'run', 'server.json')), 45_000);
-  }
+  const left = children.filter((c) => c.exitCode === null && c.signalCode === null);
+  for (const child of left) child.kill('SIGKILL');
+  if (left.length > 0) await until(() => !existsSync(join(home, 'neo4j', 'run', 'server.json')), 45_000);
   await rm(home, { recursive: true, force: true });
 });
 
@@ -182,5 +185,37 @@ describe('npm run ingest beside a running npm start (same embedded home)', () =>
     expect(cli.output).toContain('1 unchanged');
     expect(existsSync(join(home, 'neo4j', 'run', 'server.json'))).toBe(false);
     expect(existsSync(join(home, 'neo4j', 'run', 'launcher.pid'))).toBe(false);
+  });
+});
+
+describe('the owner leaving first', () => {
+  it('keeps the database up for a service attached to it; the service, last, stops it', async () => {
+    const launcher = run(LAUNCHER, []);
+    let launcherOutput = '';
+    launcher.child.stdout!.on('data', (d) => (launcherOutput += d));
+    expect(await until(() => launcherOutput.includes('Press Ctrl-C to stop it.'), 180_000)).toBe(true);
+    const { jvmPid } = serverState();
+
+    let output = '';
+    const attached = run(MAIN, []).child;
+    attached.stdout!.on('data', (d) => (output += d));
+    attached.stderr!.on('data', (d) => (output += d));
+    expect(await until(() => /Ready in/.test(output) || attached.exitCode !== null, 120_000)).toBe(true);
+    expect(output).toContain(`(pid ${jvmPid}, started by pid ${launcher.child.pid})`);
+    url = /GraphQL at (http:\/\/\S+)\/graphql/.exec(output)![1]!;
+
+    launcher.child.kill('SIGINT');
+    const { results, statuses } = await whilePolling([launcher.done]);
+    expect(results[0]!.output).toMatch(/Leaving Neo4j \(pid \d+\) running: pid \d+ still uses it/);
+    // The watchdog checks every second: give it a few rounds to (wrongly) stop the server.
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(alive(jvmPid)).toBe(true);
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+
+    attached.kill('SIGINT');
+    expect(await until(() => attached.exitCode !== null, 60_000)).toBe(true);
+    expect(await until(() => !alive(jvmPid), 10_000)).toBe(true);
+    expect(existsSync(join(home, 'neo4j', 'run', 'server.json'))).toBe(false);
   });
 });
