@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   }
   if (!values['no-doc']) {
     const section = [
-      `## ${SET_TITLES[set]} (${results.length} articles, extractor \`${name}\`)`,
+      `## ${SET_TITLES[set]}, extractor \`${name}\` (${results.length} articles)`,
       '',
       SET_NOTES[set],
       '',
@@ -68,11 +68,12 @@ async function main(): Promise<void> {
       '',
       table,
       '',
-      `### Failures (${set})`,
+      `### Failures (${set}, ${name})`,
       '',
       renderMisses(results),
     ].join('\n');
-    await writeQualityDoc(resolve(values.doc), { intro: INTRO, set, section }, EVAL_SETS);
+    const order = EVAL_SETS.flatMap((s) => ['rules', 'corenlp'].map((e) => `${s}-${e}`));
+    await writeQualityDoc(resolve(values.doc), { intro: INTRO, set: `${set}-${name}`, section }, order);
     console.log(`\nwrote ${values.doc}`);
   }
 }
@@ -131,9 +132,9 @@ const SET_NOTES: Record<EvalSet, string> = {
 
 const INTRO = `# Extraction quality
 
-\`npm run eval:extract -- --set=seeds|tune|test [--extractor=rules] [--json out.json]\` runs an extractor
+\`npm run eval:extract -- --set=seeds|tune|test [--extractor=rules|corenlp] [--json out.json]\` runs an extractor
 over every article of a set that has a gold annotation and compares the result with it. Each set has
-its own section below; a run rewrites only its own set's section.
+its own section below for each extractor; a run rewrites only its own set's and extractor's section.
 
 How facts are matched (one-to-one, greedily, strongest evidence first; see \`ingest/extract/evaluate.ts\`):
 

@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    progress.info(`${signal} received: stopping the service${runtime.local ? ' and the local Neo4j' : ''}…`);
+    // The local Neo4j stops too unless another process (an ingest CLI, npm run neo4j) still uses it.
+    progress.info(`${signal} received: stopping the service${runtime.local ? ' and leaving the local Neo4j' : ''}…`);
     try {
       await app?.stop();
       await runtime.close();

@@ -2,12 +2,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { format } from 'prettier';
 
 const SPEED = /\n## Speed\n[\s\S]*$/;
-const SECTION = /<!-- eval:([a-z]+):start -->[\s\S]*?<!-- eval:\1:end -->/g;
+const SECTION = /<!-- eval:([a-z-]+):start -->[\s\S]*?<!-- eval:\1:end -->/g;
 
 /** One evaluation set's part of the document. */
 export interface SetSection {
   /** The introduction every run rewrites (what is measured and how). */
   intro: string;
+  /** The section's key: the set and the extractor, such as `tune-corenlp`. */
   set: string;
   section: string;
 }

@@ -1,16 +1,27 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { LocalNeo4jConfig } from '../core/config';
 import { portFree } from '../core/ports';
-import { alive, javaMajorVersion, startWatchdog, terminate as terminateProcess } from '../core/processes';
+import { javaMajorVersion, terminate as terminateProcess } from '../core/processes';
 import type { Progress } from '../core/progress';
 import { ensureNeo4jJars } from './jars';
+import {
+  addLease,
+  alive,
+  clearServerState,
+  liveLeaseHolders,
+  readServerState,
+  removeLease,
+  runPaths,
+  withHomeLock,
+  writeServerState,
+} from './lease';
 
-export { alive };
+export { alive } from './lease';
 
 /** A running embedded Neo4j: where to reach it, and how to stop it. */
 export interface LocalNeo4j {
@@ -18,7 +29,12 @@ export interface LocalNeo4j {
   user: string;
   password: string;
   pid: number;
-  /** Stops the server cleanly (SIGTERM, then SIGKILL after a grace period). Safe to call twice. */
+  /** True when the server was already running (started by another process) and this one attached to it. */
+  attached: boolean;
+  /**
+   * Leaves the server: stops it cleanly (SIGTERM, then SIGKILL after a grace period) when no other live
+   * process holds a lease on it, else leaves it running for them. Safe to call twice.
+   */
   stop(): Promise<void>;
 }
 
@@ -73,16 +89,43 @@ function isOurServer(pid: number, home: string): boolean {
 
 const terminate = (pid: number): Promise<void> => terminateProcess(pid, STOP_GRACE_MS);
 
-/** A server left running by a launcher that was killed (kill -9) is stopped before a new one starts. */
-async function stopLeftover(home: string, progress: Progress): Promise<void> {
-  const pidFile = join(home, 'run', 'launcher.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, 'utf8')).trim());
-  if (Number.isInteger(pid) && pid > 0 && alive(pid) && isOurServer(pid, home)) {
+/**
+ * A server that nobody uses any more (its users were killed, watchdog included) is stopped before a new one
+ * starts. Called under the home lock, with no live lease but the caller's.
+ */
+async function stopLeftover(home: string, pid: number | null, progress: Progress): Promise<void> {
+  if (pid !== null && alive(pid) && isOurServer(pid, home)) {
     progress.info(`A Neo4j from an earlier run (pid ${pid}) is still running on ${home}; stopping it first…`);
     await terminate(pid);
   }
-  await rm(pidFile, { force: true });
+  await clearServerState(home);
+}
+
+async function recordedJvmPid(home: string): Promise<number | null> {
+  const state = await readServerState(home);
+  if (state) return state.jvmPid;
+  try {
+    const pid = Number((await readFile(runPaths(home).pid, 'utf8')).trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The credentials kept in the home, checked against NEO4J_PASSWORD when that is set; null before the first start. */
+async function storedCredentials(home: string, wanted: string | undefined): Promise<Credentials | null> {
+  const file = join(home, 'credentials.json');
+  if (!existsSync(file)) return null;
+  // Owner-only, whatever an older launcher or a copy left: every process of this user reads it, nobody else.
+  await chmod(file, 0o600);
+  const stored = JSON.parse(await readFile(file, 'utf8')) as Credentials;
+  if (wanted && wanted !== stored.password) {
+    throw new Error(
+      `The local database in ${home} was created with another password than NEO4J_PASSWORD. ` +
+        `Unset NEO4J_PASSWORD to use the stored one (${file}), or delete ${home} to start afresh.`,
+    );
+  }
+  return stored;
 }
 
 async function credentialsFor(
@@ -92,16 +135,8 @@ async function credentialsFor(
   progress: Progress,
 ): Promise<Credentials> {
   const file = join(home, 'credentials.json');
-  if (existsSync(file)) {
-    const stored = JSON.parse(await readFile(file, 'utf8')) as Credentials;
-    if (wanted && wanted !== stored.password) {
-      throw new Error(
-        `The local database in ${home} was created with another password than NEO4J_PASSWORD. ` +
-          `Unset NEO4J_PASSWORD to use the stored one (${file}), or delete ${home} to start afresh.`,
-      );
-    }
-    return stored;
-  }
+  const stored = await storedCredentials(home, wanted);
+  if (stored) return stored;
   // base64url can begin with "-"; the "--" below keeps neo4j-admin from reading such a password as an option.
   const password = wanted ?? randomBytes(18).toString('base64url');
   progress.info('Setting the initial password of the new local database…');
@@ -123,6 +158,50 @@ function tail(file: string, lines: number): string {
     return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
   } catch {
     return '(no log)';
+  }
+}
+
+/**
+ * Watches the server's users from outside: once no process holding a lease in run/leases is alive (they
+ * were killed, kill -9 included, without leaving), it takes the home lock, stops the JVM and clears the
+ * state, so no orphan server outlives its last user. Detached, so it outlives the process that started it.
+ */
+function startLeaseWatchdog(jvmPid: number, home: string): ChildProcess {
+  const script = [
+    'jvm="$1"; run="$2"; lock="$run/launcher.lock"',
+    'users() { for f in "$run"/leases/*; do [ -e "$f" ] || continue; p="${f##*/}"; p="${p%%-*}"; kill -0 "$p" 2>/dev/null && return 0; done; return 1; }',
+    'while kill -0 "$jvm" 2>/dev/null; do',
+    '  sleep 1',
+    '  users && continue',
+    '  ( set -C; echo "$$" > "$lock" ) 2>/dev/null || continue',
+    '  if users; then rm -f "$lock"; continue; fi',
+    '  kill -TERM "$jvm" 2>/dev/null; i=0',
+    '  while kill -0 "$jvm" 2>/dev/null && [ $i -lt 60 ]; do sleep 0.5; i=$((i+1)); done',
+    '  kill -KILL "$jvm" 2>/dev/null',
+    '  rm -f "$run/launcher.pid" "$run/server.json" "$lock"; exit 0',
+    'done',
+  ].join('\n');
+  const watchdog = spawn('/bin/sh', ['-c', script, 'neo4j-watchdog', String(jvmPid), runPaths(home).run], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  watchdog.unref();
+  return watchdog;
+}
+
+/** True when the server answers Bolt with these credentials. */
+async function boltAnswers(uri: string, credentials: Credentials): Promise<boolean> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic(credentials.user, credentials.password), {
+    connectionTimeout: 5_000,
+    maxConnectionPoolSize: 1,
+  });
+  try {
+    await driver.getServerInfo();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await driver.close();
   }
 }
 
@@ -172,25 +251,97 @@ async function waitForBolt(
   }
 }
 
+/** Leaves the server under the home lock; stops it when no other live process holds a lease. */
+function leaver(home: string, pid: number, lease: string, progress: Progress): () => Promise<void> {
+  let stopping: Promise<void> | null = null;
+  return () => {
+    stopping ??= withHomeLock(home, progress, async () => {
+      await removeLease(lease);
+      const others = liveLeaseHolders(home);
+      if (others.length > 0 && alive(pid)) {
+        progress.info(
+          `Leaving Neo4j (pid ${pid}) running: pid ${others.join(', ')} still use${others.length > 1 ? '' : 's'} it.`,
+        );
+        return;
+      }
+      if (isOurServer(pid, home)) await terminate(pid);
+      await clearServerState(home);
+    });
+    return stopping;
+  };
+}
+
 /**
- * Starts a real Neo4j Community server from Maven Central jars, on 127.0.0.1 only, with its data in
- * config.home. Resolves the jars and sets the password on first use; reuses both afterwards.
+ * The running server of this home when another live process uses it: its URI from run/server.json, its
+ * credentials from credentials.json. Called under the home lock, so it is never half-started or stopping.
+ */
+async function attach(
+  home: string,
+  lease: string,
+  password: string | undefined,
+  progress: Progress,
+): Promise<LocalNeo4j | null> {
+  const state = await readServerState(home);
+  if (!state || !alive(state.jvmPid) || !isOurServer(state.jvmPid, home)) return null;
+  const users = liveLeaseHolders(home, [lease]);
+  if (users.length === 0) return null;
+  const credentials = await storedCredentials(home, password);
+  if (!credentials) return null;
+  if (!(await boltAnswers(state.uri, credentials))) {
+    throw new Error(
+      `The Neo4j on ${home} (pid ${state.jvmPid}, used by pid ${users.join(', ')}) does not answer on ${state.uri}; ` +
+        `see ${join(home, 'logs', 'neo4j.log')}`,
+    );
+  }
+  progress.info(
+    `Using the Neo4j already running on ${home} (pid ${state.jvmPid}, started by pid ${state.startedBy}) at ${state.uri}`,
+  );
+  const stop = leaver(home, state.jvmPid, lease, progress);
+  return { uri: state.uri, ...credentials, pid: state.jvmPid, attached: true, stop };
+}
+
+/**
+ * Uses the real Neo4j Community server of config.home: attaches to it when another live process of this
+ * project already runs it, else starts it from Maven Central jars, on 127.0.0.1 only. Resolves the jars and
+ * sets the password on first use; reuses both afterwards. Either way this process holds a lease until stop().
  */
 export async function startLocalNeo4j(
   config: LocalNeo4jConfig,
   options: { password?: string; progress: Progress },
 ): Promise<LocalNeo4j> {
   const { progress } = options;
+  const home = config.home;
+  await mkdir(join(home, 'run'), { recursive: true });
+  return withHomeLock(home, progress, async () => {
+    const lease = await addLease(home);
+    try {
+      return (
+        (await attach(home, lease, options.password, progress)) ??
+        (await startServer(config, lease, options.password, progress))
+      );
+    } catch (err) {
+      await removeLease(lease);
+      throw err;
+    }
+  });
+}
+
+async function startServer(
+  config: LocalNeo4jConfig,
+  lease: string,
+  password: string | undefined,
+  progress: Progress,
+): Promise<LocalNeo4j> {
   const started = Date.now();
+  const home = config.home;
+  await stopLeftover(home, await recordedJvmPid(home), progress);
   javaOk();
   const lib = await ensureNeo4jJars(config.libDir, config.version, progress);
-  const home = config.home;
   for (const dir of ['conf', 'data', 'logs', 'run', 'plugins', 'import']) {
     await mkdir(join(home, dir), { recursive: true });
   }
   await writeFile(join(home, 'conf', 'neo4j.conf'), neo4jConf(home, config));
-  await stopLeftover(home, progress);
-  const credentials = await credentialsFor(home, lib, options.password, progress);
+  const credentials = await credentialsFor(home, lib, password, progress);
 
   for (const [name, port] of [
     ['NEO4J_LOCAL_BOLT_PORT', config.boltPort],
@@ -222,27 +373,27 @@ export async function startLocalNeo4j(
   closeSync(consoleLog);
   const pid = jvm.pid;
   if (pid === undefined) throw new Error('Could not start java');
-  await writeFile(join(home, 'run', 'launcher.pid'), `${pid}\n`);
-  const watchdog = startWatchdog(pid, 'neo4j-watchdog');
-
-  let stopping: Promise<void> | null = null;
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      watchdog.kill('SIGKILL');
-      await terminate(pid);
-      await rm(join(home, 'run', 'launcher.pid'), { force: true });
-    })();
-    return stopping;
-  };
-
   const uri = `bolt://127.0.0.1:${config.boltPort}`;
+  await writeServerState(home, {
+    jvmPid: pid,
+    uri,
+    httpPort: config.httpPort,
+    version: config.version,
+    startedBy: process.pid,
+    startedAt: new Date().toISOString(),
+  });
+  startLeaseWatchdog(pid, home);
+
   progress.info(`Waiting for Bolt on ${uri}…`);
   try {
     await waitForBolt(uri, credentials, jvm, home, progress);
   } catch (err) {
-    await stop();
+    // Under the lock already: stop it directly, not through the leaver.
+    await terminate(pid);
+    await clearServerState(home);
     throw err;
   }
   progress.info(`Neo4j is up at ${uri} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return { uri, user: credentials.user, password: credentials.password, pid, stop };
+  const stop = leaver(home, pid, lease, progress);
+  return { uri, user: credentials.user, password: credentials.password, pid, attached: false, stop };
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../core/config';
 import { type Database, openDatabase } from '../core/database';
+import { withHomeLock } from './lease';
 import { type LocalNeo4j, startLocalNeo4j } from './local-server';
 import { migrate } from '../core/migrate';
 import { MIGRATIONS_DIR } from '../core/paths';
@@ -9,12 +10,13 @@ import type { Progress } from '../core/progress';
 export interface Runtime {
   db: Database;
   local: LocalNeo4j | null;
-  /** Closes the driver, then stops the local server if this runtime started one. */
+  /** Closes the driver, then leaves the local server: it stops when no other live process uses it. */
   close(): Promise<void>;
 }
 
 /**
- * Connects to NEO4J_URI, or starts the embedded local Neo4j when it is unset, then applies the
+ * Connects to NEO4J_URI, or uses the embedded local Neo4j when it is unset (attaching to it when another
+ * process of this project already runs it on the same home, else starting it), then applies the
  * migrations. Whatever it started is stopped again if a later step fails.
  */
 export async function openRuntime(config: Config, progress: Progress): Promise<Runtime> {
@@ -33,7 +35,10 @@ export async function openRuntime(config: Config, progress: Progress): Promise<R
   };
   try {
     await db.driver.verifyConnectivity({ database: config.neo4j.database });
-    const report = await migrate(db, MIGRATIONS_DIR, progress);
+    // Processes sharing the embedded server (the service, CLIs) migrate one at a time, not concurrently.
+    const report = local
+      ? await withHomeLock(config.local.home, progress, () => migrate(db, MIGRATIONS_DIR, progress))
+      : await migrate(db, MIGRATIONS_DIR, progress);
     if (report.applied.length > 0)
       progress.info(`Applied ${report.applied.length} migration(s): ${report.applied.join(', ')}`);
   } catch (err) {
