@@ -352,6 +352,7 @@ async function stanceViews() {
       }
       program: entity(id: $target) { ... on Program { supportedBy(first: 50) { actor { id } origin sourceCount } } }
       person: entity(id: $actorId) { ... on Person { stances(first: 50) { target { id } origin } } }
+      route: path(from: $actorId, to: $target, maxHops: 1) { edges { type origin sourceCount evidence { quote } } }
       around: neighborhood(id: $actorId, depth: 1, first: 50) { edges { type from to origin sourceCount evidence { quote } } }
     }`,
     { actor: STEBBINS, actorId: STEBBINS, target: COUNTY_POLICY, after: encodeCursor(1) },
@@ -363,6 +364,7 @@ async function stanceViews() {
     connection: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: unknown[] };
     program: { supportedBy: { actor: { id: string }; origin: string; sourceCount: number }[] };
     person: { stances: { target: { id: string }; origin: string }[] };
+    route: { edges: { type: string; origin: string; sourceCount: number; evidence: unknown[] }[] };
     around: {
       edges: { type: string; from: string; to: string; origin: string; sourceCount: number; evidence: unknown[] }[];
     };
@@ -396,6 +398,9 @@ describe('an extracted article restating a curated fact', () => {
     const edges = after.around.edges.filter((e) => e.type === 'SUPPORTED' && e.to === COUNTY_POLICY);
     expect(edges.map((e) => [e.from, e.origin, e.sourceCount, e.evidence.length])).toEqual([
       [STEBBINS, 'CURATED', 2, 2],
+    ]);
+    expect(after.route.edges.map((e) => [e.type, e.origin, e.sourceCount, e.evidence.length])).toEqual([
+      ['SUPPORTED', 'CURATED', 2, 2],
     ]);
     // Counts and pages are of facts: the same as with the curated source alone.
     expect(after.list.length).toBe(before.list.length);
