@@ -14,9 +14,12 @@ export class EntityLink {
   @Field(() => [Evidence])
   evidence!: Evidence[];
 
-  @Field(() => Origin, { description: 'Curated or extracted: the two never share a relationship.' })
+  @Field(() => Origin, {
+    description:
+      'CURATED when a curated article states it, else EXTRACTED: each fact is one item, whatever its sources.',
+  })
   origin!: Origin;
 
-  @Field(() => Int, { description: 'How many articles state it.' })
+  @Field(() => Int, { description: 'How many distinct articles state it, curated and extracted.' })
   sourceCount!: number;
 }

@@ -5,6 +5,7 @@ import { stringify } from 'yaml';
 import type { AnnotationInput } from '../../ingest/annotation/format';
 import { separateEventId } from '../../ingest/event-agreement';
 import { ingestPaths, retractArticles } from '../../ingest/pipeline';
+import { encodeCursor } from '../../src/compiler/arguments/cursor';
 import { retractArticle } from '../../ingest/write-plan';
 import type { Database } from '../../src/core/database';
 import { createLogger } from '../../src/core/logger';
@@ -153,7 +154,11 @@ beforeAll(async () => {
   const seeds = await ingestPaths(db, [], { progress: silentProgress });
   expect(seeds.totals.articles.created).toBe(5);
   curatedOnly = await graphState();
-  app = await startApp({ config: testConfig(), db, logger: createLogger({ env: 'test', level: 'silent' }) });
+  app = await startApp({
+    config: testConfig(),
+    db,
+    logger: createLogger({ env: 'test', level: 'silent' }),
+  });
   dir = await mkdtemp(join(tmpdir(), 'claims-'));
   await writeArticle(TEXT_A, ANNOTATION_A);
   await writeArticle(TEXT_B, ANNOTATION_B);
@@ -236,7 +241,7 @@ describe('extracted articles over the curated seeds', () => {
     expect(city.conflicts).toEqual([{ property: 'name', values: ['City of Los Angeles', 'Los Angeles'] }]);
   });
 
-  it('joins the agreeing extracted event, its extra initiator marked extracted beside the curated ones', async () => {
+  it('joins the agreeing extracted event: a restated initiator once, curated, and the extra one extracted', async () => {
     const data = await query(
       `query ($id: ID!) {
         entity(id: $id) {
@@ -261,15 +266,17 @@ describe('extracted articles over the curated seeds', () => {
     expect(links).toEqual(
       [
         ['department-of-justice', 'EXTRACTED', 1],
-        ['los-angeles', 'CURATED', 1],
-        ['los-angeles', 'EXTRACTED', 1],
+        ['los-angeles', 'CURATED', 2],
         ['sanctuary-jurisdictions', 'CURATED', 1],
       ].sort(),
     );
-    for (const l of event.initiatedBy) {
-      const expected = l.origin === 'CURATED' ? '004_7eba275eeb4bf9d5' : 'x-join';
-      expect([...new Set(l.evidence.map((e) => e.article.id))]).toEqual([expected]);
-    }
+    const articlesOf = (id: string) => [
+      ...new Set(event.initiatedBy.find((l) => l.entity.id === id)!.evidence.map((e) => e.article.id)),
+    ];
+    // Both sources' evidence on the one item, curated first.
+    expect(articlesOf('los-angeles')).toEqual(['004_7eba275eeb4bf9d5', 'x-join']);
+    expect(articlesOf('department-of-justice')).toEqual(['x-join']);
+    expect(articlesOf('sanctuary-jurisdictions')).toEqual(['004_7eba275eeb4bf9d5']);
     expect(event.supportedBy).toEqual([{ actor: { id: 'x-spokesman' }, origin: 'EXTRACTED', sourceCount: 1 }]);
   });
 
@@ -313,6 +320,101 @@ describe('extracted articles over the curated seeds', () => {
     const restored = await ingestPaths(db, [join(dir, 'x-separate.txt')], { progress: silentProgress });
     expect(restored.outcomes.map((o) => o.status)).toEqual(['updated']);
     expect(sorted(await graphState())).toEqual(sorted(withExtracted));
+  });
+});
+
+const STEBBINS = 'maggie-hart-stebbins';
+const COUNTY_POLICY = 'bernalillo-county-sanctuary-policy';
+const CURATED_STANCE_QUOTE =
+  '“Individual employees do not have the freedom to pick and choose what they want to observe.”';
+const RESTATED_QUOTE = 'Commissioner Maggie Hart Stebbins backed the county policy again on Tuesday.';
+
+/** An extracted article that only restates a curated stance, in its own words. */
+const ANNOTATION_C: AnnotationInput = {
+  article: { file: 'x-restate.txt', id: 'x-restate', title: 'Stebbins backs the policy', published: '2018-05-02' },
+  origin: 'extracted',
+  entities: [
+    { id: STEBBINS, kind: 'person', name: 'Maggie Hart Stebbins' },
+    { id: COUNTY_POLICY, kind: 'program', name: 'Bernalillo County sanctuary policy (2017)' },
+  ],
+  stances: [{ actor: STEBBINS, kind: 'SUPPORTED', target: COUNTY_POLICY, quote: RESTATED_QUOTE, confidence: 0.7 }],
+};
+
+/** Every list the restated stance is in: nested fields, the paginated root list and connection, a subgraph. */
+async function stanceViews() {
+  const data = await query(
+    `query ($actor: String!, $actorId: ID!, $target: ID!, $after: String) {
+      list: stances(kind: SUPPORTED, actor: $actor, first: 50) { target { id } origin sourceCount evidence { quote } }
+      page: stances(kind: SUPPORTED, actor: $actor, first: 1) { target { id } }
+      rest: stances(kind: SUPPORTED, actor: $actor, first: 50, after: $after) { target { id } }
+      connection: stancesConnection(kind: SUPPORTED, actor: $actor, first: 1) {
+        totalCount pageInfo { hasNextPage } edges { node { origin sourceCount } }
+      }
+      program: entity(id: $target) { ... on Program { supportedBy(first: 50) { actor { id } origin sourceCount } } }
+      person: entity(id: $actorId) { ... on Person { stances(first: 50) { target { id } origin } } }
+      route: path(from: $actorId, to: $target, maxHops: 1) { edges { type origin sourceCount evidence { quote } } }
+      around: neighborhood(id: $actorId, depth: 1, first: 50) { edges { type from to origin sourceCount evidence { quote } } }
+    }`,
+    { actor: STEBBINS, actorId: STEBBINS, target: COUNTY_POLICY, after: encodeCursor(1) },
+  );
+  return data as {
+    list: { target: { id: string }; origin: string; sourceCount: number; evidence: { quote: string }[] }[];
+    page: { target: { id: string } }[];
+    rest: { target: { id: string } }[];
+    connection: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: unknown[] };
+    program: { supportedBy: { actor: { id: string }; origin: string; sourceCount: number }[] };
+    person: { stances: { target: { id: string }; origin: string }[] };
+    route: { edges: { type: string; origin: string; sourceCount: number; evidence: unknown[] }[] };
+    around: {
+      edges: { type: string; from: string; to: string; origin: string; sourceCount: number; evidence: unknown[] }[];
+    };
+  };
+}
+
+describe('an extracted article restating a curated fact', () => {
+  it('leaves the fact one item, curated, with both sources and both quotes, and every count as it was', async () => {
+    const before = await stanceViews();
+    const curatedItem = before.list.find((s) => s.target.id === COUNTY_POLICY)!;
+    expect([curatedItem.origin, curatedItem.sourceCount]).toEqual(['CURATED', 1]);
+
+    await writeArticle(RESTATED_QUOTE, ANNOTATION_C);
+    const summary = await ingestPaths(db, [join(dir, 'x-restate.txt')], { progress: silentProgress });
+    expect(summary.outcomes.map((o) => [o.status, o.origin])).toEqual([['created', 'extracted']]);
+    // The restatement is stored as a relationship of its own (docs/provenance.md), so there is something to collapse.
+    const [stored] = await db.read<{ origins: string[] }>(
+      `MATCH (:Entity {id: $actor})-[r:SUPPORTED]->(:Entity {id: $target}) RETURN collect(r.origin) AS origins`,
+      { actor: STEBBINS, target: COUNTY_POLICY },
+    );
+    expect([...stored!.origins].sort()).toEqual(['curated', 'extracted']);
+
+    const after = await stanceViews();
+    const items = after.list.filter((s) => s.target.id === COUNTY_POLICY);
+    expect(items).toHaveLength(1);
+    expect([items[0]!.origin, items[0]!.sourceCount]).toEqual(['CURATED', 2]);
+    expect(items[0]!.evidence.map((e) => e.quote)).toEqual([CURATED_STANCE_QUOTE, RESTATED_QUOTE]);
+    expect(after.program.supportedBy.filter((s) => s.actor.id === STEBBINS)).toEqual([
+      { actor: { id: STEBBINS }, origin: 'CURATED', sourceCount: 2 },
+    ]);
+    const edges = after.around.edges.filter((e) => e.type === 'SUPPORTED' && e.to === COUNTY_POLICY);
+    expect(edges.map((e) => [e.from, e.origin, e.sourceCount, e.evidence.length])).toEqual([
+      [STEBBINS, 'CURATED', 2, 2],
+    ]);
+    expect(after.route.edges.map((e) => [e.type, e.origin, e.sourceCount, e.evidence.length])).toEqual([
+      ['SUPPORTED', 'CURATED', 2, 2],
+    ]);
+    // Counts and pages are of facts: the same as with the curated source alone.
+    expect(after.list.length).toBe(before.list.length);
+    expect(after.page).toEqual(before.page);
+    expect(after.rest).toEqual(before.rest);
+    expect(after.connection.totalCount).toBe(before.connection.totalCount);
+    expect(after.connection.pageInfo).toEqual(before.connection.pageInfo);
+    expect(after.program.supportedBy.length).toBe(before.program.supportedBy.length);
+    expect(after.person.stances).toEqual(before.person.stances);
+    expect(after.around.edges.length).toBe(before.around.edges.length);
+
+    const done = await retractArticles(db, ['x-restate']);
+    expect(done.retracted).toEqual(['x-restate']);
+    expect(await stanceViews()).toEqual(before);
   });
 });
 

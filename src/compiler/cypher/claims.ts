@@ -2,6 +2,7 @@ import { pageSize } from '../arguments/arguments';
 import type { CompileContext, FieldCompiler } from '../compile-context';
 import { LIMITS } from '../arguments/limits';
 import { CLAIM_PROPERTIES, MENTIONS } from '../../core/vocabulary';
+import { sourceCount } from './collapse';
 import { projectType } from './projection';
 import { argumentsOf, subSelections } from '../analysis/selection';
 
@@ -86,8 +87,11 @@ export const CONFLICT_FIELDS: Record<string, FieldCompiler> = {
   claims: conflictClaims,
 };
 
-/** origin and sourceCount of a fact relationship (EntityLink, Stance, Role, Edge). */
+/**
+ * origin and sourceCount of a fact (EntityLink, Stance, Role, Edge), over all its relationships: curated
+ * when a curated one states it (the first, curated first), and the distinct articles of all of them.
+ */
 export const RELATION_PROVENANCE: Record<string, FieldCompiler> = {
   origin: (scope) => `coalesce(${scope.rel}.origin, 'curated')`,
-  sourceCount: (scope) => `size(coalesce(${scope.rel}.sources, []))`,
+  sourceCount: (scope, _field, ctx) => sourceCount(scope.rels!, ctx),
 };

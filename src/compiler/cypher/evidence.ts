@@ -5,14 +5,16 @@ import { projectType } from './projection';
 import { type SelectedField, collectFields, subSelections } from '../analysis/selection';
 
 /**
- * The evidence of a fact relationship, one entry per (quote, article): the relationship keeps them as
- * parallel lists (docs/model.md), so entry i pairs evidenceQuotes[i] with the Article whose id is
- * evidenceArticles[i], found by its unique id in the same statement.
+ * The evidence of a fact, one entry per (quote, article) of each of its relationships `rels` in their order
+ * (curated first): a relationship keeps them as parallel lists (docs/model.md), so entry i pairs
+ * evidenceQuotes[i] with the Article whose id is evidenceArticles[i], found by its unique id in the same
+ * statement.
  */
-export function evidenceList(rel: string, field: SelectedField, ctx: CompileContext): string {
-  const index = ctx.cypher.variable('i');
+export function evidenceList(rels: string, field: SelectedField, ctx: CompileContext): string {
+  const [all, rel, index] = [ctx.cypher.variable('all'), ctx.cypher.variable('x'), ctx.cypher.variable('i')];
   const item = projectType('Evidence', { rel, index }, subSelections(field), ctx);
-  return `[${index} IN range(0, size(coalesce(${rel}.evidenceQuotes, [])) - 1) | ${item}]`;
+  const ofRel = `[${index} IN range(0, size(coalesce(${rel}.evidenceQuotes, [])) - 1) | ${item}]`;
+  return `reduce(${all} = [], ${rel} IN ${rels} | ${all} + ${ofRel})`;
 }
 
 /** The Article an evidence entry comes from, projected with the field's selection. */

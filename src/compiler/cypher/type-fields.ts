@@ -26,12 +26,12 @@ const object =
   (scope: Scope, field: SelectedField, ctx: CompileContext) =>
     projectType(getNamedType(field.definition.type).name, { node: scope[variable]! }, subSelections(field), ctx);
 
-const evidence: FieldCompiler = (scope, field, ctx) => evidenceList(scope.rel!, field, ctx);
+const evidence: FieldCompiler = (scope, field, ctx) => evidenceList(scope.rels!, field, ctx);
 
 const byDate = (x: string): string[] => [`${x}.date`, `${x}.name`, `${x}.id`];
 const byName = (x: string): string[] => [`${x}.name`, `${x}.id`];
 const asNode = (v: RelationVars): Scope => ({ node: v.other });
-const asLink = (v: RelationVars): Scope => ({ rel: v.rel, entity: v.other });
+const asLink = (v: RelationVars): Scope => ({ rel: v.rel, rels: v.rels, entity: v.other });
 const stanceKindFilter = (v: RelationVars, args: Record<string, unknown>, ctx: CompileContext): string | null =>
   args.kind ? `type(${v.rel}) = ${ctx.cypher.param(args.kind)}` : null;
 
@@ -78,7 +78,7 @@ const stances = relationList({
   types: ['OPPOSED', 'SUPPORTED'],
   direction: 'out',
   otherLabel: 'Entity',
-  element: (v) => ({ actor: v.node, rel: v.rel, target: v.other }),
+  element: (v) => ({ actor: v.node, rel: v.rel, rels: v.rels, target: v.other }),
   orderBy: (v) => [...byDate(v.other), `type(${v.rel})`],
   where: stanceKindFilter,
 });
@@ -91,14 +91,14 @@ const roles = relationList({
   types: ['HOLDS_ROLE'],
   direction: 'out',
   otherLabel: 'Entity',
-  element: (v) => ({ person: v.node, rel: v.rel, organization: v.other }),
+  element: (v) => ({ person: v.node, rel: v.rel, rels: v.rels, organization: v.other }),
   orderBy: (v) => [`coalesce(${v.rel}.start, '')`, `${v.rel}.title`, ...byName(v.other)],
 });
 const members = relationList({
   types: ['HOLDS_ROLE'],
   direction: 'in',
   otherLabel: 'Person',
-  element: (v) => ({ person: v.other, rel: v.rel, organization: v.node }),
+  element: (v) => ({ person: v.other, rel: v.rel, rels: v.rels, organization: v.node }),
   orderBy: (v) => [...byName(v.other), `${v.rel}.title`],
 });
 const ACTOR = { ...ENTITY, description, initiated, stances, cooperatedWith };
@@ -109,7 +109,7 @@ const stanceOn = (stance: 'OPPOSED' | 'SUPPORTED'): FieldCompiler =>
     types: [stance],
     direction: 'in',
     otherLabel: 'Entity',
-    element: (v) => ({ actor: v.other, rel: v.rel, target: v.node }),
+    element: (v) => ({ actor: v.other, rel: v.rel, rels: v.rels, target: v.node }),
     orderBy: (v) => byName(v.other),
   });
 const opposedBy = stanceOn('OPPOSED');
@@ -207,9 +207,11 @@ const TYPE_FIELDS: Record<string, Record<string, FieldCompiler>> = {
       const n = ctx.cypher.variable('n');
       return `[${n} IN ${scope.nodes} | ${projectType('Entity', { node: n }, subSelections(field), ctx)}]`;
     },
+    // One edge per fact: `groups` holds each fact's relationships, curated first; the head answers for it.
     edges: (scope, field, ctx) => {
-      const r = ctx.cypher.variable('r');
-      return `[${r} IN ${scope.rels} | ${projectType('Edge', { rel: r }, subSelections(field), ctx)}]`;
+      const [g, r] = [ctx.cypher.variable('g'), ctx.cypher.variable('r')];
+      const edge = projectType('Edge', { rel: r, rels: g }, subSelections(field), ctx);
+      return `[${g} IN ${scope.groups} | head([${r} IN ${g}[0..1] | ${edge}])]`;
     },
   },
 };

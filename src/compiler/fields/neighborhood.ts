@@ -1,6 +1,7 @@
 import { boundedInt, factTypes, pageSize, text } from '../arguments/arguments';
 import { indent } from '../cypher/statement';
 import { LIMITS } from '../arguments/limits';
+import { curatedFirst, factIdentity } from '../cypher/collapse';
 import { projectType } from '../cypher/projection';
 import type { RootFieldCompiler } from './root-field';
 import { argumentsOf, subSelections } from '../analysis/selection';
@@ -63,14 +64,14 @@ export const compileNeighborhood: RootFieldCompiler = (field, column, ctx) => {
   const first = pageSize(args.first);
   const limit = ctx.cypher.intParam(first - 1);
   const v = (hint: string): string => ctx.cypher.variable(hint);
-  const [center, start, nodes, from, rel, to, rels] = [
+  const [center, start, nodes, from, rel, to, groups] = [
     v('center'),
     v('start'),
     v('nodes'),
     v('from'),
     v('r'),
     v('to'),
-    v('rels'),
+    v('groups'),
   ];
   let walk: Walk = { seen: v('seen'), frontier: v('frontier'), near: v('near') };
   const lines = [
@@ -85,7 +86,8 @@ export const compileNeighborhood: RootFieldCompiler = (field, column, ctx) => {
     lines.push(...call, `${carry}, ${start}`);
     walk = next.walk;
   }
-  const subgraph = projectType('Subgraph', { nodes, rels }, subSelections(field), ctx);
+  const [fact, group] = [v('fact'), v('group')];
+  const subgraph = projectType('Subgraph', { nodes, groups }, subSelections(field), ctx);
   return [
     ...lines,
     `WITH ${start} + ${walk.near} AS ${nodes}`,
@@ -95,7 +97,9 @@ export const compileNeighborhood: RootFieldCompiler = (field, column, ctx) => {
         `UNWIND ${nodes} AS ${from}`,
         `MATCH (${from})-[${rel}:${types}]->(${to}:Entity)`,
         `WHERE ${to} IN ${nodes}`,
-        `RETURN collect(${rel}) AS ${rels}`,
+        // One edge per fact: its relationships (curated, extracted) grouped, curated first.
+        `WITH ${factIdentity(rel)} AS ${fact}, collect(${rel}) AS ${group}`,
+        `RETURN collect(${curatedFirst(group, ctx)}) AS ${groups}`,
       ].join('\n'),
     ),
     '}',

@@ -1,6 +1,7 @@
 import { boundedInt, text } from '../arguments/arguments';
 import { LIMITS } from '../arguments/limits';
 import { FACT_TYPES } from '../../core/vocabulary';
+import { curatedFirst, factIdentity } from '../cypher/collapse';
 import { projectType } from '../cypher/projection';
 import type { RootFieldCompiler } from './root-field';
 import { argumentsOf, subSelections } from '../analysis/selection';
@@ -29,13 +30,13 @@ export const compilePath: RootFieldCompiler = (field, column, ctx) => {
   const toId = text(args.to, 'to');
   const hops = boundedInt(args.maxHops, 'maxHops', 1, LIMITS.maxPathHops);
   const v = (hint: string): string => ctx.cypher.variable(hint);
-  const [start, end, path, nodes, rels] = [v('start'), v('end'), v('path'), v('nodes'), v('rels')];
-  const subgraph = projectType('Subgraph', { nodes, rels }, subSelections(field), ctx);
+  const [start, end, path, nodes, groups] = [v('start'), v('end'), v('path'), v('nodes'), v('groups')];
+  const subgraph = projectType('Subgraph', { nodes, groups }, subSelections(field), ctx);
   if (fromId === toId) {
     // shortestPath refuses equal ends; the path from an entity to itself is the entity alone.
     return [
       `MATCH (${start}:Entity {id: ${ctx.cypher.param(fromId)}})`,
-      `WITH [${start}] AS ${nodes}, [] AS ${rels}`,
+      `WITH [${start}] AS ${nodes}, [] AS ${groups}`,
       `RETURN head(collect(${subgraph})) AS ${column}`,
     ].join('\n');
   }
@@ -44,6 +45,7 @@ export const compilePath: RootFieldCompiler = (field, column, ctx) => {
   // node ids. The same answer every time, whatever order the store holds the paths in. Candidates are capped
   // for hub-to-hub pairs.
   const [rel, node, events, support] = [v('r'), v('n'), v('events'), v('support')];
+  const [steps, i, a, b, same, group] = [v('steps'), v('i'), v('a'), v('b'), v('same'), v('group')];
   return [
     `MATCH (${start}:Entity {id: ${ctx.cypher.param(fromId)}}), (${end}:Entity {id: ${ctx.cypher.param(toId)}})`,
     `MATCH ${path} = allShortestPaths((${start})-[:${FACT_TYPES.join('|')}${HOP_RANGES[hops]}]-(${end}))`,
@@ -52,7 +54,18 @@ export const compilePath: RootFieldCompiler = (field, column, ctx) => {
     `     reduce(s = 0, ${rel} IN relationships(${path}) | s + size(coalesce(${rel}.evidenceQuotes, []))) AS ${support}`,
     `ORDER BY ${events} DESC, ${support} DESC, [${node} IN nodes(${path}) | ${node}.id]`,
     'LIMIT 1',
-    `WITH nodes(${path}) AS ${nodes}, relationships(${path}) AS ${rels}`,
+    `WITH nodes(${path}) AS ${nodes}, relationships(${path}) AS ${steps}`,
+    // Each step is one fact: the path's relationship and every other one stating it, curated first.
+    `CALL (${steps}) {`,
+    `  UNWIND range(0, size(${steps}) - 1) AS ${i}`,
+    `  WITH ${i}, ${steps}[${i}] AS ${rel}`,
+    `  WITH ${i}, ${rel}, startNode(${rel}) AS ${a}, endNode(${rel}) AS ${b}`,
+    `  MATCH (${a})-[${same}]->(${b})`,
+    `  WHERE type(${same}) = type(${rel}) AND ${factIdentity(same)} = ${factIdentity(rel)}`,
+    `  WITH ${i}, collect(${same}) AS ${group} ORDER BY ${i}`,
+    `  RETURN collect(${curatedFirst(group, ctx)}) AS ${groups}`,
+    '}',
+    `WITH ${nodes}, ${groups}`,
     `RETURN head(collect(${subgraph})) AS ${column}`,
   ].join('\n');
 };

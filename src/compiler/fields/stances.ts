@@ -2,6 +2,7 @@ import type { CompileContext } from '../compile-context';
 import { entityRef, eventsInitiatedBy } from '../cypher/entity-ref';
 import { STANCE_KINDS, type StanceKind } from '../../core/vocabulary';
 import type { Rows, Slice } from '../cypher/page';
+import { collapseFacts } from '../cypher/collapse';
 import { paginated } from './paginated';
 import { type SelectedField, argumentsOf } from '../analysis/selection';
 
@@ -50,13 +51,16 @@ function stanceRows(field: SelectedField, ctx: CompileContext, slice: Slice | nu
   // With an actor, from that actor's own stances: never a scan of every stance of the kind.
   if (actors) lines.push(`UNWIND ${actors} AS ${actor}`);
   lines.push(`MATCH (${actor}:Entity)-[${rel}:${type}]->(${target}:Entity)`);
+  // One row per stance, however many relationships (curated, extracted) state it: pages count stances.
+  const rels = ctx.cypher.variable('rels');
+  lines.push(...collapseFacts([actor, target], rel, rels, ctx));
   return {
     lines,
     rows: {
-      vars: [actor, rel, target],
+      vars: [actor, rel, rels, target],
       // Event date first (targets without a date, such as programs, come last), then actor name.
       orderBy: [`${target}.date`, `${actor}.name`, `${actor}.id`, `${target}.name`, `${target}.id`],
-      scope: { actor, rel, target },
+      scope: { actor, rel, rels, target },
     },
   };
 }

@@ -58,7 +58,8 @@ describe('compiling a GraphQL operation into one Cypher statement', () => {
       entity(id: "x") { ... on Actor { initiated { id } } }
     }`);
     // One COLLECT for Person, Agency, Organization and Jurisdiction together.
-    expect(occurrences(cypher, ':INITIATED]')).toBe(1);
+    // (Twice in it: the facts' match, and the subquery gathering each fact's relationships.)
+    expect(occurrences(cypher, ':INITIATED]')).toBe(2);
     expect(cypher).toContain(
       '`initiated`: CASE WHEN entity0:Person OR entity0:Agency OR entity0:Organization OR entity0:Jurisdiction THEN COLLECT',
     );
@@ -88,11 +89,16 @@ describe('compiling a GraphQL operation into one Cypher statement', () => {
         }
       }
     }`);
-    expect(occurrences(cypher, 'COLLECT {')).toBe(3); // opposedBy, roles, the article of an evidence entry
+    // opposedBy, roles, the relationships of each of their facts, the article of an evidence entry
+    expect(occurrences(cypher, 'COLLECT {')).toBe(5);
     expect(cypher).toContain('MATCH (entity0)<-[r0:OPPOSED]-(entity1:Entity)');
     expect(cypher).toContain('MATCH (entity1)-[r1:HOLDS_ROLE]->(entity2:Entity)');
-    expect(cypher).toContain('r0.evidenceQuotes[i1]');
-    expect(cypher).toContain('MATCH (article0:Article {id: r0.evidenceArticles[i1]})');
+    // Evidence of every relationship stating the fact (rels0: opposedBy's, curated first).
+    expect(cypher).toContain(
+      'reduce(all1 = [], x1 IN rels0 | all1 + [i1 IN range(0, size(coalesce(x1.evidenceQuotes, [])) - 1)',
+    );
+    expect(cypher).toContain('x1.evidenceQuotes[i1]');
+    expect(cypher).toContain('MATCH (article0:Article {id: x1.evidenceArticles[i1]})');
     expect(plainParams(params)).toEqual({ p0: 'sessions-subpoena-threat-2018-01-24', p1: 10, p2: 5 });
   });
 

@@ -72,10 +72,11 @@ describe('stances', () => {
 
   it("answers evidence { article { id } } from the evidence's own list, and looks the article up for more", async () => {
     const idOnly = await statementOf(`{ stances(kind: OPPOSED) { evidence { article { __typename id } } } }`);
-    expect(idOnly.cypher).toContain('`article`: {`id`: stance0.evidenceArticles[i0]}');
+    expect(idOnly.cypher).toContain('x0 IN rels0');
+    expect(idOnly.cypher).toContain('`article`: {`id`: x0.evidenceArticles[i0]}');
     expect(idOnly.cypher).not.toContain(':Article');
     const titled = await statementOf(`{ stances(kind: OPPOSED) { evidence { article { id title } } } }`);
-    expect(titled.cypher).toContain('MATCH (article0:Article {id: stance0.evidenceArticles[i0]})');
+    expect(titled.cypher).toContain('MATCH (article0:Article {id: x0.evidenceArticles[i0]})');
   });
 
   it('takes the relationship type from the model for the kind', async () => {
@@ -92,7 +93,9 @@ describe('stances', () => {
         totalCount pageInfo { hasNextPage endCursor } edges { cursor node { kind } }
       }
     }`);
-    expect(cypher).toContain('WITH collect([actor0, stance0, target0]) AS rows0');
+    // Rows are facts: a stance's relationships (rels0) are collapsed before they are counted and paged.
+    expect(cypher).toContain('WITH collect([actor0, stance0, rels0, target0]) AS rows0');
+    expect(cypher.indexOf('AS rels0')).toBeLessThan(cypher.indexOf('AS rows0'));
     expect(cypher).toMatch(/rows0\[\$p\d+\.\.\$p\d+\] AS page0/);
     expect(cypher).toContain('`totalCount`: size(rows0)');
     const cursors = Object.values(params).find(Array.isArray) as string[];
