@@ -109,6 +109,13 @@ export function extractAnnotationFromParse(
       rulingStances(events, statements, roles, (id) => table.get(id)),
     );
   if (on('impliedStances')) stances = mergeStances(stances, impliedStances(stances));
+  // Courts and judges decide; they take no side in the debate.
+  // (A doer who speaks in the article is no judge: a misread "as the courts have decided".)
+  const speakers = new Set(statements.map((st) => st.speaker));
+  const deciders = new Set(
+    events.filter((e) => e.type === 'ruling').flatMap((e) => e.by.filter((b) => !speakers.has(b))),
+  );
+  stances = stances.filter((s) => !deciders.has(s.actor));
   return assembleAnnotation(ctx, table, roles, events, stances, options);
 }
 
