@@ -87,7 +87,7 @@ const AGAINST_ACT = [
 ];
 /** Verbs whose subject opposes or supports their object. */
 export const OPPOSE_VERB =
-  /\b(?:oppos\w+|condemn\w*|denounc\w+|reject\w*|sued|boycott\w*|balked|challeng\w+|fought|resist\w*|def(?:y|ies|ied|ying)|appeal(?:s|ed|ing)?|disput(?:e|es|ed|ing)|bash(?:es|ed|ing)?|blast(?:s|ed|ing)?|slam(?:s|med|ming)?|decr(?:y|ies|ied)|(?:spoke|speaks?|voted?|votes|argued?) (?:out )?against)\b/i;
+  /\b(?:oppos\w+|condemn\w*|denounc\w+|reject\w*|sued|boycott\w*|balked|challeng\w+|fought|resist\w*|def(?:y|ies|ied|ying)|critici[sz](?:e|es|ed|ing)|appeal(?:s|ed|ing)?|disput(?:e|es|ed|ing)|bash(?:es|ed|ing)?|blast(?:s|ed|ing)?|slam(?:s|med|ming)?|decr(?:y|ies|ied)|(?:spoke|speaks?|voted?|votes|argued?) (?:out )?against)\b/i;
 /** A general lexicon of approval, for reactions in favour of an act (a ruling, an order). */
 const FOR_ACT = [
   /\bvictory\b/i,
