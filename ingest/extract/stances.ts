@@ -281,7 +281,7 @@ export function extractStances(
   const deciders = new Set(
     events.filter((e) => e.type === 'ruling').flatMap((e) => e.by.filter((b) => !speakers.has(b))),
   );
-  return withoutContradictions(stances.filter((s) => !deciders.has(s.actor)));
+  return withoutContradictions(towardMeasures(stances.filter((s) => !deciders.has(s.actor))));
 }
 
 /** The collective nodes of the debate, which every article is about and no lawsuit is brought over alone. */
@@ -329,6 +329,18 @@ function mainRuling(events: ExtractedEvent[], speaker: ResolvedEntity): Extracte
     events.filter((e) => e.type === 'ruling'),
     speaker,
   );
+}
+
+/** Acts whose result is a standing measure (an order, a law, a policy): a side is taken on the measure. */
+const MEASURE_TYPES = new Set(['order', 'legislation', 'policy']);
+
+/** A stance on issuing an order, a law or a policy that names its program is a stance on that program. */
+export function towardMeasures(stances: ExtractedStance[]): ExtractedStance[] {
+  return stances.map((s) => {
+    if (!('event' in s.target) || !MEASURE_TYPES.has(s.target.event.type)) return s;
+    const program = s.target.event.concerns.find((c) => !COLLECTIVE.has(c.name) && c !== s.actor);
+    return program ? { ...s, target: { entity: program } } : s;
+  });
 }
 
 /** One actor is not both for and against one target: the better-founded stance stays (the earlier on a tie). */

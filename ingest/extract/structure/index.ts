@@ -25,7 +25,7 @@ import { assembleAnnotation, type ExtractOptions } from '../index';
 import { findMentions, type Mention } from '../mentions';
 import { resolveMentions } from '../resolve';
 import { extractRoles } from '../roles';
-import { extractStances, OPPOSE_VERB, SUPPORT_VERB } from '../stances';
+import { extractStances, OPPOSE_VERB, SUPPORT_VERB, towardMeasures } from '../stances';
 import { corefMentions } from './coref';
 import { readCoreNlpJson } from './corenlp-json';
 import { creditRanges } from './credits';
@@ -115,7 +115,7 @@ export function extractAnnotationFromParse(
   const deciders = new Set(
     events.filter((e) => e.type === 'ruling').flatMap((e) => e.by.filter((b) => !speakers.has(b))),
   );
-  stances = stances.filter((s) => !deciders.has(s.actor));
+  stances = towardMeasures(stances.filter((s) => !deciders.has(s.actor)));
   return assembleAnnotation(ctx, table, roles, events, stances, options);
 }
 

@@ -1,6 +1,7 @@
 import type { Statement } from '../../../../ingest/extract/attribution';
 import type { ExtractedEvent } from '../../../../ingest/extract/events';
 import type { EntityTable, ResolvedEntity } from '../../../../ingest/extract/resolve';
+import { towardMeasures } from '../../../../ingest/extract/stances';
 import { lawsuitStances, rulingStances } from '../../../../ingest/extract/structure/stances';
 
 const entity = (id: string, kind: ResolvedEntity['kind'], name = id): ResolvedEntity => ({
@@ -59,5 +60,17 @@ describe('structure stances', () => {
     }));
     const out = rulingStances([against], statements, [], () => undefined);
     expect(out.map((s) => s.actor.id)).toEqual(['texas']);
+  });
+
+  it('takes a side on the measure an order or a law names, not on its issuing; other acts stay', () => {
+    const mayor = entity('ana-ruiz', 'person');
+    const order = event('order', 'order', { concerns: [law] });
+    const threat = event('threat', 'threat', { concerns: [law] });
+    const stance = (target: ExtractedEvent) =>
+      ({ actor: mayor, kind: 'OPPOSED', target: { event: target }, sentence: 0, confidence: 1 }) as const;
+    expect(towardMeasures([stance(order), stance(threat)]).map((s) => s.target)).toEqual([
+      { entity: law },
+      { event: threat },
+    ]);
   });
 });
