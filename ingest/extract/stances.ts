@@ -268,6 +268,16 @@ export function extractStances(
       add({ actor, kind: 'SUPPORTED', target: { entity: law }, sentence: event.sentences[0] ?? 0, confidence: 0.7 });
   }
 
+  // Adopting a resolution that declares a place no sanctuary opposes the sanctuary law or policy in force.
+  for (const event of events) {
+    if (event.type !== 'resolution') continue;
+    const at = event.sentences[0] ?? 0;
+    if (!ANTI_SANCTUARY_ACT.test(ctx.sentences[at]?.text ?? '')) continue;
+    const law = mainProgram(table, event.concerns);
+    for (const actor of event.by)
+      add({ actor, kind: 'OPPOSED', target: { entity: law ?? sanctuary() }, sentence: at, confidence: 0.6 });
+  }
+
   for (const event of events) {
     if (event.type !== 'lawsuit') continue;
     const target = lawsuitTarget(event, events, table) ?? (event.targets[0] ? { entity: event.targets[0] } : undefined);
@@ -289,12 +299,15 @@ export const COLLECTIVE = new Set(['Sanctuary policies', 'Sanctuary jurisdiction
 /** Acts that put pressure on someone: what a lawsuit is brought over when the text does not name it. */
 export const CONTESTED_TYPES = new Set(['threat', 'letter', 'memo', 'order', 'policy', 'legislation', 'announcement']);
 
+/** A measure against sanctuary status: "declare it not a sanctuary county", "an anti-sanctuary resolution". */
+const ANTI_SANCTUARY_ACT =
+  /\bnot an? sanctuary\b|\banti-sanctuary\b|\b(?:against|opposing) (?:the )?(?:state'?s? )?sanctuary\b/i;
 const APPEAL = /\b(?:appeal\w*|stay)\b/i;
 
 /** The program the article names most, other than the debate's collective nodes: the policy in dispute. */
-export function mainProgram(table: EntityTable): ResolvedEntity | undefined {
+export function mainProgram(table: EntityTable, except: ResolvedEntity[] = []): ResolvedEntity | undefined {
   return [...table.entities.values()]
-    .filter((e) => e.kind === 'program' && !COLLECTIVE.has(e.name) && e.mentions.length > 0)
+    .filter((e) => e.kind === 'program' && !COLLECTIVE.has(e.name) && e.mentions.length > 0 && !except.includes(e))
     .sort((a, b) => b.mentions.length - a.mentions.length)[0];
 }
 

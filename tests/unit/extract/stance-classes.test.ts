@@ -76,4 +76,28 @@ describe('stance classes', () => {
     ]);
     expect((a.stances ?? []).filter((s) => s.actor === 'mark-hale')).toEqual([]);
   });
+
+  it('reads a resolution declaring a place no sanctuary as opposing the sanctuary law in force', () => {
+    const a = extract([
+      'County Vote',
+      'SB 9 made the whole state a sanctuary. SB 9 took effect in January.',
+      'Kern County passed a resolution on Tuesday to declare it not a sanctuary county.',
+    ]);
+    const resolution = (a.events ?? []).find((e) => e.type === 'resolution');
+    expect(resolution?.by).toEqual(['kern-county']);
+    expect(a.stances).toContainEqual(
+      expect.objectContaining({ actor: 'kern-county', kind: 'OPPOSED', target: 'senate-bill-9' }),
+    );
+  });
+
+  it('takes a shouted quote as a statement of its speaker', () => {
+    const a = extract([
+      'Protest',
+      'Governor Carl Boone on Monday threatened to cut funds to sanctuary cities.',
+      '“Shame on you, Boone!” organizer Rita Vance shouted.',
+    ]);
+    expect((a.stances ?? []).filter((s) => s.actor === 'rita-vance')).toEqual([
+      expect.objectContaining({ kind: 'OPPOSED' }),
+    ]);
+  });
 });
