@@ -12,7 +12,7 @@ export interface Statement {
   quoted: boolean;
 }
 
-const SPEECH_VERBS = String.raw`(?:said|says|say|tweeted|told|added|noted|argued|wrote|called|declared|warned|claimed|claims|stated|insisted|replied|urged|explained)`;
+const SPEECH_VERBS = String.raw`(?:said|says|say|tweeted|told|added|noted|argued|wrote|called|declared|warned|claimed|claims|stated|insisted|replied|urged|explained|shouted|chanted|saying)`;
 const VERB_AFTER = new RegExp(
   String.raw`^(?:\s*,[^“”"]{0,160}?,)?\s+(?:officials\s+|representatives\s+)?(?:also\s+|has\s+|have\s+)?${SPEECH_VERBS}\b`,
   'i',

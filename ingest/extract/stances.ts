@@ -77,10 +77,17 @@ const AGAINST_ACT = [
   /\bharm\w*/i,
   /\bhurt\w*/i,
   /\blosing\b/i,
+  /\bshame\b/i,
+  /\bangry\b/i,
+  /\btragic\b/i,
+  /\bstunts?\b/i,
+  /\bunfair\b/i,
+  /\b(?:will|going to|have to|vow\w* to|pledg\w* to) fight\b|\bfight back\b/i,
+  /\bnot (?:a )?good (?:law|policy|idea)\b/i,
 ];
 /** Verbs whose subject opposes or supports their object. */
 export const OPPOSE_VERB =
-  /\b(?:oppos\w+|condemn\w*|denounc\w+|reject\w*|sued|boycott\w*|balked|challeng\w+|fought|resist\w*|def(?:y|ies|ied|ying))\b/i;
+  /\b(?:oppos\w+|condemn\w*|denounc\w+|reject\w*|sued|boycott\w*|balked|challeng\w+|fought|resist\w*|def(?:y|ies|ied|ying)|critici[sz](?:e|es|ed|ing)|appeal(?:s|ed|ing)?|disput(?:e|es|ed|ing)|bash(?:es|ed|ing)?|blast(?:s|ed|ing)?|slam(?:s|med|ming)?|decr(?:y|ies|ied)|(?:spoke|speaks?|voted?|votes|argued?) (?:out )?against)\b/i;
 /** A general lexicon of approval, for reactions in favour of an act (a ruling, an order). */
 const FOR_ACT = [
   /\bvictory\b/i,
@@ -92,12 +99,14 @@ const FOR_ACT = [
   /\bsignificant day\b/i,
   /\bvindicat\w+/i,
 ];
+/** A speaker's words for the policy in dispute ("these unjust policies", "this law"): the article's main program. */
+const POLICY_DEIXIS = /\b(?:these|this|those|such)\s+(?:[\w-]+,?\s+){0,4}?(?:polic(?:y|ies)|laws?)\b/i;
 /** Nouns by which a speaker names an act the article told: "Today's decision makes Texas less safe". */
 const ACT_NOUN = /\b(ruling|decision|order|injunction|threat|memo|letters|lawsuit)\b/i;
 /** The debate's word, not a name that holds it ("New Sanctuary Movement"): lowercase, or opening the sentence. */
 const SANCTUARY_WORD = /(?:^|[^\p{L}\s]\s*|\s)sanctuar(?:y|ies)\b|^[“"]?Sanctuar(?:y|ies)\b/u;
 export const SUPPORT_VERB =
-  /\b(?:supported|supports|support of|backed|backs|endorsed|endorses|welcomed|advocates? (?:of|for))\b/i;
+  /\b(?:supported|supports|support of|backed|backs|endorsed|endorses|welcomed|welcomes|praised|praises|applaud(?:s|ed)|commend(?:s|ed)|hailed|hails|advocates? (?:of|for))\b/i;
 /** "criticized the ruling", "praised the decision": the object is an act the article told. */
 const ACT_OBJECT =
   /^\s+(?:the|this|that|its|their)\s+(?:\w+\s+)?(ruling|decision|order|threat|memo|letters|lawsuit|policy|announcement|injunction)\b/i;
@@ -157,6 +166,31 @@ export function extractStances(
       st.sentence,
     );
     const framing = AGAINST_SANCTUARY.some((re) => re.test(text));
+    // Hailing a ruling while condemning what it struck ("a victory ... this unconstitutional order"): support
+    // the ruling, oppose the act it blocks (its program, else the act the speaker names, else the pressure act).
+    const ruling = approval && against ? mainRuling(events, st.speaker) : undefined;
+    if (ruling) {
+      say('SUPPORTED', { event: ruling }, 0.65);
+      const struck = ruling.concerns.find((c) => !COLLECTIVE.has(c.name));
+      const namedAct = referredAct(
+        events.filter((e) => e.type !== 'ruling' && !e.by.includes(st.speaker)),
+        ACT_NOUN.exec(text)?.[1],
+        st.sentence,
+      );
+      const blocked = struck
+        ? { entity: struck }
+        : (namedAct ?? act)
+          ? { event: (namedAct ?? act) as ExtractedEvent }
+          : undefined;
+      if (blocked) say('OPPOSED', blocked, 0.6);
+      continue;
+    }
+    // Condemning "these policies" / "this law": the program the article is about.
+    const policy = against && !named && POLICY_DEIXIS.test(text) ? mainProgram(table) : undefined;
+    if (policy && policy !== st.speaker) {
+      say('OPPOSED', { entity: policy }, 0.6);
+      continue;
+    }
     if (named && (approval || against || framing)) {
       say(approval && !against ? 'SUPPORTED' : 'OPPOSED', { event: named }, 0.65);
       continue;
@@ -234,18 +268,92 @@ export function extractStances(
       add({ actor, kind: 'SUPPORTED', target: { entity: law }, sentence: event.sentences[0] ?? 0, confidence: 0.7 });
   }
 
+  // Adopting a resolution that declares a place no sanctuary opposes the sanctuary law or policy in force.
+  for (const event of events) {
+    if (event.type !== 'resolution') continue;
+    const at = event.sentences[0] ?? 0;
+    if (!ANTI_SANCTUARY_ACT.test(ctx.sentences[at]?.text ?? '')) continue;
+    const law = mainProgram(table, event.concerns);
+    for (const actor of event.by)
+      add({ actor, kind: 'OPPOSED', target: { entity: law ?? sanctuary() }, sentence: at, confidence: 0.6 });
+  }
+
   for (const event of events) {
     if (event.type !== 'lawsuit') continue;
-    const target = event.concerns[0]
-      ? { entity: event.concerns[0] }
-      : event.targets[0]
-        ? { entity: event.targets[0] }
-        : undefined;
+    const target = lawsuitTarget(event, events, table) ?? (event.targets[0] ? { entity: event.targets[0] } : undefined);
     if (!target) continue;
     for (const actor of event.by)
       add({ actor, kind: 'OPPOSED', target, sentence: event.sentences[0] ?? 0, confidence: 0.6 });
   }
-  return withoutContradictions(stances);
+  // Courts and judges decide; they take no side in the debate.
+  // (A doer who speaks in the article is no judge: a misread "as the courts have decided".)
+  const speakers = new Set(statements.map((st) => st.speaker));
+  const deciders = new Set(
+    events.filter((e) => e.type === 'ruling').flatMap((e) => e.by.filter((b) => !speakers.has(b))),
+  );
+  return withoutContradictions(towardMeasures(stances.filter((s) => !deciders.has(s.actor))));
+}
+
+/** The collective nodes of the debate, which every article is about and no lawsuit is brought over alone. */
+export const COLLECTIVE = new Set(['Sanctuary policies', 'Sanctuary jurisdictions']);
+/** Acts that put pressure on someone: what a lawsuit is brought over when the text does not name it. */
+export const CONTESTED_TYPES = new Set(['threat', 'letter', 'memo', 'order', 'policy', 'legislation', 'announcement']);
+
+/** A measure against sanctuary status: "declare it not a sanctuary county", "an anti-sanctuary resolution". */
+const ANTI_SANCTUARY_ACT =
+  /\bnot an? sanctuary\b|\banti-sanctuary\b|\b(?:against|opposing) (?:the )?(?:state'?s? )?sanctuary\b/i;
+const APPEAL = /\b(?:appeal\w*|stay)\b/i;
+
+/** The program the article names most, other than the debate's collective nodes: the policy in dispute. */
+export function mainProgram(table: EntityTable, except: ResolvedEntity[] = []): ResolvedEntity | undefined {
+  return [...table.entities.values()]
+    .filter((e) => e.kind === 'program' && !COLLECTIVE.has(e.name) && e.mentions.length > 0 && !except.includes(e))
+    .sort((a, b) => b.mentions.length - a.mentions.length)[0];
+}
+
+/**
+ * What a suit is brought over: the program it concerns, else the program the article names most, else the
+ * sued party's act; never the sued party itself (a plaintiff opposes the act, not the defendant).
+ */
+export function lawsuitTarget(
+  suit: ExtractedEvent,
+  events: ExtractedEvent[],
+  table: EntityTable,
+): ExtractedStance['target'] | undefined {
+  // An appeal, or a suit by a party a ruling went against, is brought over that ruling.
+  const appealed = events.find(
+    (e) =>
+      e.type === 'ruling' &&
+      (e.sentences[0] ?? Infinity) <= (suit.sentences[0] ?? 0) &&
+      (APPEAL.test(suit.name) || e.targets.some((t) => suit.by.includes(t))),
+  );
+  if (appealed) return { event: appealed };
+  const program = suit.concerns[0] ?? mainProgram(table);
+  if (program) return { entity: program };
+  const act = events.find(
+    (e) => e !== suit && e.by.some((b) => suit.targets.includes(b)) && CONTESTED_TYPES.has(e.type),
+  );
+  return act ? { event: act } : undefined;
+}
+
+/** The ruling the article reports most that the speaker did not make, the earliest on a tie. */
+function mainRuling(events: ExtractedEvent[], speaker: ResolvedEntity): ExtractedEvent | undefined {
+  return welcomedAct(
+    events.filter((e) => e.type === 'ruling'),
+    speaker,
+  );
+}
+
+/** Acts whose result is a standing measure (an order, a law, a policy): a side is taken on the measure. */
+const MEASURE_TYPES = new Set(['order', 'legislation', 'policy']);
+
+/** A stance on issuing an order, a law or a policy that names its program is a stance on that program. */
+export function towardMeasures(stances: ExtractedStance[]): ExtractedStance[] {
+  return stances.map((s) => {
+    if (!('event' in s.target) || !MEASURE_TYPES.has(s.target.event.type)) return s;
+    const program = s.target.event.concerns.find((c) => !COLLECTIVE.has(c.name) && c !== s.actor);
+    return program ? { ...s, target: { entity: program } } : s;
+  });
 }
 
 /** One actor is not both for and against one target: the better-founded stance stays (the earlier on a tie). */

@@ -25,7 +25,7 @@ import { assembleAnnotation, type ExtractOptions } from '../index';
 import { findMentions, type Mention } from '../mentions';
 import { resolveMentions } from '../resolve';
 import { extractRoles } from '../roles';
-import { extractStances, OPPOSE_VERB, SUPPORT_VERB } from '../stances';
+import { extractStances, OPPOSE_VERB, SUPPORT_VERB, towardMeasures } from '../stances';
 import { corefMentions } from './coref';
 import { readCoreNlpJson } from './corenlp-json';
 import { creditRanges } from './credits';
@@ -109,6 +109,13 @@ export function extractAnnotationFromParse(
       rulingStances(events, statements, roles, (id) => table.get(id)),
     );
   if (on('impliedStances')) stances = mergeStances(stances, impliedStances(stances));
+  // Courts and judges decide; they take no side in the debate.
+  // (A doer who speaks in the article is no judge: a misread "as the courts have decided".)
+  const speakers = new Set(statements.map((st) => st.speaker));
+  const deciders = new Set(
+    events.filter((e) => e.type === 'ruling').flatMap((e) => e.by.filter((b) => !speakers.has(b))),
+  );
+  stances = towardMeasures(stances.filter((s) => !deciders.has(s.actor)));
   return assembleAnnotation(ctx, table, roles, events, stances, options);
 }
 

@@ -9,12 +9,9 @@ import type { RoleAnnotation } from '../../annotation/format';
 import type { Statement } from '../attribution';
 import type { ExtractedEvent } from '../events';
 import type { ExtractedStance, StanceKind } from '../stances';
-import { OPPOSE_VERB, SUPPORT_VERB } from '../stances';
+import { CONTESTED_TYPES, lawsuitTarget, OPPOSE_VERB, SUPPORT_VERB } from '../stances';
 import type { EntityTable, ResolvedEntity } from '../resolve';
 import type { ArgumentReader, Clause } from './svo';
-
-/** Acts that put pressure on someone: what a lawsuit is brought over when the text does not name it. */
-const CONTESTED_TYPES = new Set(['threat', 'letter', 'memo', 'order', 'policy', 'legislation', 'announcement']);
 
 const key = (s: ExtractedStance): string =>
   `${s.actor.id}|${s.kind}|${'event' in s.target ? s.target.event.id : s.target.entity.id}`;
@@ -89,7 +86,7 @@ export function rulingStances(
     const favoured = new Set([...plaintiffs].filter((p) => !ruling.targets.includes(p)));
     const speakers = new Set(statements.filter((s) => s.sentence >= at).map((s) => s.speaker));
     for (const who of speakers) {
-      if (ruling.by.includes(who)) continue;
+      if (ruling.by.includes(who) || who.name === 'Sanctuary jurisdictions') continue;
       const side = sideOf(who);
       const kind: StanceKind | undefined = side.some((e) => favoured.has(e))
         ? 'SUPPORTED'
@@ -136,9 +133,6 @@ export function mergeStances(first: ExtractedStance[], more: ExtractedStance[]):
   return out;
 }
 
-/** The collective nodes of the debate, which every article is about and no lawsuit is brought over alone. */
-const COLLECTIVE = new Set(['Sanctuary policies', 'Sanctuary jurisdictions']);
-
 /**
  * A plaintiff opposes what the suit is brought over: the program the lawsuit concerns, else the program the
  * article names most (the policy in dispute), else the sued party's act; never the sued party itself, and
@@ -149,21 +143,10 @@ export function lawsuitStances(
   stances: ExtractedStance[],
   table: EntityTable,
 ): ExtractedStance[] {
-  const programs = [...table.entities.values()]
-    .filter((e) => e.kind === 'program' && !COLLECTIVE.has(e.name) && e.mentions.length > 0)
-    .sort((a, b) => b.mentions.length - a.mentions.length);
   let out = [...stances];
   for (const suit of events.filter((e) => e.type === 'lawsuit')) {
     const sentence = suit.sentences[0] ?? 0;
-    const act = events.find(
-      (e) => e !== suit && e.by.some((b) => suit.targets.includes(b)) && CONTESTED_TYPES.has(e.type),
-    );
-    const program = suit.concerns[0] ?? programs[0];
-    const target: ExtractedStance['target'] | undefined = program
-      ? { entity: program }
-      : act
-        ? { event: act }
-        : undefined;
+    const target = lawsuitTarget(suit, events, table);
     out = out.filter(
       (s) => !(suit.by.includes(s.actor) && 'entity' in s.target && suit.targets.includes(s.target.entity)),
     );
