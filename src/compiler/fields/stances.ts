@@ -12,17 +12,34 @@ import { type SelectedField, argumentsOf } from '../analysis/selection';
  * first offset+first such events (by date) fill the slice: events dated after the last of them cannot
  * reach it. Events sharing that last date are all kept (their rows interleave by actor name), and when
  * there are fewer events, or the last one has no date (undated events sort last), all are kept.
+ *
+ * Only the earliest events are asked whether they have a stance: the events are sorted by date first and
+ * the check stops at the offset+first-th that has one (a hub's role holders initiate thousands of events,
+ * each check walks an event's relationships). Events up to the cut that have no stance are kept: the stance
+ * MATCH after this gives them no row. The cut is the latest date of the events found, so were they found
+ * out of order it could only be later, keeping more events, never fewer.
  */
 function boundEvents(event: string, type: StanceKind, slice: Slice, ctx: CompileContext): string[] {
-  const events = ctx.cypher.variable('events');
-  const cut = ctx.cypher.variable('cut');
+  const [date, events, dated, candidate, candidateDate] = ['date', 'events', 'dated', 'candidate', 'candidateDate'].map(
+    (h) => ctx.cypher.variable(h),
+  );
+  const [found, withDate, latest, cut] = ['found', 'withDate', 'latest', 'cut'].map((h) => ctx.cypher.variable(h));
+  const needed = ctx.cypher.intParam(slice.offset + slice.first);
   return [
-    `WITH ${event} WHERE EXISTS { MATCH (:Entity)-[:${type}]->(${event}) }`,
-    `WITH ${event} ORDER BY ${event}.date`,
-    `WITH collect(${event}) AS ${events}`,
-    `WITH ${events}, ${events}[${ctx.cypher.intParam(slice.offset + slice.first - 1)}].date AS ${cut}`,
-    `UNWIND ${events} AS ${event}`,
-    `WITH ${event} WHERE ${cut} IS NULL OR ${event}.date <= ${cut}`,
+    `WITH ${event}, ${event}.date AS ${date} ORDER BY ${date}`,
+    `WITH collect({event: ${event}, date: ${date}}) AS ${events}`,
+    `CALL (${events}) {`,
+    `  UNWIND ${events} AS ${dated}`,
+    `  WITH ${dated}.event AS ${candidate}, ${dated}.date AS ${candidateDate}`,
+    `  WHERE EXISTS { MATCH (:Entity)-[:${type}]->(${candidate}) }`,
+    `  WITH ${candidateDate} LIMIT ${needed}`,
+    `  RETURN count(*) AS ${found}, count(${candidateDate}) AS ${withDate}, max(${candidateDate}) AS ${latest}`,
+    `}`,
+    // Fewer events with a stance than needed, or an undated one among them: no cut.
+    `WITH ${events}, CASE WHEN ${found} = ${needed} AND ${withDate} = ${needed} THEN ${latest} END AS ${cut}`,
+    `UNWIND ${events} AS ${dated}`,
+    `WITH ${dated} WHERE ${cut} IS NULL OR ${dated}.date <= ${cut}`,
+    `WITH ${dated}.event AS ${event}`,
   ];
 }
 

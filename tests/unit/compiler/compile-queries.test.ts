@@ -70,6 +70,23 @@ describe('stances', () => {
     expect(params.p1).toBe('"department of justice"');
   });
 
+  it('with actionBy, asks whether an event has a stance only of the earliest events a page needs', async () => {
+    const { cypher, params } = await statementOf(
+      `{ stances(kind: OPPOSED, actionBy: "doj", first: 5, after: "${encodeCursor(2)}") { kind } }`,
+    );
+    // The events are sorted by date before any check; the check runs once, under a LIMIT of offset+first.
+    const check = 'WHERE EXISTS { MATCH (:Entity)-[:OPPOSED]->(candidate0) }';
+    expect(cypher.split('EXISTS {').length - 1).toBe(1);
+    expect(cypher.indexOf('ORDER BY date0')).toBeLessThan(cypher.indexOf(check));
+    const limit = /WITH candidateDate0 LIMIT \$(p\d+)/.exec(cypher);
+    expect(limit).not.toBeNull();
+    expect(cypher.indexOf(check)).toBeLessThan(limit!.index);
+    expect(plainParams(params)[limit![1]!]).toBe(decodeCursor(encodeCursor(2)) + 5);
+    // The cut is the latest date found, and only when offset+first dated events were found.
+    expect(cypher).toContain(`CASE WHEN found0 = $${limit![1]} AND withDate0 = $${limit![1]} THEN latest0 END AS cut0`);
+    expect(cypher.indexOf('AS cut0')).toBeLessThan(cypher.indexOf('MATCH (actor0:Entity)-[stance0:OPPOSED]->'));
+  });
+
   it("answers evidence { article { id } } from the evidence's own list, and looks the article up for more", async () => {
     const idOnly = await statementOf(`{ stances(kind: OPPOSED) { evidence { article { __typename id } } } }`);
     expect(idOnly.cypher).toContain('x0 IN rels0');
