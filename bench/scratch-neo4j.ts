@@ -6,6 +6,10 @@ import { PROJECT_ROOT } from '../src/core/paths';
 import { freePort } from '../src/core/ports';
 import type { Progress } from '../src/core/progress';
 import { type LocalNeo4j, startLocalNeo4j } from '../src/neo4j/local-server';
+import { tcpAccepting } from './outage-load';
+
+/** How long a killed JVM may take to let go of its Bolt port. */
+const GONE_WITHIN_MS = 15_000;
 
 /** A Neo4j of an outage run's own, which may be killed: the launcher's, on free ports, in a temp dir. */
 export interface ScratchNeo4j {
@@ -39,7 +43,13 @@ export async function startScratchNeo4j(progress: Progress): Promise<ScratchNeo4
       if (!down) return;
       scratch.current = null;
       process.kill(down.pid, 'SIGKILL');
-      // Reaps the launcher's watchdog; the JVM is already gone.
+      // SIGKILL is delivered at once but the JVM lets go of its sockets only once the kernel has torn it
+      // down: until the port refuses, a client could still reach it, so the outage starts when it refuses.
+      const deadline = Date.now() + GONE_WITHIN_MS;
+      while ((await tcpAccepting(config.boltPort)) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      // Gives the lease back; the JVM is already gone, so nothing is stopped.
       await down.stop();
     },
     async restart() {
