@@ -1,35 +1,24 @@
 /** Candidate spans: runs of capitalized words that may be names, trimmed of sentence starters. */
 
 import type { ArticleContext } from '../context';
-import { DEMONYMS, DETERMINERS, FUNCTION_TAGS, HEAD_CUES, HONORIFICS, NOT_NAMES, PARTICLES } from '../lexicon';
+import {
+  CALENDAR_WORDS,
+  DEMONYMS,
+  DETERMINERS,
+  FUNCTION_TAGS,
+  HEAD_CUES,
+  HONORIFICS,
+  NAME_MONTHS,
+  NOT_NAMES,
+  PARTICLES,
+} from '../lexicon';
 import type { Token } from '../tokens';
 import { hasTag } from '../word-tags';
 import { onlySpaceBetween } from './mention';
 import { PLACES } from './places';
 import { startsTitle } from './titles';
 
-const CALENDAR = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'january',
-  'february',
-  'march',
-  'september',
-  'october',
-  'november',
-  'december',
-  'jan.',
-  'feb.',
-  'sept.',
-  'oct.',
-  'nov.',
-  'dec.',
-]);
+const CALENDAR = new Set<string>(CALENDAR_WORDS.filter((w) => !NAME_MONTHS.has(w)));
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 
 /** Words inside e-mail addresses and web addresses are never names. */
