@@ -25,12 +25,18 @@ const VERB_BEFORE = new RegExp(
 const PRONOUN_SPEAKER = new RegExp(String.raw`(?:^|[\s”",])(he|she)\s+(?:also\s+|has\s+)?${SPEECH_VERBS}\b`, 'i');
 const SPEAKER_KINDS = new Set(['person', 'agency', 'organization', 'jurisdiction']);
 
+/**
+ * A quotation: an opening mark and text up to the next closing mark of either style. Scraped text mixes them
+ * ("So-called policies ...,” Sessions said): a straight opening closed by a curly one must end there, or the
+ * speaker after it would count as quoted.
+ */
+const QUOTED = /[“"][^”"]*[”"]?/g;
+
 /** Ranges of quoted text in a sentence, as offsets into the article. */
 export function quotedRanges(text: string, start: number, end: number): [number, number][] {
   const ranges: [number, number][] = [];
-  const re = /“[^”]*”?|"[^"]*"?/g;
   const slice = text.slice(start, end);
-  for (const m of slice.matchAll(re)) ranges.push([start + (m.index ?? 0), start + (m.index ?? 0) + m[0].length]);
+  for (const m of slice.matchAll(QUOTED)) ranges.push([start + (m.index ?? 0), start + (m.index ?? 0) + m[0].length]);
   return ranges;
 }
 
@@ -91,5 +97,5 @@ export function findStatements(ctx: ArticleContext, mentions: Mention[], table: 
 }
 
 function stripQuotes(text: string): string {
-  return text.replace(/“[^”]*”?|"[^"]*"?/g, ' ');
+  return text.replace(QUOTED, ' ');
 }

@@ -100,4 +100,15 @@ describe('stance classes', () => {
       expect.objectContaining({ kind: 'OPPOSED' }),
     ]);
   });
+
+  it('reads the speaker after a quote opened straight and closed curly ("...,” X said) as outside the quote', () => {
+    const a = extract([
+      'Chief Speaks',
+      'Police Chief Dora Quist spoke on Friday.',
+      '"Sanctuary policies make our towns less safe,” Quist said at a briefing.',
+    ]);
+    expect(a.stances).toContainEqual(
+      expect.objectContaining({ actor: 'dora-quist', kind: 'OPPOSED', target: 'sanctuary-policies' }),
+    );
+  });
 });
