@@ -13,8 +13,10 @@ export interface Statement {
 }
 
 const SPEECH_VERBS = String.raw`(?:said|says|say|tweeted|told|added|noted|argued|wrote|called|declared|warned|claimed|claims|stated|insisted|replied|urged|explained|shouted|chanted|saying)`;
+/** Unnamed voices of a body: "a Justice Department spokesperson said" is the department speaking. */
+const SPOKESPEOPLE = String.raw`(?:spokes(?:person|man|woman)|officials?|representatives?)`;
 const VERB_AFTER = new RegExp(
-  String.raw`^(?:\s*,[^“”"]{0,160}?,)?\s+(?:officials\s+|representatives\s+)?(?:also\s+|has\s+|have\s+)?${SPEECH_VERBS}\b`,
+  String.raw`^(?:\s*,[^“”"]{0,160}?,)?\s+(?:${SPOKESPEOPLE}\s+)?(?:also\s+|has\s+|have\s+)?${SPEECH_VERBS}\b`,
   'i',
 );
 /** "said Corey Price", "said LA Mayor Eric Garcetti", "said jail spokeswoman Candace Hopkins". */

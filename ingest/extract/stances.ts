@@ -278,6 +278,25 @@ export function extractStances(
       add({ actor, kind: 'OPPOSED', target: { entity: law ?? sanctuary() }, sentence: at, confidence: 0.6 });
   }
 
+  // Pressing the sanctuary places themselves (a threat, a letter, an announcement aimed at them) opposes their
+  // policies. An order is left out: its issuer's side is taken on the order's own program (towardMeasures).
+  for (const event of events) {
+    if (
+      !PRESSURE_TYPES.has(event.type) ||
+      event.type === 'order' ||
+      !event.targets.some((t) => t.name === 'Sanctuary jurisdictions')
+    )
+      continue;
+    for (const actor of event.by)
+      add({
+        actor,
+        kind: 'OPPOSED',
+        target: { entity: sanctuary() },
+        sentence: event.sentences[0] ?? 0,
+        confidence: 0.55,
+      });
+  }
+
   for (const event of events) {
     if (event.type !== 'lawsuit') continue;
     const target = lawsuitTarget(event, events, table) ?? (event.targets[0] ? { entity: event.targets[0] } : undefined);

@@ -111,4 +111,40 @@ describe('stance classes', () => {
       expect.objectContaining({ actor: 'dora-quist', kind: 'OPPOSED', target: 'sanctuary-policies' }),
     );
   });
+
+  it('reads "a <body> spokesperson said" as the body speaking', () => {
+    const a = extract([
+      'Agency Answers',
+      'The ruling came on Monday.',
+      '“Sanctuary policies make our towns less safe,” a Federal Bureau of Prisons spokesperson said.',
+    ]);
+    expect(a.stances).toContainEqual(
+      expect.objectContaining({
+        actor: expect.stringMatching(/bureau-of-prisons$/),
+        kind: 'OPPOSED',
+        target: 'sanctuary-policies',
+      }),
+    );
+  });
+
+  it('reads a threat aimed at sanctuary places as opposing sanctuary policies, an order as not', () => {
+    const threat = extract([
+      'Funds At Risk',
+      'The Department of Homeland Security threatened to cut grants to sanctuary cities on Tuesday.',
+    ]);
+    expect(threat.stances).toContainEqual(
+      expect.objectContaining({
+        actor: 'department-of-homeland-security',
+        kind: 'OPPOSED',
+        target: 'sanctuary-policies',
+      }),
+    );
+    const order = extract([
+      'Order Signed',
+      'Governor Lena Ortiz issued an executive order barring sanctuary cities from state grants on Tuesday.',
+    ]);
+    expect(order.stances ?? []).not.toContainEqual(
+      expect.objectContaining({ actor: 'lena-ortiz', target: 'sanctuary-policies' }),
+    );
+  });
 });
