@@ -79,6 +79,9 @@ function classifySpan(ctx: ArticleContext, sentence: number, tokens: Token[]): M
   // Datelines write the place in capitals: "PHOENIX —".
   const place = PLACES.get(text) ?? PLACES.get(titleCase(text));
   if (place) return make(place.name, 'jurisdiction', place.type, 0.9);
+  // "the city of El Cenizo", "the cities of Tucson, Yuma and Mesa": a place the lexicon does not know.
+  const placeType = placeNamedAfter(ctx, sentence, first);
+  if (placeType) return make(text, 'jurisdiction', placeType, 0.8);
   if (tokens.length === 1 && first.acronym) {
     const known = KNOWN_ACRONYMS.get(first.text.replace(/\./g, ''));
     if (known) return make(known.name, known.kind, undefined, 0.9);
@@ -125,6 +128,28 @@ function classifySpan(ctx: ArticleContext, sentence: number, tokens: Token[]): M
     if (!placeLike) return personMention(ctx, sentence, tokens, tagged ? 0.85 : 0.6);
   }
   return null;
+}
+
+/** Local governments' common nouns, each with the type of place it names. */
+const PLACE_NOUNS: Readonly<Record<string, string>> = {
+  city: 'city',
+  cities: 'city',
+  town: 'city',
+  towns: 'city',
+  village: 'city',
+  villages: 'city',
+  county: 'county',
+  counties: 'county',
+};
+/** "city of", then names listed with commas or "and", up to the span: the span is one more place of the list. */
+const PLACE_LIST_BEFORE =
+  /\b(cit(?:y|ies)|towns?|villages?|count(?:y|ies)) of\s+(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*(?:,\s*|,?\s+and\s+))*$/u;
+
+/** The type of place a span names when it follows "the city of" (or ends a list after it), else undefined. */
+function placeNamedAfter(ctx: ArticleContext, sentence: number, first: Token): string | undefined {
+  const start = ctx.sentences[sentence]?.start ?? 0;
+  const noun = PLACE_LIST_BEFORE.exec(ctx.text.slice(Math.max(start, first.start - 120), first.start))?.[1];
+  return noun ? PLACE_NOUNS[noun.toLowerCase()] : undefined;
 }
 
 /** The word before `token` in its sentence, if any. */

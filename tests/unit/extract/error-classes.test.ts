@@ -155,3 +155,15 @@ describe('missing events', () => {
     expect(events(a).some((e) => e.type === 'ruling')).toBe(false);
   });
 });
+
+describe('places the lexicon does not know', () => {
+  it('reads names after "the city of" / "the cities of", and each name of the list, as jurisdictions', () => {
+    const a = extract(
+      'The city of Los Brazos and Kern County sued on Monday. The cities of Tucson, Yuma and Mesa filed lawsuits, too.',
+    );
+    const places = (a.entities ?? []).filter((e) => e.kind === 'jurisdiction').map((e) => e.name);
+    expect(places).toEqual(expect.arrayContaining(['Los Brazos', 'Kern County', 'Tucson', 'Yuma', 'Mesa']));
+    expect(people(a)).toEqual([]);
+    expect(events(a).find((e) => e.type === 'lawsuit')?.by).toEqual(['los-brazos', 'kern-county']);
+  });
+});
