@@ -1,5 +1,7 @@
 import type { LoadResult } from './load';
 import type { LatencySummary } from './measure';
+import type { Verdict } from './equivalence';
+import type { RatioSpread } from './interleave';
 import type { QueryParams } from './queries';
 
 /**
@@ -24,7 +26,12 @@ export interface ConcurrencyResult {
 
 /** One query in one implementation: sequential latency, concurrency runs, and round trips per request. */
 export interface ImplResult {
+  /** The c=1 samples of every repeat together (interleaved with the other implementations). */
   c1: LatencySummary | null;
+  /** The p50 of each repeat: the spread of c1.p50. */
+  repeatP50s: number[];
+  /** Failed c=1 requests (none is expected: a cell with failures is reported). */
+  c1Errors: number;
   concurrency: ConcurrencyResult[];
   roundTrips: number | null;
   error: string | null;
@@ -34,6 +41,10 @@ export interface ImplResult {
 export interface QueryResult {
   name: string;
   note?: string;
+  /** The equivalence gate's verdict: ratios are reported only when it agrees. */
+  gate: Verdict;
+  /** This service's p50 over the other's, with the range over repeats (null: no samples on a side). */
+  ratios: { neo4jGraphql: RatioSpread | null; raw: RatioSpread | null };
   impls: Record<Impl, ImplResult>;
 }
 
@@ -44,6 +55,8 @@ export interface SizeResult {
   loadError: string | null;
   params: QueryParams;
   queries: QueryResult[];
+  /** The machine's load average (1/5/15 min) when the queries of this size started and ended. */
+  loadAverage?: { start: string; end: string };
   rss: { apiIdleMb: number | null; apiLoadMb: number | null; neo4jIdleMb: number | null; neo4jLoadMb: number | null };
 }
 
