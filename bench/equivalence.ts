@@ -1,4 +1,4 @@
-import { IMPLS, type Impl } from './results';
+import { IMPLS, type Impl } from './impls';
 
 /**
  * The equivalence gate: before a row is timed, each implementation answers once, each answer is reduced to

@@ -1,6 +1,7 @@
 import { median } from './measure';
 import type { Runner } from './load-generation';
-import { IMPLS, type Impl } from './results';
+import { IMPLS, type Impl } from './impls';
+import type { RatioSpread } from './results';
 
 /**
  * The sequential (c=1) samples of one row, taken round-robin: every round sends one request to each
@@ -72,13 +73,6 @@ export async function interleavedSamples(
     onRepeat(repeat, Object.fromEntries(IMPLS.map((i) => [i, median(current[i])])) as Record<Impl, number>);
   }
   return out;
-}
-
-/** A ratio a/b of medians with its spread: the pooled ratio, and the lowest and highest of the repeats'. */
-export interface RatioSpread {
-  ratio: number;
-  min: number;
-  max: number;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { fuzzyQuery, phraseQuery } from '../src/compiler/arguments/lucene';
 import * as best from './best-cypher';
 import { edgeKeys, type Normalized } from './equivalence';
-import type { Impl } from './results';
+import type { Impl } from './impls';
 
 /**
  * The benchmark's queries, each in three implementations over the same database and asking for the same

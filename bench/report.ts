@@ -270,6 +270,7 @@ export function renderMarkdown(result: BenchResult): string {
     '```sh',
     'npm run bench                                  # seed, 10k, 100k and 1M into docs/ (about 35 minutes here)',
     'npm run bench -- --sizes=seed,10k,100k        # without 1M',
+    'npm run bench -- --repeats=3 --rounds=30      # the c=1 sampling: repeats of interleaved rounds (the defaults)',
     'npm run bench -- --smoke                      # CI: tiny sizes, short runs, output in a temp folder',
     'NEO4J_URI=bolt://… NEO4J_PASSWORD=… npm run bench   # against an existing Neo4j (it is wiped!)',
     '```',

@@ -1,7 +1,6 @@
 import type { LoadResult } from './load';
 import type { LatencySummary } from './measure';
 import type { Verdict } from './equivalence';
-import type { RatioSpread } from './interleave';
 import type { QueryParams } from './queries';
 
 /**
@@ -9,10 +8,16 @@ import type { QueryParams } from './queries';
  * that the runner and the report both depend on it and not on each other.
  */
 
-/** The three implementations of every benchmark query, in the order they are measured and reported. */
-export const IMPLS = ['ours', 'neo4jGraphql', 'raw'] as const;
-/** One implementation: this service, the @neo4j/graphql server, or raw Cypher through the driver. */
-export type Impl = (typeof IMPLS)[number];
+import { IMPLS, type Impl } from './impls';
+
+export { IMPLS, type Impl };
+
+/** A ratio a/b of medians with its spread: the pooled ratio, and the lowest and highest of the repeats'. */
+export interface RatioSpread {
+  ratio: number;
+  min: number;
+  max: number;
+}
 
 /** Throughput and latency of one implementation at a number of requests in flight. */
 export interface ConcurrencyResult {
