@@ -13,17 +13,29 @@ import type { ConcurrencyResult } from './results';
 export interface Runner {
   /** One request; resolves with the round trips it cost (null when unknown); throws on any error. */
   once(): Promise<number | null>;
+  /** One request's answer: the GraphQL `data`, or the raw statement's rows (for the equivalence gate). */
+  answer(): Promise<unknown>;
 }
 
 /** A GraphQL request POSTed to a server; an HTTP error or a GraphQL error throws. */
 export function httpRunner(url: string, request: GraphQLRequest): Runner {
   const body = JSON.stringify(request);
+  const post = async () => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const json = (await res.json()) as {
+      data?: unknown;
+      errors?: { message: string }[];
+      extensions?: { roundTrips?: number };
+    };
+    if (!res.ok || json.errors) throw new Error(json.errors?.[0]?.message ?? `HTTP ${res.status}`);
+    return json;
+  };
   return {
     async once() {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      const json = (await res.json()) as { errors?: { message: string }[]; extensions?: { roundTrips?: number } };
-      if (!res.ok || json.errors) throw new Error(json.errors?.[0]?.message ?? `HTTP ${res.status}`);
-      return json.extensions?.roundTrips ?? null;
+      return (await post()).extensions?.roundTrips ?? null;
+    },
+    async answer() {
+      return (await post()).data;
     },
   };
 }
@@ -35,6 +47,7 @@ export function rawRunner(db: Database, cypher: string, params: Record<string, u
       await db.read(cypher, params);
       return 1;
     },
+    answer: () => db.read(cypher, params),
   };
 }
 

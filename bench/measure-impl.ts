@@ -1,54 +1,47 @@
 import type { Database } from '../src/core/database';
-import { cannon, closedLoop, httpRunner, rawRunner } from './load-generation';
-import { summarize } from './measure';
+import { cannon, closedLoop, httpRunner, rawRunner, type Runner } from './load-generation';
 import type { Options } from './options';
 import type { Server } from './processes';
 import type { BenchQuery } from './queries';
-import type { Impl, ImplResult } from './results';
+import type { ConcurrencyResult, Impl } from './results';
 
-/** Per-request cap of the sequential run: a query slower than this is measured with fewer samples. */
-const C1_BUDGET_MS = 5_000;
-
-/**
- * One query in one implementation: warm-up, the sequential run (c=1), then c=8 and c=32 (c=8 only, a
- * request per connection, in smoke). A failure is recorded in the result, not thrown.
- */
-export async function measureImpl(
+/** How each implementation of a query is reached: over HTTP for the two GraphQL servers, the driver for raw. */
+export function runnerFor(
   impl: Impl,
   query: BenchQuery,
   servers: { ours: Server; neo4jGraphql: Server },
   db: Database,
+): Runner {
+  return impl === 'raw'
+    ? rawRunner(db, query.raw.cypher, query.raw.params)
+    : httpRunner(servers[impl].url, query[impl]);
+}
+
+/**
+ * One query in one implementation under concurrent load: c=8 and c=32 (c=8 only, a request per connection,
+ * in smoke). These runs are one implementation at a time (load cannot be interleaved request by request);
+ * the c=1 figures, which give the ratios, are interleaved (bench/interleave.ts). A query whose c=1 p50 is
+ * over 2 s is not put under load: it would only queue. A failure is returned, not thrown.
+ */
+export async function measureConcurrency(
+  impl: Impl,
+  query: BenchQuery,
+  runner: Runner,
+  servers: { ours: Server; neo4jGraphql: Server },
   options: Options,
+  c1p50: number | null,
   sampleRss: () => void,
-): Promise<ImplResult> {
-  const runner =
-    impl === 'raw' ? rawRunner(db, query.raw.cypher, query.raw.params) : httpRunner(servers[impl].url, query[impl]);
-  const result: ImplResult = { c1: null, concurrency: [], roundTrips: null, error: null };
+): Promise<{ concurrency: ConcurrencyResult[]; error: string | null }> {
+  const concurrency: ConcurrencyResult[] = [];
+  if (c1p50 === null) return { concurrency, error: 'c=8/32 skipped: no successful c=1 sample' };
+  if (c1p50 > 2_000) return { concurrency, error: `c=8/32 skipped: p50 ${c1p50.toFixed(0)} ms at c=1` };
   try {
-    const t0 = performance.now();
-    await runner.once();
-    const first = performance.now() - t0;
-    for (let i = 1; i < options.warmup; i++) await runner.once();
-    const samples: number[] = [];
-    const budgetEnd = performance.now() + (options.smoke ? 300 : C1_BUDGET_MS);
-    for (let i = 0; i < options.iterations && (i < 3 || performance.now() < budgetEnd); i++) {
-      const t = performance.now();
-      // The round trips of a warm request (@neo4j/graphql checks the Neo4j version on its first one).
-      result.roundTrips = await runner.once();
-      samples.push(performance.now() - t);
-    }
-    result.c1 = summarize(samples);
-    // A query that takes seconds on its own is not put under concurrent load: it would only queue.
-    if (first > 5_000 && result.c1.p50 > 2_000) {
-      result.error = `c=8/32 skipped: p50 ${result.c1.p50.toFixed(0)} ms at c=1`;
-      return result;
-    }
     // Smoke: a fixed, small number of requests per connection (and no autocannon, whose runs last a second).
     const perConnection = options.smoke ? 1 : null;
     for (const connections of options.smoke ? [8] : [8, 32]) {
       const sampler = setInterval(sampleRss, 250);
       try {
-        result.concurrency.push(
+        concurrency.push(
           impl === 'raw' || options.smoke
             ? await closedLoop(runner, connections, options.duration, perConnection)
             : await cannon(servers[impl].url, query[impl], connections, options.duration, perConnection),
@@ -57,8 +50,8 @@ export async function measureImpl(
         clearInterval(sampler);
       }
     }
+    return { concurrency, error: null };
   } catch (err) {
-    result.error = (err as Error).message.slice(0, 300);
+    return { concurrency, error: (err as Error).message.slice(0, 300) };
   }
-  return result;
 }

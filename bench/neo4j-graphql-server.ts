@@ -5,6 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import express from 'express';
 import neo4j, { type Driver } from 'neo4j-driver';
+import * as best from './best-cypher';
 
 /**
  * The comparison server: @neo4j/graphql 7 over the same database and model, served by @apollo/server with
@@ -12,16 +13,16 @@ import neo4j, { type Driver } from 'neo4j-driver';
  * Each response carries extensions.roundTrips: the statements the request sent, counted at the driver.
  */
 
-const FACTS = 'HOLDS_ROLE|PART_OF|SERVES|INITIATED|TARGETS|CONCERNS|OPPOSED|SUPPORTED|COOPERATED_WITH';
+/** A `@cypher` field: the statement as a GraphQL block string and the column it returns. */
+const cypher = (statement: string, column: string): string =>
+  `@cypher(statement: """\n${statement}\n""", columnName: "${column}")`;
 
-const neighborhood = (depth: number): string =>
-  `neighborhood${depth}(id: ID!, first: Int!): [Entity!]! @cypher(statement: """
-    MATCH (c:Entity {id: $id})
-    OPTIONAL MATCH p = (c)-[:${FACTS}*1..${depth}]-(n:Entity) WHERE n <> c
-    WITH c, n, min(length(p)) AS hops ORDER BY hops, n.name, n.id
-    WITH c, collect(n)[0..$first] AS ns
-    UNWIND [c] + ns AS node RETURN node""", columnName: "node")`;
-
+/**
+ * The peer's schema at its idiomatic best: the model as @node types with relationship properties, so that
+ * lookup, events filtered and the nested query are its generated queries; search, stances, timeline,
+ * neighborhood and path are `@cypher` fields running the statements of bench/best-cypher.ts (the ones the
+ * raw floor runs), returning nodes, or types without @node for flat stances and for nodes with their edges.
+ */
 export const TYPE_DEFS = /* GraphQL */ `
   type Evidence @relationshipProperties {
     evidenceQuotes: [String!]
@@ -29,6 +30,7 @@ export const TYPE_DEFS = /* GraphQL */ `
   }
   type RoleProps @relationshipProperties {
     title: String
+    start: String
     evidenceQuotes: [String!]
     evidenceArticles: [String!]
   }
@@ -53,27 +55,37 @@ export const TYPE_DEFS = /* GraphQL */ `
     targets: [Entity!]! @relationship(type: "TARGETS", direction: OUT, properties: "Evidence")
     concerns: [Entity!]! @relationship(type: "CONCERNS", direction: OUT, properties: "Evidence")
   }
+  type NodeRef {
+    id: ID!
+    name: String!
+  }
+  type Edge {
+    type: String!
+    from: ID!
+    to: ID!
+    quotes: [String!]!
+  }
+  type Subgraph {
+    nodes: [NodeRef!]!
+    edges: [Edge!]!
+  }
+  type Stance {
+    actorId: ID!
+    actorName: String!
+    eventId: ID!
+    eventName: String!
+    date: String
+    quotes: [String!]!
+    articles: [String!]!
+  }
   type Query {
-    search(text: String!, first: Int!): [Entity!]!
-      @cypher(
-        statement: """
-        CALL db.index.fulltext.queryNodes('entity_names', $text, {limit: $first}) YIELD node
-        RETURN node
-        """
-        columnName: "node"
-      )
-    ${neighborhood(1)}
-    ${neighborhood(2)}
-    ${neighborhood(3)}
-    path(from: ID!, to: ID!): [Entity!]!
-      @cypher(
-        statement: """
-        MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-        MATCH p = shortestPath((a)-[:${FACTS}*..4]-(b))
-        UNWIND nodes(p) AS node RETURN node
-        """
-        columnName: "node"
-      )
+    search(text: String!, query: String!, first: Int!): [Entity!]! ${cypher(`${best.SEARCH_ROWS}\nRETURN node`, 'node')}
+    stances(by: String!, phrase: String!, first: Int!): [Stance!]! ${cypher(best.STANCES, 'stance')}
+    timeline(id: ID!, first: Int!): [Event!]! ${cypher(`${best.TIMELINE_ROWS}\nRETURN event`, 'event')}
+    neighborhood1(id: ID!, first: Int!): Subgraph! ${cypher(best.neighborhood(1), 'subgraph')}
+    neighborhood2(id: ID!, first: Int!): Subgraph! ${cypher(best.neighborhood(2), 'subgraph')}
+    neighborhood3(id: ID!, first: Int!): Subgraph! ${cypher(best.neighborhood(3), 'subgraph')}
+    path(from: ID!, to: ID!): Subgraph ${cypher(best.PATH, 'subgraph')}
   }
 `;
 
@@ -126,6 +138,9 @@ export function countingDriver(driver: Driver, counter: { n: number }): Driver {
   });
 }
 
+/** The driver pool of the peer: the same as the service's and the raw floor's. */
+export const PEER_POOL_SIZE = 50;
+
 interface Ctx {
   executionContext: Driver;
   counter: { n: number };
@@ -135,6 +150,8 @@ async function main(): Promise<void> {
   const driver = neo4j.driver(
     process.env.NEO4J_URI!,
     neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''),
+    // The service's pool size (src/core/database.ts), so that neither side queues on fewer connections.
+    { maxConnectionPoolSize: PEER_POOL_SIZE },
   );
   const schema = await new Neo4jGraphQL({
     typeDefs: TYPE_DEFS,

@@ -11,7 +11,9 @@ const num = (x: number | null | undefined, d = 0): string =>
   x === null || x === undefined || Number.isNaN(x)
     ? '–'
     : x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-const ratio = (a: ImplResult, b: ImplResult): number | null => (a.c1 && b.c1 ? a.c1.p50 / b.c1.p50 : null);
+/** This service's p50 over the other's, only when the gate agreed and both sides have samples. */
+const ratio = (q: QueryResult, other: 'neo4jGraphql' | 'raw'): number | null =>
+  q.gate.agree ? (q.ratios[other]?.ratio ?? null) : null;
 const rt = (x: number | null): string => (x === null ? '–' : String(x));
 
 function c(r: ImplResult, connections: number): string {
@@ -19,22 +21,40 @@ function c(r: ImplResult, connections: number): string {
   return x ? `${num(x.rps)} / ${ms(x.p99)}${x.errors ? ` (${x.errors} err)` : ''}` : '–';
 }
 
+const names = { ours: 'this service', neo4jGraphql: '@neo4j/graphql', raw: 'raw Cypher' } as const;
+
+/** "p50 (min–max of the repeats' p50s)", or a loud warning for a cell without one successful sample. */
+function p50Cell(r: ImplResult): string {
+  if (!r.c1) return `⚠ **0 successful samples**${r.c1Errors ? ` (${r.c1Errors} errors)` : ''}`;
+  const repeats = r.repeatP50s.filter((x) => Number.isFinite(x));
+  const spread = repeats.length > 1 ? ` (${ms(Math.min(...repeats))}–${ms(Math.max(...repeats))})` : '';
+  return `${ms(r.c1.p50)}${spread}`;
+}
+
 function queryTable(size: SizeResult): string[] {
   const lines = [
-    '| query | impl | p50 ms | p95 ms | p99 ms | c=8 req/s / p99 ms | c=32 req/s / p99 ms | round trips |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| query | impl | n | p50 ms (repeats) | p95 ms | p99 ms | c=8 req/s / p99 ms | c=32 req/s / p99 ms | round trips |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
-  const names = { ours: 'this service', neo4jGraphql: '@neo4j/graphql', raw: 'raw Cypher' } as const;
   for (const q of size.queries) {
     for (const impl of IMPLS) {
       const r = q.impls[impl];
       const err = r.error ? ` ⚠ ${r.error.replace(/\|/g, '/').replace(/\n/g, ' ').slice(0, 120)}` : '';
       lines.push(
-        `| ${impl === 'ours' ? q.name : ''} | ${names[impl]}${err} | ${ms(r.c1?.p50)} | ${ms(r.c1?.p95)} | ${ms(r.c1?.p99)} | ${c(r, 8)} | ${c(r, 32)} | ${rt(r.roundTrips)} |`,
+        `| ${impl === 'ours' ? q.name : ''} | ${names[impl]}${err} | ${r.c1?.n ?? 0} | ${p50Cell(r)} | ${ms(r.c1?.p95)} | ${ms(r.c1?.p99)} | ${c(r, 8)} | ${c(r, 32)} | ${rt(r.roundTrips)} |`,
       );
     }
   }
   return lines;
+}
+
+/** A ratio cell: "0.71× (0.65–0.80)", or why there is none (the gate differs, or a side has no sample). */
+function ratioCell(q: QueryResult | undefined, other: 'neo4jGraphql' | 'raw'): string {
+  if (!q) return '–';
+  if (!q.gate.agree) return '≠ (gate differs)';
+  const r = q.ratios[other];
+  if (!r) return '⚠ no samples';
+  return `${r.ratio.toFixed(2)}× (${r.min.toFixed(2)}–${r.max.toFixed(2)})`;
 }
 
 function ratioTable(sizes: SizeResult[]): string[] {
@@ -42,16 +62,31 @@ function ratioTable(sizes: SizeResult[]): string[] {
     `| query | ${sizes.map((s) => `${s.size}: this/@neo4j/graphql`).join(' | ')} | ${sizes.map((s) => `${s.size}: this/raw`).join(' | ')} |`,
     `| --- | ${sizes.map(() => '---:').join(' | ')} | ${sizes.map(() => '---:').join(' | ')} |`,
   ];
-  const names = sizes[0]?.queries.map((q) => q.name) ?? [];
-  for (const name of names) {
-    const cell = (s: SizeResult, other: 'neo4jGraphql' | 'raw') => {
-      const q = s.queries.find((x: QueryResult) => x.name === name);
-      const v = q ? ratio(q.impls.ours, q.impls[other]) : null;
-      return v === null ? '–' : `${v.toFixed(2)}×`;
-    };
+  const queryNames = sizes[0]?.queries.map((q) => q.name) ?? [];
+  for (const name of queryNames) {
+    const find = (s: SizeResult) => s.queries.find((x: QueryResult) => x.name === name);
     lines.push(
-      `| ${name} | ${sizes.map((s) => cell(s, 'neo4jGraphql')).join(' | ')} | ${sizes.map((s) => cell(s, 'raw')).join(' | ')} |`,
+      `| ${name} | ${sizes.map((s) => ratioCell(find(s), 'neo4jGraphql')).join(' | ')} | ${sizes.map((s) => ratioCell(find(s), 'raw')).join(' | ')} |`,
     );
+  }
+  return lines;
+}
+
+/** The gate's verdict per row and size: agreed answer sizes, or what differed. */
+function gateTable(sizes: SizeResult[]): string[] {
+  const lines = [
+    `| query | ${sizes.map((s) => s.size).join(' | ')} |`,
+    `| --- | ${sizes.map(() => '---').join(' | ')} |`,
+  ];
+  const queryNames = sizes[0]?.queries.map((q) => q.name) ?? [];
+  for (const name of queryNames) {
+    const cell = (s: SizeResult) => {
+      const q = s.queries.find((x) => x.name === name);
+      if (!q) return '–';
+      if (q.gate.agree) return `agree: ${q.gate.items} items, ${q.gate.edges} edges`;
+      return `**differ**: ${q.gate.differences.join('; ').replace(/\|/g, '/').slice(0, 300)}`;
+    };
+    lines.push(`| ${name} | ${sizes.map(cell).join(' | ')} |`);
   }
   return lines;
 }
@@ -84,19 +119,21 @@ function targets(result: BenchResult): string[] {
   const mark = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? '**met**' : '**missed**');
   for (const s of result.sizes) {
     if (!s.queries.length) continue;
-    const find = (n: string) => s.queries.find((q) => q.name === n);
-    for (const n of ['nested 3-level', 'stances OPPOSED by DOJ']) {
-      const q = find(n);
-      const r = q ? ratio(q.impls.ours, q.impls.neo4jGraphql) : null;
-      out.push(
-        `- ${s.size}: ${n} p50 ≤ 0.8× @neo4j/graphql: ${mark(r === null ? null : r <= 0.8)} (${r === null ? '–' : `${r.toFixed(2)}×`})`,
-      );
-    }
-    const over = s.queries
-      .map((q) => ({ name: q.name, r: ratio(q.impls.ours, q.impls.raw) }))
-      .filter((x) => x.r !== null && x.r > 1.3);
+    const differ = s.queries.filter((q) => !q.gate.agree);
     out.push(
-      `- ${s.size}: every query ≤ 1.3× raw p50: ${mark(over.length === 0)}${over.length ? ` (over: ${over.map((x) => `${x.name} ${x.r!.toFixed(2)}×`).join(', ')})` : ''}`,
+      `- ${s.size}: the equivalence gate agrees on every row: ${mark(differ.length === 0)}${differ.length ? ` (differ: ${differ.map((q) => q.name).join(', ')})` : ''}`,
+    );
+    const list = (xs: { name: string; r: number | null }[]) =>
+      xs.map((x) => `${x.name} ${x.r === null ? 'no ratio' : `${x.r.toFixed(2)}×`}`).join(', ');
+    const overPeer = s.queries
+      .map((q) => ({ name: q.name, r: ratio(q, 'neo4jGraphql') }))
+      .filter((x) => x.r === null || x.r > 0.8);
+    out.push(
+      `- ${s.size}: every query p50 ≤ 0.8× @neo4j/graphql: ${mark(overPeer.length === 0)}${overPeer.length ? ` (over: ${list(overPeer)})` : ''}`,
+    );
+    const over = s.queries.map((q) => ({ name: q.name, r: ratio(q, 'raw') })).filter((x) => x.r === null || x.r > 1.5);
+    out.push(
+      `- ${s.size}: every query p50 ≤ 1.5× raw Cypher (in-process floor, not yet over HTTP): ${mark(over.length === 0)}${over.length ? ` (over: ${list(over)})` : ''}`,
     );
     const trips = s.queries.filter((q) => q.impls.ours.roundTrips !== 1);
     out.push(
@@ -124,7 +161,16 @@ function targets(result: BenchResult): string[] {
   return out;
 }
 
-/** benchmarks.md for a run: machine, ingest, ratios, targets, per-size tables, start-up, analysis. */
+/** A hand-written part of the report (bench/NAME, beside the compiled report in dist/bench), or nothing. */
+function include(name: string): string[] {
+  const file = join(__dirname, '..', '..', 'bench', name);
+  return existsSync(file) ? [readFileSync(file, 'utf8').trim(), ''] : [];
+}
+
+/**
+ * benchmarks.md for a run: method, machine, gate, ratios, targets, ingest, per-size tables, start-up, the
+ * previous harness's figures, analysis.
+ */
 export function renderMarkdown(result: BenchResult): string {
   const m = result.machine;
   const lines: string[] = [
@@ -133,6 +179,7 @@ export function renderMarkdown(result: BenchResult): string {
     `Generated by \`${result.command}\` (${result.mode} mode), ${result.startedAt} to ${result.finishedAt}. Raw figures: [benchmarks.json](benchmarks.json).`,
     'The harness is in `bench/` (`bench/run.ts` drives it; synthetic data: `bench/generate.ts`; queries in three implementations: `bench/queries.ts`).',
     '',
+    ...include('method.md'),
     '## Machine',
     '',
     '| | |',
@@ -143,6 +190,25 @@ export function renderMarkdown(result: BenchResult): string {
     'Everything runs on this one machine: Neo4j, the service, the @neo4j/graphql server, and the load generator',
     '(autocannon, in the bench process) share its cores, so concurrency figures are lower bounds of what a separate',
     'client would see.',
+    '',
+    '## Equivalence gate',
+    '',
+    'Each row, before it is timed: one answer from each implementation, normalised (ids in the order the query',
+    'defines; edges as type:from>to with their quote count, as a multiset; stances and events with their evidence or',
+    'initiator counts). A row whose answers differ gets no ratio.',
+    '',
+    ...gateTable(result.sizes),
+    '',
+    '## Query latency ratios (p50 at concurrency 1, interleaved)',
+    '',
+    "This service's p50 over the other's, from the pooled samples, and in brackets the lowest and highest of the",
+    'per-repeat ratios. Below 1 is faster than the other implementation.',
+    '',
+    ...ratioTable(result.sizes),
+    '',
+    '## Targets',
+    '',
+    ...targets(result),
     '',
     '## Ingest',
     '',
@@ -159,16 +225,6 @@ export function renderMarkdown(result: BenchResult): string {
     '',
     ...ingestTable(result.sizes),
     '',
-    '## Query latency ratios (p50 at concurrency 1)',
-    '',
-    'Below 1 is faster than the other implementation.',
-    '',
-    ...ratioTable(result.sizes),
-    '',
-    '## Targets',
-    '',
-    ...targets(result),
-    '',
   ];
   for (const s of result.sizes) {
     lines.push(`## Queries at ${s.size}`, '');
@@ -176,10 +232,13 @@ export function renderMarkdown(result: BenchResult): string {
       lines.push(`Not measured: ${s.loadError ?? 'no queries'}`, '');
       continue;
     }
+    const load = s.loadAverage
+      ? ` Load average (1/5/15 min) when its queries started: ${s.loadAverage.start}; when they ended: ${s.loadAverage.end}.`
+      : '';
     lines.push(
       `Parameters: ${Object.entries(s.params)
         .map(([k, v]) => `${k} \`${v}\``)
-        .join(', ')}.`,
+        .join(', ')}.${load}`,
       '',
       ...queryTable(s),
       '',
@@ -204,14 +263,14 @@ export function renderMarkdown(result: BenchResult): string {
   } else {
     lines.push('Not measured in this run.', '');
   }
-  const analysis = join(__dirname, '..', '..', 'bench', 'analysis.md');
-  if (existsSync(analysis)) lines.push(readFileSync(analysis, 'utf8').trim(), '');
+  lines.push(...include('previous-harness.md'), ...include('analysis.md'));
   lines.push(
     '## Reproduce',
     '',
     '```sh',
     'npm run bench                                  # seed, 10k, 100k and 1M into docs/ (about 35 minutes here)',
     'npm run bench -- --sizes=seed,10k,100k        # without 1M',
+    'npm run bench -- --repeats=3 --rounds=30      # the c=1 sampling: repeats of interleaved rounds (the defaults)',
     'npm run bench -- --smoke                      # CI: tiny sizes, short runs, output in a temp folder',
     'NEO4J_URI=bolt://… NEO4J_PASSWORD=… npm run bench   # against an existing Neo4j (it is wiped!)',
     '```',

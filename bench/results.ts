@@ -1,5 +1,6 @@
 import type { LoadResult } from './load';
 import type { LatencySummary } from './measure';
+import type { Verdict } from './equivalence';
 import type { QueryParams } from './queries';
 
 /**
@@ -7,10 +8,16 @@ import type { QueryParams } from './queries';
  * that the runner and the report both depend on it and not on each other.
  */
 
-/** The three implementations of every benchmark query, in the order they are measured and reported. */
-export const IMPLS = ['ours', 'neo4jGraphql', 'raw'] as const;
-/** One implementation: this service, the @neo4j/graphql server, or raw Cypher through the driver. */
-export type Impl = (typeof IMPLS)[number];
+import { IMPLS, type Impl } from './impls';
+
+export { IMPLS, type Impl };
+
+/** A ratio a/b of medians with its spread: the pooled ratio, and the lowest and highest of the repeats'. */
+export interface RatioSpread {
+  ratio: number;
+  min: number;
+  max: number;
+}
 
 /** Throughput and latency of one implementation at a number of requests in flight. */
 export interface ConcurrencyResult {
@@ -24,7 +31,12 @@ export interface ConcurrencyResult {
 
 /** One query in one implementation: sequential latency, concurrency runs, and round trips per request. */
 export interface ImplResult {
+  /** The c=1 samples of every repeat together (interleaved with the other implementations). */
   c1: LatencySummary | null;
+  /** The p50 of each repeat: the spread of c1.p50. */
+  repeatP50s: number[];
+  /** Failed c=1 requests (none is expected: a cell with failures is reported). */
+  c1Errors: number;
   concurrency: ConcurrencyResult[];
   roundTrips: number | null;
   error: string | null;
@@ -34,6 +46,10 @@ export interface ImplResult {
 export interface QueryResult {
   name: string;
   note?: string;
+  /** The equivalence gate's verdict: ratios are reported only when it agrees. */
+  gate: Verdict;
+  /** This service's p50 over the other's, with the range over repeats (null: no samples on a side). */
+  ratios: { neo4jGraphql: RatioSpread | null; raw: RatioSpread | null };
   impls: Record<Impl, ImplResult>;
 }
 
@@ -44,6 +60,8 @@ export interface SizeResult {
   loadError: string | null;
   params: QueryParams;
   queries: QueryResult[];
+  /** The machine's load average (1/5/15 min) when the queries of this size started and ended. */
+  loadAverage?: { start: string; end: string };
   rss: { apiIdleMb: number | null; apiLoadMb: number | null; neo4jIdleMb: number | null; neo4jLoadMb: number | null };
 }
 

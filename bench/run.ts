@@ -12,12 +12,14 @@ import { benchSize } from './size';
 import { measureStartup } from './startup';
 
 /**
- * npm run bench [-- --sizes=seed,10k,100k,1m] [--smoke] [--out=DIR] [--duration=5] [--no-startup]
+ * npm run bench [-- --sizes=seed,10k,100k,1m] [--smoke] [--out=DIR] [--duration=5] [--repeats=3] [--rounds=30]
+ *   [--warmup=10] [--no-startup]
  *
  * Starts a throw-away Neo4j with the project's launcher (unless NEO4J_URI is set), then for each size: wipes
  * the graph, loads it (bench/load.ts in a child process), starts this service and the @neo4j/graphql server
- * as child processes on the same database, and measures every query of bench/queries.ts in the three
- * implementations. Writes benchmarks.md and benchmarks.json to docs/ (or to a temp folder in --smoke).
+ * as child processes on the same database, and for every query of bench/queries.ts: checks that the three
+ * implementations give the same answer (bench/equivalence.ts), takes interleaved c=1 samples
+ * (bench/interleave.ts), then loads each under concurrency. Writes benchmarks.md and benchmarks.json to docs/ (or to a temp folder in --smoke).
  *
  * The parts: flags in options.ts, the database in database.ts, one size in size.ts (wipe.ts, processes.ts,
  * measure-impl.ts, load-generation.ts), start-up in startup.ts, the figures' shape in results.ts, and the
@@ -52,8 +54,8 @@ async function main(): Promise<void> {
     settings: {
       neo4jHeap: process.env.NEO4J_URI ? 'external' : BENCH_NEO4J_HEAP,
       neo4jPageCache: process.env.NEO4J_URI ? 'external' : BENCH_NEO4J_PAGECACHE,
-      iterationsC1: options.iterations,
-      warmup: options.warmup,
+      'c=1 repeats × rounds (interleaved)': `${options.repeats} × ${options.rounds}`,
+      'warm-up rounds': options.warmup,
       durationSeconds: options.duration,
     },
     sizes,

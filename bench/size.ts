@@ -1,11 +1,12 @@
 import type { Database } from '../src/core/database';
 import { log } from './log';
+import { loadAverage } from './machine';
 import { rssMb } from './measure';
-import { measureImpl } from './measure-impl';
+import { measureQuery } from './measure-query';
 import type { Options } from './options';
 import { type Conn, runLoad, startNeo4jGraphql, startOurs } from './processes';
 import { benchQueries, type QueryParams } from './queries';
-import { IMPLS, type Impl, type ImplResult, type QueryResult, type SizeResult } from './results';
+import type { SizeResult } from './results';
 import { wipe, waitForQuiet } from './wipe';
 
 /** The ids and names the queries ask for at a size: the seed corpus's own, or the generator's hubs. */
@@ -39,7 +40,8 @@ export async function paramsFor(size: string, db: Database): Promise<QueryParams
 
 /**
  * One size: wipes the graph, loads it, starts this service and the @neo4j/graphql server on it, and measures
- * every query in the three implementations, with the API's and Neo4j's memory idle and under load.
+ * every query in the three implementations (bench/measure-query.ts), with the API's and Neo4j's memory idle
+ * and under load.
  */
 export async function benchSize(
   size: string,
@@ -83,25 +85,16 @@ export async function benchSize(
       if (a !== null) result.rss.apiLoadMb = Math.max(result.rss.apiLoadMb ?? 0, a);
       if (n !== null) result.rss.neo4jLoadMb = Math.max(result.rss.neo4jLoadMb ?? 0, n);
     };
+    const loadAtStart = loadAverage();
     for (const query of benchQueries(result.params)) {
-      const q: QueryResult = { name: query.name, note: query.note, impls: {} as Record<Impl, ImplResult> };
-      for (const impl of IMPLS) {
-        await waitForQuiet(db);
-        q.impls[impl] = await measureImpl(
-          impl,
-          query,
-          { ours, neo4jGraphql },
-          db,
-          options,
-          impl === 'ours' ? sampleRss : () => undefined,
-        );
-      }
-      const f = (r: ImplResult) => (r.c1 ? `${r.c1.p50.toFixed(1)}ms` : `ERR ${r.error}`);
-      log(
-        `size ${size}: ${query.name}: ours ${f(q.impls.ours)}, @neo4j/graphql ${f(q.impls.neo4jGraphql)}, raw ${f(q.impls.raw)}`,
+      await waitForQuiet(db);
+      result.queries.push(
+        await measureQuery(query, { ours, neo4jGraphql }, db, options, sampleRss, (msg) =>
+          log(`size ${size}: ${query.name}: ${msg}`),
+        ),
       );
-      result.queries.push(q);
     }
+    result.loadAverage = { start: loadAtStart, end: loadAverage() };
   } finally {
     await ours.stop();
     await neo4jGraphql.stop();
