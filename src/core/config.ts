@@ -69,6 +69,7 @@ export const ENV_SCHEMA = {
   MAX_QUERY_COST: positiveInt.default(5000),
   MAX_QUERY_ALIASES: positiveInt.default(20),
   METRICS: bool.default(true),
+  EXPORT_WHOLE_GRAPH: bool.default(true),
   INGEST_EXTRACTOR: z.enum(EXTRACTOR_MODES).default('auto'),
   CORENLP_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
@@ -146,6 +147,8 @@ export interface Config {
   limits: { maxDepth: number; maxCost: number; maxAliases: number };
   /** Serve GET /metrics in the Prometheus text format. */
   metrics: boolean;
+  /** GET /export (docs/exports.md): whether `select=all`, the whole graph, is served. */
+  exports: { wholeGraph: boolean };
   /** The extractor of raw articles the ingest CLI and eval:extract use unless --extractor says otherwise. */
   extractor: ExtractorMode;
   corenlp: CoreNlpConfig;
@@ -202,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     errorDetails: v.ERROR_DETAILS,
     limits: { maxDepth: v.MAX_QUERY_DEPTH, maxCost: v.MAX_QUERY_COST, maxAliases: v.MAX_QUERY_ALIASES },
     metrics: v.METRICS,
+    exports: { wholeGraph: v.EXPORT_WHOLE_GRAPH },
     extractor: v.INGEST_EXTRACTOR,
     corenlp: {
       url: v.CORENLP_URL ?? null,

@@ -4,6 +4,7 @@ import { GRAPHQL_KINDS, type GraphQLKind } from '../core/vocabulary';
 import { Article } from './article';
 import { Claim, Conflict } from './claim';
 import { Mention } from './mention';
+import { Origin } from './origin';
 import { NESTED_FIRST } from './page-args';
 import { responseValue } from './response-value';
 
@@ -33,6 +34,11 @@ export abstract class Entity {
 
   @Field(() => [String], { description: 'Other names the articles use.' })
   aliases!: string[];
+
+  @Field(() => Origin, {
+    description: 'CURATED when a curated article declares it, else EXTRACTED.',
+  })
+  origin!: Origin;
 
   @Field(() => [Article], { description: 'Articles that mention it, most recent first.' })
   mentionedIn(@Arg('first', () => Int, NESTED_FIRST) _first: number, @Info() info: GraphQLResolveInfo): Article[] {

@@ -19,7 +19,9 @@ import { unavailableStatusPlugin } from './plugins/unavailable-status';
 import { httpErrorHandler } from './http-errors';
 import { readinessHandler } from './readiness';
 import { buildGraphSchema } from '../graphql';
+import { responseKeyResolver } from '../graphql/field-resolver';
 import { webRouter } from './web-router';
+import { exportRouter } from './export/export-router';
 import { createMetrics, httpMetrics, meteredDatabase, type Metrics } from './metrics';
 import { metricsPlugin } from './plugins/metrics';
 import { securityHeaders } from './security-headers';
@@ -44,7 +46,7 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Builds and starts the HTTP service: /graphql, /healthz, /readyz and /metrics. */
+/** Builds and starts the HTTP service: /graphql, /export, /healthz, /readyz and /metrics. */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const metrics = config.metrics ? (options.metrics ?? createMetrics()) : null;
@@ -55,11 +57,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const apollo = new ApolloServer<Context>({
     schema,
     // Responses are keyed by alias: compiled queries return one object per response key.
-    fieldResolver: (source, _args, _ctx, info) => {
-      if (source === null || typeof source !== 'object') return undefined;
-      const record = source as Record<string, unknown>;
-      return info.path.key in record ? record[info.path.key as string] : record[info.fieldName];
-    },
+    fieldResolver: responseKeyResolver,
     // Details of unexpected errors only when asked for (ERROR_DETAILS=true, as `npm run dev` does).
     formatError: formatError(config.errorDetails),
     includeStacktraceInErrorResponses: config.errorDetails,
@@ -96,6 +94,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     '/readyz',
     readinessHandler(db, { timeoutMs: config.neo4j.readinessTimeoutMs, details: config.errorDetails }),
   );
+  app.use(exportRouter({ config, db, logger, schema }));
   app.use(webRouter(config, logger));
   app.use(
     '/graphql',

@@ -135,6 +135,7 @@ const ROUTES = ['/graphql', '/explore', '/healthz', '/readyz', '/metrics'];
 export function routeLabel(path: string): string {
   if (ROUTES.includes(path)) return path;
   if (path.startsWith('/ui/')) return '/ui/*';
+  if (/^\/export\/(graphml|cytoscape|nodes\.csv|edges\.csv)$/.test(path)) return path;
   return 'unmatched';
 }
 

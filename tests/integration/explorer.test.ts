@@ -287,7 +287,9 @@ describe('the explorer and GraphiQL in a browser', () => {
       expect(entity()).toBe(eventId);
       await page.locator('#graph-view').waitFor({ state: 'visible' });
       await expect(page.locator('#stances-view').isHidden()).resolves.toBe(true);
-      await expect(page.getByRole('button', { name: 'Graph' }).getAttribute('aria-pressed')).resolves.toBe('true');
+      await expect(page.getByRole('button', { name: 'Graph', exact: true }).getAttribute('aria-pressed')).resolves.toBe(
+        'true',
+      );
 
       await page.goBack();
       expect(new URL(page.url()).pathname).toBe('/explore');

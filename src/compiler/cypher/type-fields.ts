@@ -40,6 +40,8 @@ const id = property('node', 'id');
 const name = property('node', 'name');
 const kind: FieldCompiler = (scope) => kindOf(scope.node!);
 const aliases: FieldCompiler = (scope) => `coalesce(${scope.node}.aliases, [])`;
+// A node without origin (written before migration 004, or by hand) counts as curated, as Article.origin does.
+const origin: FieldCompiler = (scope) => `coalesce(${scope.node}.origin, 'curated')`;
 const description = property('node', 'description');
 const type = property('node', 'type');
 const articleOrder = (x: string): string[] => [`coalesce(${x}.published, '') DESC`, `${x}.title`, `${x}.id`];
@@ -64,7 +66,7 @@ const targetedBy = relationList({
   element: asNode,
   orderBy: (v) => byDate(v.other),
 });
-const ENTITY = { id, name, kind, aliases, mentionedIn, mentions, claims, conflicts, targetedBy };
+const ENTITY = { id, name, kind, aliases, origin, mentionedIn, mentions, claims, conflicts, targetedBy };
 
 // --- fields of actors (people, agencies, organizations, jurisdictions) ---
 const initiated = relationList({

@@ -57,6 +57,15 @@ describe('routeLabel', () => {
       ['/graphql', '/metrics', '/ui/*', 'unmatched', 'unmatched', 'unmatched'],
     );
   });
+
+  it('names each export format and folds other paths under /export', () => {
+    expect(['/export/graphml', '/export/edges.csv', '/export/pdf', '/export'].map(routeLabel)).toEqual([
+      '/export/graphml',
+      '/export/edges.csv',
+      'unmatched',
+      'unmatched',
+    ]);
+  });
 });
 
 describe('the Content-Security-Policy helpers', () => {

@@ -7,13 +7,3 @@ export function exportPng(cy: Core, { url }: ExplorerState): void {
   const blob = cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) as unknown as Blob;
   download(blob, `${url.entity ?? 'graph'}.png`);
 }
-
-/** Offers the loaded entities and relationships as JSON, named after the centre entity. */
-export function exportJson({ url, graph }: ExplorerState): void {
-  const json = JSON.stringify(
-    { center: url.entity, depth: url.depth, nodes: [...graph.nodes.values()], edges: [...graph.edges.values()] },
-    null,
-    2,
-  );
-  download(new Blob([json], { type: 'application/json' }), `${url.entity ?? 'graph'}.json`);
-}

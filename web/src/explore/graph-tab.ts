@@ -1,6 +1,7 @@
 import type { ExplorerActions } from './actions';
 import { byId, el } from './dom';
-import { exportJson, exportPng } from './export';
+import { exportPng } from './export';
+import { EXPORT_BUTTONS, exportFormat, exportJsonWithEvidence } from './export-formats';
 import { relationshipTypes } from './graph-data';
 import type { GraphView } from './graph-view';
 import { renderNodeList } from './node-list';
@@ -67,7 +68,10 @@ export function createGraphTab(state: ExplorerState, view: GraphView, actions: G
   });
   byId('relayout').addEventListener('click', () => view.layout());
   byId('export-png').addEventListener('click', () => exportPng(view.cy, state));
-  byId('export-json').addEventListener('click', () => exportJson(state));
+  byId('export-json').addEventListener('click', () => void exportJsonWithEvidence(state));
+  for (const { button, format } of EXPORT_BUTTONS) {
+    byId(button).addEventListener('click', () => void exportFormat(format, state));
+  }
   renderLegend(byId('legend'));
 
   /** Shows the URL's depth and relationship filter after Back or Forward. */
