@@ -38,18 +38,29 @@ export async function prepareDocument(
   input: IngestInput,
   context: PrepareContext,
 ): Promise<PreparedArticle> {
-  if (!input.annotationPath) {
-    // A raw article: the extractor writes the same annotation a curator would, marked origin: extracted.
-    const extractor = context.extractor ?? rulesExtractor;
-    const extracted = AnnotationSchema.parse(await extractor.extract(doc, await context.gazetteer()));
-    const problems = checkAnnotation(extracted, doc.text);
-    if (problems.length > 0) {
-      throw new IngestInputError(doc.file, `extraction produced an invalid annotation: ${problems[0]!.message}`);
-    }
-    return { doc, annotation: extracted };
-  }
+  if (!input.annotationPath) return { doc, annotation: await extractAnnotation(doc, context) };
   const annotationFile = basename(input.annotationPath);
   const source = await readFile(input.annotationPath, 'utf8');
+  return { doc, annotation: checkedAnnotation(doc, source, annotationFile) };
+}
+
+/** Reads an extracted annotation of a raw article with the context's extractor, and checks it against its text. */
+export async function extractAnnotation(doc: ArticleDocument, context: PrepareContext): Promise<Annotation> {
+  // The extractor writes the same annotation a curator would, marked origin: extracted.
+  const extractor = context.extractor ?? rulesExtractor;
+  const extracted = AnnotationSchema.parse(await extractor.extract(doc, await context.gazetteer()));
+  const problems = checkAnnotation(extracted, doc.text);
+  if (problems.length > 0) {
+    throw new IngestInputError(doc.file, `extraction produced an invalid annotation: ${problems[0]!.message}`);
+  }
+  return extracted;
+}
+
+/**
+ * Parses a curated annotation's YAML and checks it against the article's text; throws IngestInputError naming
+ * `annotationFile`, the line and path of each problem, and what is wrong.
+ */
+export function checkedAnnotation(doc: ArticleDocument, source: string, annotationFile: string): Annotation {
   const { annotation, where } = readAnnotation(source, annotationFile);
   const problems = checkAnnotation(annotation, doc.text);
   if (problems.length > 0) {
@@ -57,9 +68,11 @@ export async function prepareDocument(
     throw new IngestInputError(
       annotationFile,
       problems.length === 1 ? lines[0]! : `${problems.length} problems:\n  - ${lines.join('\n  - ')}`,
+      undefined,
+      problems.map((p) => ({ where: where(p.path), problem: p.message })),
     );
   }
-  return { doc, annotation };
+  return annotation;
 }
 
 /**

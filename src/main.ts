@@ -6,6 +6,19 @@ import { createLogger } from './core/logger';
 import { lineProgress } from './core/progress';
 import { openRuntime } from './neo4j/runtime';
 import { seedIfEmpty } from './seed';
+import { pipelineArticleWriter } from './cli/pipeline-article-writer';
+import { setUpExtractor } from './cli/extractor-choice';
+import type { Config } from './core/config';
+import type { Progress } from './core/progress';
+
+/**
+ * The extractor of articles sent without an annotation: the rules, unless the configuration names CoreNLP and
+ * a CoreNLP server to use (CORENLP_URL). A local CoreNLP is a JVM of several GB; the service never starts one.
+ */
+async function apiExtraction(config: Config, progress: Progress) {
+  if (config.extractor === 'rules' || !config.corenlp.url) return null;
+  return setUpExtractor(config.extractor, config, progress);
+}
 
 /** Starts the service: database (local or remote), migrations, sample data on an empty graph, HTTP. */
 async function main(): Promise<void> {
@@ -16,6 +29,7 @@ async function main(): Promise<void> {
   const runtime = await openRuntime(config, progress);
 
   let app: Awaited<ReturnType<typeof startApp>> | null = null;
+  let extraction: Awaited<ReturnType<typeof apiExtraction>> = null;
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
@@ -24,6 +38,7 @@ async function main(): Promise<void> {
     progress.info(`${signal} received: stopping the service${runtime.local ? ' and leaving the local Neo4j' : ''}…`);
     try {
       await app?.stop();
+      await extraction?.close();
       await runtime.close();
       progress.info('Stopped.');
       process.exit(0);
@@ -40,12 +55,21 @@ async function main(): Promise<void> {
     const metrics = config.metrics ? createMetrics() : undefined;
     const seeded = config.seedOnEmpty ? await seedIfEmpty(runtime.db, progress) : null;
     if (seeded && metrics) recordIngest(metrics, seeded);
-    app = await startApp({ config, db: runtime.db, logger, metrics });
+    extraction = await apiExtraction(config, progress);
+    const articles = pipelineArticleWriter(runtime.db, { extractor: extraction?.extractor });
+    app = await startApp({ config, db: runtime.db, logger, metrics, articles });
   } catch (err) {
+    await extraction?.close();
     await runtime.close();
     throw err;
   }
   progress.info(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: GraphQL at ${app.url}/graphql`);
+  const writers = config.access.keys.filter((k) => k.role === 'writer').length;
+  progress.info(
+    writers > 0
+      ? `Writes: ingestArticle and retractArticle take ${writers} writer key(s); reads are ${config.access.readAccess === 'key' ? 'for key holders only' : 'public'}.`
+      : 'Writes: no writer key is configured (API_KEYS), so every mutation is refused; see docs/write-api.md.',
+  );
   if (runtime.local)
     progress.info(
       `Neo4j: ${runtime.local.uri} (user ${runtime.local.user}; password in ${config.local.home}/credentials.json)`,

@@ -22,14 +22,33 @@ export interface ReadArticleOptions {
 export async function readArticleFile(path: string, options: ReadArticleOptions = {}): Promise<ArticleDocument> {
   const file = basename(path);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
-  const maxWords = options.maxWords ?? DEFAULT_MAX_ARTICLE_WORDS;
   const info = await stat(path).catch(() => {
     throw new IngestInputError(file, 'file not found or not readable');
   });
   if (info.size > maxBytes) {
     throw new IngestInputError(file, `file is ${info.size} bytes, over the ${maxBytes}-byte limit for one article`);
   }
-  const bytes = await readFile(path);
+  return articleFromBytes(file, path, await readFile(path), options);
+}
+
+/**
+ * Reads one article from its bytes, as readArticleFile does from a file: `file` is its name (the extension
+ * gives the format) and `path` where it came from. The API's ingestArticle sends its text through here.
+ */
+export function articleFromBytes(
+  file: string,
+  path: string,
+  bytes: Uint8Array,
+  options: ReadArticleOptions = {},
+): ArticleDocument {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
+  const maxWords = options.maxWords ?? DEFAULT_MAX_ARTICLE_WORDS;
+  if (bytes.byteLength > maxBytes) {
+    throw new IngestInputError(
+      file,
+      `file is ${bytes.byteLength} bytes, over the ${maxBytes}-byte limit for one article`,
+    );
+  }
   if (bytes.includes(0)) throw new IngestInputError(file, 'file looks binary (it contains NUL bytes)');
   let raw: string;
   try {

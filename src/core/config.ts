@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { type ApiKeyEntry, parseApiKeys } from './api-keys';
 import { DEFAULT_TIMEOUTS } from './database';
 
 /** Raised when an environment variable is missing or malformed; the message names it. */
@@ -23,6 +25,20 @@ const positiveInt = z.coerce.number().int().positive();
 /** How raw articles are read: the offline rules, Stanford CoreNLP, or CoreNLP when it can run here. */
 export const EXTRACTOR_MODES = ['rules', 'corenlp', 'auto'] as const;
 export type ExtractorMode = (typeof EXTRACTOR_MODES)[number];
+
+/** Who may read: anyone, or only holders of a reader or writer key. */
+export const READ_ACCESS_MODES = ['public', 'key'] as const;
+export type ReadAccess = (typeof READ_ACCESS_MODES)[number];
+
+/** `name:role:sha256` entries, validated where they are read so that the message names the variable. */
+const apiKeyList = z.string().transform((value, ctx) => {
+  try {
+    return parseApiKeys(value);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    return z.NEVER;
+  }
+});
 
 /** The CoreNLP version the project runs and whose output its cache keys name. */
 export const CORENLP_VERSION = '4.5.10';
@@ -82,6 +98,16 @@ export const ENV_SCHEMA = {
   CORENLP_CACHE_DIR: z.string().min(1).default('.data/corenlp/cache'),
   CORENLP_TIMEOUT_MS: positiveInt.default(120000),
   CORENLP_START_TIMEOUT_MS: positiveInt.default(600000),
+  API_KEYS: apiKeyList.optional(),
+  API_KEYS_FILE: z.string().min(1).optional(),
+  READ_ACCESS: z.enum(READ_ACCESS_MODES).default('public'),
+  MAX_WRITE_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024, 'must be at least 1048576 (the body limit of every request)')
+    .default(4 * 1024 * 1024),
+  WRITE_RATE_PER_MINUTE: positiveInt.default(60),
+  WRITE_RATE_BURST: positiveInt.default(10),
 } as const;
 
 export type EnvName = keyof typeof ENV_SCHEMA;
@@ -119,6 +145,22 @@ export interface CoreNlpConfig {
   startTimeoutMs: number;
 }
 
+/** Who may do what (docs/write-api.md): the configured keys, by hash only, and whether reads need one. */
+export interface AccessConfig {
+  keys: ApiKeyEntry[];
+  readAccess: ReadAccess;
+}
+
+/** Bounds of the write path: a body limit for writer keys, and a token bucket of mutations per key. */
+export interface WriteLimits {
+  /** Largest body a request with a valid writer key may send (other requests keep the 1 MiB limit). */
+  maxBodyBytes: number;
+  /** Mutations a key may send per minute, on average (the bucket's refill rate). */
+  perMinute: number;
+  /** Mutations a key may send at once before it must wait (the bucket's size). */
+  burst: number;
+}
+
 /** The validated configuration of the whole service, passed down explicitly. */
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -152,6 +194,40 @@ export interface Config {
   /** The extractor of raw articles the ingest CLI and eval:extract use unless --extractor says otherwise. */
   extractor: ExtractorMode;
   corenlp: CoreNlpConfig;
+  access: AccessConfig;
+  writes: WriteLimits;
+}
+
+/** The entries of API_KEYS_FILE, one a line; a file that cannot be read or parsed is a ConfigError. */
+function keysFromFile(path: string, cwd: string): ApiKeyEntry[] {
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, path), 'utf8');
+  } catch (error) {
+    throw new ConfigError(
+      'API_KEYS_FILE',
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}: ${path})`,
+    );
+  }
+  try {
+    return parseApiKeys(text);
+  } catch (error) {
+    throw new ConfigError('API_KEYS_FILE', `${(error as Error).message} (in ${path})`);
+  }
+}
+
+/** API_KEYS and API_KEYS_FILE together: a name may appear once across both. */
+function accessOf(keys: ApiKeyEntry[] | undefined, file: string | undefined, readAccess: ReadAccess, cwd: string) {
+  const all = [...(keys ?? []), ...(file ? keysFromFile(file, cwd) : [])];
+  const names = new Set<string>();
+  for (const { name } of all) {
+    if (names.has(name)) throw new ConfigError('API_KEYS_FILE', `names the key "${name}" that API_KEYS names too`);
+    names.add(name);
+  }
+  if (readAccess === 'key' && all.length === 0) {
+    throw new ConfigError('READ_ACCESS', 'is key, but no key is configured (API_KEYS or API_KEYS_FILE)');
+  }
+  return { keys: all, readAccess };
 }
 
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
@@ -162,7 +238,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     const result = ENV_SCHEMA[name].safeParse(raw === '' ? undefined : raw);
     if (!result.success) {
       const issue = result.error.issues[0];
-      throw new ConfigError(name, `${issue?.message ?? 'is invalid'} (got ${JSON.stringify(raw)})`);
+      // Key lists are not echoed: a key pasted where its hash belongs would end up in a log.
+      const got = name === 'API_KEYS' ? '' : ` (got ${JSON.stringify(raw)})`;
+      throw new ConfigError(name, `${issue?.message ?? 'is invalid'}${got}`);
     }
     values[name] = result.data;
   }
@@ -217,5 +295,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       timeoutMs: v.CORENLP_TIMEOUT_MS,
       startTimeoutMs: v.CORENLP_START_TIMEOUT_MS,
     },
+    access: accessOf(v.API_KEYS, v.API_KEYS_FILE, v.READ_ACCESS, cwd),
+    writes: { maxBodyBytes: v.MAX_WRITE_BODY_BYTES, perMinute: v.WRITE_RATE_PER_MINUTE, burst: v.WRITE_RATE_BURST },
   };
 }

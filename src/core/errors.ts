@@ -3,6 +3,9 @@ import { GraphQLError } from 'graphql';
 /** Error codes the API uses beyond Apollo's built-in ones. */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  RATE_LIMITED: 'RATE_LIMITED',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',

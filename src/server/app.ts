@@ -25,8 +25,16 @@ import { exportRouter } from './export/export-router';
 import { createMetrics, httpMetrics, meteredDatabase, type Metrics } from './metrics';
 import { metricsPlugin } from './plugins/metrics';
 import { securityHeaders } from './security-headers';
+import { ApiKeyring, hasRole } from '../core/api-keys';
+import type { ArticleWriter } from '../graphql/article-writer';
+import { authentication, requestCaller } from './authentication';
+import { accessControlPlugin } from './plugins/access-control';
+import { TokenBuckets } from './token-bucket';
 
-/** Largest request body /graphql reads (1 MiB); a larger one is answered 413 before any parsing. */
+/**
+ * Largest request body /graphql reads (1 MiB); a larger one is answered 413 before any parsing. Requests with a
+ * valid writer key may send up to MAX_WRITE_BODY_BYTES instead: an article with its annotation can be larger.
+ */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Everything the HTTP app needs, passed in explicitly. */
@@ -37,6 +45,8 @@ export interface AppOptions {
   schema?: GraphQLSchema;
   /** The registry /metrics serves (main.ts passes the one that also counted the seed); a new one by default. */
   metrics?: Metrics;
+  /** The write path the mutations use (main.ts builds it on the ingest pipeline); without one they answer so. */
+  articles?: ArticleWriter;
 }
 
 /** A started HTTP service: its address and how to stop it. */
@@ -68,6 +78,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(logger),
+      // Who may run the operation: before the limits, so that a client without a key learns that first.
+      accessControlPlugin({ readAccess: config.access.readAccess, buckets: new TokenBuckets(config.writes) }),
       // Depth, alias and cost limits: validation rules run with the request's variables, keeping their own codes.
       queryLimitsPlugin(config.limits),
       roundTripsPlugin(),
@@ -96,11 +108,24 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   );
   app.use(exportRouter({ config, db, logger, schema }));
   app.use(webRouter(config, logger));
+  const keyring = new ApiKeyring(config.access.keys);
+  const readBody = express.json({ limit: MAX_BODY_BYTES });
+  const readWriterBody = express.json({ limit: config.writes.maxBodyBytes });
+  const articles = options.articles ?? null;
   app.use(
     '/graphql',
-    express.json({ limit: MAX_BODY_BYTES }),
+    // The caller is known from the headers before the body is read, so only writer keys get the larger limit.
+    authentication(keyring),
+    (req, res, next) => (hasRole(requestCaller(res), 'writer') ? readWriterBody : readBody)(req, res, next),
     expressMiddleware(apollo, {
-      context: async () => ({ db, config, logger, roundTrips: new RoundTripCounter() }),
+      context: async ({ res }) => ({
+        db,
+        config,
+        logger,
+        roundTrips: new RoundTripCounter(),
+        caller: requestCaller(res),
+        articles,
+      }),
     }),
   );
   app.use(httpErrorHandler(config.errorDetails));

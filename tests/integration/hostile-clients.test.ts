@@ -356,21 +356,16 @@ describe('hostile clients against npm start', () => {
     expect(notAnObject.body.errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
-  // Apollo answers a GET mutation 405 once the operation is validated; here validation refuses it first, as every
-  // mutation (case 16): the schema has none, so nothing a GET names can write.
-  it('9. refuses a mutation over GET as read-only, and a GET without a preflight header as CSRF', async () => {
-    const search = `?query=${encodeURIComponent('mutation Write { entity(id: "x") { id } }')}`;
+  // Apollo answers a GET mutation 405 once the operation is validated, before anyone's key is looked at: a GET
+  // (a link, an <img>) never writes, whoever sends it.
+  it('9. refuses a mutation over GET with 405, and a GET without a preflight header as CSRF', async () => {
+    const search = `?query=${encodeURIComponent('mutation Write { retractArticle(id: "004_7eba275eeb4bf9d5") { id } }')}`;
     const answer = await send('GET mutation', {
       method: 'GET',
       search,
       headers: { 'apollo-require-preflight': 'true', accept: 'application/json' },
     });
-    expectRefusal(
-      answer,
-      400,
-      'GRAPHQL_VALIDATION_FAILED',
-      'This API does not support mutation operations; it is read-only: send a query.',
-    );
+    expectRefusal(answer, 405, 'BAD_REQUEST', 'GET requests only support query operations, not mutation operations');
     const simple = await send('GET without preflight', {
       method: 'GET',
       search,
@@ -442,7 +437,8 @@ describe('hostile clients against npm start', () => {
     const full = await post('introspection', { query: getIntrospectionQuery() });
     expect(full.status).toBe(200);
     expect(full.body.data.__schema.queryType).toMatchObject({ name: 'Query' });
-    expect(full.body.data.__schema.mutationType).toBeNull();
+    expect(full.body.data.__schema.mutationType).toMatchObject({ name: 'Mutation' });
+    expect(full.body.data.__schema.subscriptionType).toBeNull();
     const bomb = await post('introspection bomb', {
       query: '{ __schema { types { fields { type { fields { type { fields { type { name } } } } } } } } }',
     });
@@ -479,17 +475,26 @@ describe('hostile clients against npm start', () => {
     expect(answer.body.extensions.roundTrips).toBe(0);
   });
 
-  it('16. refuses a mutation and a subscription by POST as the client error they are: the API is read-only', async () => {
-    for (const operation of ['mutation', 'subscription']) {
-      const answer = await post(operation, { query: `${operation} Write { entity(id: "jeff-sessions") { id } }` });
-      expectRefusal(
-        answer,
-        400,
-        'GRAPHQL_VALIDATION_FAILED',
-        `This API does not support ${operation} operations; it is read-only: send a query.`,
-      );
-      expect(answer.body.errors[0].locations).toEqual([{ line: 1, column: 1 }]);
-    }
+  it('16. refuses a mutation by POST without a key (401 UNAUTHENTICATED), and a subscription over HTTP', async () => {
+    const mutation = await post('mutation', {
+      query: 'mutation Write { retractArticle(id: "004_7eba275eeb4bf9d5") { id } }',
+    });
+    expectRefusal(
+      mutation,
+      401,
+      'UNAUTHENTICATED',
+      'A mutation needs a writer API key: send it as "Authorization: Bearer <key>".',
+    );
+    const subscription = await post('subscription', {
+      query: 'subscription Watch { entity(id: "jeff-sessions") { id } }',
+    });
+    expectRefusal(
+      subscription,
+      400,
+      'GRAPHQL_VALIDATION_FAILED',
+      'Subscriptions are not served over HTTP: send a query or a mutation.',
+    );
+    expect(subscription.body.errors[0].locations).toEqual([{ line: 1, column: 1 }]);
   });
 
   it('leaves the graph exactly as it was, and leaked nothing in any answer', async () => {

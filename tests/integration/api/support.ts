@@ -5,6 +5,7 @@ import { createLogger } from '../../../src/core/logger';
 import type { Database } from '../../../src/core/database';
 import { silentProgress } from '../../../src/core/progress';
 import { clearGraph, testConfig, testDatabase } from '../../support/database';
+import type { ArticleWriter } from '../../../src/graphql/article-writer';
 
 /** Response data as tests read it: any shape, checked by the assertions. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -25,9 +26,9 @@ export interface Api {
   stop(): Promise<void>;
 }
 
-/** Starts the real HTTP service (PORT 0) on the given database. */
-export async function startApi(db: Database, config: Config = testConfig()): Promise<Api> {
-  const app = await startApp({ config, db, logger: createLogger({ env: 'test', level: 'silent' }) });
+/** Starts the real HTTP service (PORT 0) on the given database, with the write path when one is given. */
+export async function startApi(db: Database, config: Config = testConfig(), articles?: ArticleWriter): Promise<Api> {
+  const app = await startApp({ config, db, logger: createLogger({ env: 'test', level: 'silent' }), articles });
   return {
     app,
     async query(query, variables = {}) {
@@ -46,13 +47,17 @@ export async function startApi(db: Database, config: Config = testConfig()): Pro
  * The API of a describe block: registers hooks that open the test database, fill it with `load`, start the
  * service on it before the block's tests, and stop both after them.
  */
-export function apiFor(load: (db: Database) => Promise<void>, config: () => Config = testConfig): Api {
+export function apiFor(
+  load: (db: Database) => Promise<void>,
+  config: () => Config = testConfig,
+  articles?: (db: Database) => ArticleWriter,
+): Api {
   let db: Database | undefined;
   let api: Api | undefined;
   beforeAll(async () => {
     db = testDatabase();
     await load(db);
-    api = await startApi(db, config());
+    api = await startApi(db, config(), articles?.(db));
   });
   afterAll(async () => {
     await api?.stop();
