@@ -23,6 +23,13 @@ import { webRouter } from './web-router';
 import { createMetrics, httpMetrics, meteredDatabase, type Metrics } from './metrics';
 import { metricsPlugin } from './plugins/metrics';
 import { securityHeaders } from './security-headers';
+import { changeLogSource } from '../core/change-log';
+import { ChangeFollower } from '../core/change-follower';
+import { startSubscriptions } from './subscriptions';
+
+// How often a replica prunes the change log past retention, and how many entries one statement deletes.
+const PRUNE_EVERY_MS = 60_000;
+const PRUNE_BATCH = 1_000;
 
 /** Largest request body /graphql reads (1 MiB); a larger one is answered 413 before any parsing. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -37,14 +44,15 @@ export interface AppOptions {
   metrics?: Metrics;
 }
 
-/** A started HTTP service: its address and how to stop it. */
+/** A started HTTP service: its address, its follower of the change log, and how to stop it. */
 export interface RunningApp {
   url: string;
   server: Server;
+  changes: ChangeFollower;
   stop(): Promise<void>;
 }
 
-/** Builds and starts the HTTP service: /graphql, /healthz, /readyz and /metrics. */
+/** Builds and starts the HTTP service: /graphql (HTTP and WebSocket), /healthz, /readyz and /metrics. */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const metrics = config.metrics ? (options.metrics ?? createMetrics()) : null;
@@ -52,6 +60,21 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const schema = options.schema ?? (await buildGraphSchema());
   const app = express();
   const server = createServer(app);
+  const changes = new ChangeFollower(
+    changeLogSource(db),
+    { ...config.changeFeed, pruneEveryMs: PRUNE_EVERY_MS, pruneBatch: PRUNE_BATCH },
+    logger,
+  );
+  const context = (): Context => ({ db, config, logger, roundTrips: new RoundTripCounter(), changes });
+  const subscriptions = startSubscriptions({
+    server,
+    path: '/graphql',
+    schema,
+    config,
+    logger,
+    maxPayload: MAX_BODY_BYTES,
+    context,
+  });
   const apollo = new ApolloServer<Context>({
     schema,
     // Responses are keyed by alias: compiled queries return one object per response key.
@@ -64,10 +87,21 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     formatError: formatError(config.errorDetails),
     includeStacktraceInErrorResponses: config.errorDetails,
     introspection: true,
-    // A mutation or subscription is the client's error (400), not an unexplained failure in execution.
+    // A mutation is the client's error (400), not an unexplained failure in execution; a subscription is
+    // refused here with a pointer to the WebSocket.
     validationRules: [knownOperationTypesRule],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Apollo's documented pattern: the WebSocket subscriptions end when the server drains.
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await subscriptions.dispose();
+            },
+          };
+        },
+      },
       ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(logger),
       // Depth, alias and cost limits: validation rules run with the request's variables, keeping their own codes.
@@ -80,6 +114,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   await apollo.start();
   // Opens the first connection and records a verdict before the first /readyz (bounded; never fails the start).
   await db.availability.check();
+  // From the log's head: a replica delivers what is written after it starts (never throws; an outage is retried).
+  await changes.start();
 
   app.disable('x-powered-by');
   app.use(securityHeaders());
@@ -101,7 +137,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     '/graphql',
     express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
-      context: async () => ({ db, config, logger, roundTrips: new RoundTripCounter() }),
+      context: async () => context(),
     }),
   );
   app.use(httpErrorHandler(config.errorDetails));
@@ -115,8 +151,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   return {
     url: `http://${host}:${address.port}`,
     server,
+    changes,
     stop: async () => {
       await apollo.stop();
+      await changes.stop();
     },
   };
 }

@@ -7,6 +7,16 @@ import { type ASTVisitor, GraphQLError, type ValidationContext, type ValidationR
  */
 export const knownOperationTypesRule: ValidationRule = (context: ValidationContext): ASTVisitor => ({
   OperationDefinition(operation) {
+    // Subscriptions stream over WebSocket; on HTTP graphql-js would run the root field once and return garbage.
+    if (operation.operation === 'subscription') {
+      context.reportError(
+        new GraphQLError(
+          'Subscriptions are served over WebSocket on this same path (/graphql, graphql-ws protocol), not over HTTP.',
+          { nodes: [operation] },
+        ),
+      );
+      return;
+    }
     if (context.getSchema().getRootType(operation.operation)) return;
     context.reportError(
       new GraphQLError(`This API does not support ${operation.operation} operations; it is read-only: send a query.`, {
