@@ -103,12 +103,18 @@ describe('query aliases', () => {
 });
 
 describe('operation types', () => {
-  it('lets queries through and names a mutation or subscription as unsupported', async () => {
+  it('lets queries through and names a mutation as unsupported', async () => {
     const schema = await apiSchema();
     expect(validate(schema, parse('{ entity(id: "x") { id } }'), [knownOperationTypesRule])).toEqual([]);
-    for (const type of ['mutation', 'subscription']) {
-      const [error] = validate(schema, parse(`${type} { entity(id: "x") { id } }`), [knownOperationTypesRule]);
-      expect(error?.message).toBe(`This API does not support ${type} operations; it is read-only: send a query.`);
-    }
+    const [error] = validate(schema, parse(`mutation { entity(id: "x") { id } }`), [knownOperationTypesRule]);
+    expect(error?.message).toBe(`This API does not support mutation operations; it is read-only: send a query.`);
+  });
+
+  it('refuses a subscription on HTTP, pointing to the WebSocket on the same path', async () => {
+    const schema = await apiSchema();
+    const [error] = validate(schema, parse('subscription { articleIngested { seq } }'), [knownOperationTypesRule]);
+    expect(error?.message).toBe(
+      'Subscriptions are served over WebSocket on this same path (/graphql, graphql-ws protocol), not over HTTP.',
+    );
   });
 });

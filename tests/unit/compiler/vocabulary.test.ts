@@ -22,7 +22,8 @@ describe('the API and the graph vocabulary stay in step', () => {
   it('can compile every field of every object type the graph queries return', async () => {
     const schema = await apiSchema();
     const compiled = compiledFields();
-    const skip = new Set(['Query', 'Health', 'PageInfo']);
+    // Subscription payloads come from the change log's follower, not from compiled statements.
+    const skip = new Set(['Query', 'Health', 'PageInfo', 'Subscription', 'ArticleChange', 'ChangedArticle']);
     const missing: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
       if (!isObjectType(type) || type.name.startsWith('__') || skip.has(type.name)) continue;
