@@ -142,10 +142,17 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   );
   app.use(httpErrorHandler(config.errorDetails));
 
-  await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolvePromise());
-  });
+  try {
+    await new Promise<void>((resolvePromise, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolvePromise());
+    });
+  } catch (err) {
+    // A port in use: nothing else may keep running (the follower's timer, the WebSocket endpoint).
+    await changes.stop();
+    await subscriptions.dispose();
+    throw err;
+  }
   const address = server.address() as AddressInfo;
   const host = address.address.includes(':') ? `[${address.address}]` : address.address;
   return {
