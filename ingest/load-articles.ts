@@ -1,8 +1,10 @@
 /** Writing: prepared articles into the graph, new ones many to a transaction, changed ones one by one. */
+import { recordChanges } from '../src/core/change-log';
 import type { Database } from '../src/core/database';
 import { namedQuery } from '../src/core/named-queries';
 import type { Annotation } from './annotation/format';
 import type { ArticleDocument } from './article/read';
+import { freshChange, retractionOf, writtenChange } from './change-records';
 import { type CombinedRows, combinePlans } from './combine-plans';
 import { IngestInputError } from './errors';
 import { type GraphPlan, planArticle } from './graph-plan';
@@ -13,10 +15,10 @@ import {
   type ArticleState,
   articleStates,
   noWrites,
-  retractArticle,
+  removeArticle,
   type WriteCounts,
+  writeArticle,
   writeNewArticles,
-  writePlan,
 } from './write-plan';
 
 /**
@@ -59,7 +61,10 @@ function unchanged(state: ArticleState | undefined, plan: GraphPlan): boolean {
   );
 }
 
-/** Loads one prepared article in one transaction: the article is in whole or not at all. */
+/**
+ * Loads one prepared article in one transaction: the article is in whole or not at all, with its entry in the
+ * change log (none when it is unchanged).
+ */
 export async function loadArticle(db: Database, doc: ArticleDocument, annotation: Annotation): Promise<ArticleOutcome> {
   const plan = planArticle(annotation, doc);
   return db.writeTransaction(async (tx) => {
@@ -67,7 +72,8 @@ export async function loadArticle(db: Database, doc: ArticleDocument, annotation
     const taken = idTakenBy(state, doc, plan);
     if (taken) throw taken;
     if (unchanged(state, plan)) return { ...base(doc, plan, annotation), status: 'unchanged' as const };
-    const counts = await writePlan(tx, plan);
+    const { counts, entityIds } = await writeArticle(tx, plan);
+    await recordChanges(tx, [writtenChange(plan, state ? 'UPDATED' : 'INGESTED', entityIds)]);
     return { ...base(doc, plan, annotation), status: state ? ('updated' as const) : ('created' as const), counts };
   });
 }
@@ -150,7 +156,14 @@ export async function loadArticles(
     const writing: Promise<WriteCounts> =
       rows instanceof Error || rows === null
         ? Promise.reject(rows ?? new Error('no rows'))
-        : db.writeTransaction((tx) => writeNewArticles(tx, rows));
+        : db.writeTransaction(async (tx) => {
+            const written = await writeNewArticles(tx, rows);
+            await recordChanges(
+              tx,
+              batch.map((i) => freshChange(plans[i]!)),
+            );
+            return written;
+          });
     writing.catch(() => undefined); // awaited below, once the next batch is combined
     next = combine(batches[k + 1]);
     try {
@@ -171,7 +184,8 @@ export async function loadArticles(
 }
 
 /**
- * Takes articles out of the graph by id, each in a transaction of its own (retractArticle): their evidence,
+ * Takes articles out of the graph by id, each in a transaction of its own (removeArticle) with its entry in
+ * the change log: their evidence,
  * claims and the nodes only they mention go, nothing of other articles changes. Ids the graph does not hold
  * are returned as missing; retracting twice is the same as once.
  */
@@ -185,7 +199,10 @@ export async function retractArticles(
   for (const id of ids) {
     const held = await db.writeTransaction(async (tx) => {
       if (!(await articleStates(tx, [id])).has(id)) return false;
-      addCounts(counts, await retractArticle(tx, id));
+      const change = await retractionOf(tx, id);
+      const removed = await removeArticle(tx, id);
+      await recordChanges(tx, [{ ...change, entityIds: removed.entityIds }]);
+      addCounts(counts, removed.counts);
       return true;
     });
     (held ? retracted : missing).push(id);

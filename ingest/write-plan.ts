@@ -122,12 +122,22 @@ async function settle(run: Run, previous: string[], current: string[]): Promise<
   await run(namedQuery('ingest/settle-origins'), { ids: previous });
 }
 
+/** What writing or retracting an article did: its counts, and the entity ids it mentioned before or mentions now. */
+export interface ArticleWrite {
+  counts: WriteCounts;
+  entityIds: string[];
+}
+
+function union(a: string[], b: string[]): string[] {
+  return [...new Set([...a, ...b])].sort();
+}
+
 /**
  * Writes one article's plan inside the caller's transaction: retracts what the article said before, checks
  * its extracted events against the graph's (event-agreement.ts), then merges entities, events, mentions and
  * facts with their evidence, and removes entities left unmentioned.
  */
-export async function writePlan(tx: ManagedTransaction, plan: GraphPlan): Promise<WriteCounts> {
+export async function writeArticle(tx: ManagedTransaction, plan: GraphPlan): Promise<ArticleWrite> {
   const counts = noWrites();
   const run = counting(tx, counts);
   const previous = await retract(run, plan.article.id);
@@ -135,12 +145,14 @@ export async function writePlan(tx: ManagedTransaction, plan: GraphPlan): Promis
   const rows = combinePlans([reconciled]);
   await checkKinds(run, rows, plan.article.file);
   await upsertRows(run, rows, false);
-  await settle(
-    run,
-    previous,
-    reconciled.mentions.map((m) => m.id),
-  );
-  return counts;
+  const current = reconciled.mentions.map((m) => m.id);
+  await settle(run, previous, current);
+  return { counts, entityIds: union(previous, current) };
+}
+
+/** writeArticle's counts alone. */
+export async function writePlan(tx: ManagedTransaction, plan: GraphPlan): Promise<WriteCounts> {
+  return (await writeArticle(tx, plan)).counts;
 }
 
 /**
@@ -148,13 +160,18 @@ export async function writePlan(tx: ManagedTransaction, plan: GraphPlan): Promis
  * MENTIONS), the facts and nodes only it stated, and its Article node. Nothing of other articles changes,
  * so retracting every extracted article leaves the graph the curated articles alone make.
  */
-export async function retractArticle(tx: ManagedTransaction, articleId: string): Promise<WriteCounts> {
+export async function removeArticle(tx: ManagedTransaction, articleId: string): Promise<ArticleWrite> {
   const counts = noWrites();
   const run = counting(tx, counts);
   const previous = await retract(run, articleId);
   await settle(run, previous, []);
   await run(namedQuery('ingest/delete-article'), { articleId });
-  return counts;
+  return { counts, entityIds: union(previous, []) };
+}
+
+/** removeArticle's counts alone. */
+export async function retractArticle(tx: ManagedTransaction, articleId: string): Promise<WriteCounts> {
+  return (await removeArticle(tx, articleId)).counts;
 }
 
 /** Some articles of a batch were written since the batch was planned: it must go article by article. */

@@ -86,6 +86,11 @@ export const ENV_SCHEMA = {
   MAX_QUERY_ALIASES: positiveInt.default(20),
   METRICS: bool.default(true),
   EXPORT_WHOLE_GRAPH: bool.default(true),
+  CHANGE_FEED_POLL_MS: positiveInt.default(250),
+  CHANGE_FEED_PAGE_SIZE: positiveInt.max(10000).default(500),
+  CHANGE_FEED_RETENTION_HOURS: positiveInt.default(168),
+  SUBSCRIPTIONS_PER_CONNECTION: positiveInt.default(20),
+  SUBSCRIPTION_INIT_TIMEOUT_MS: positiveInt.default(5000),
   INGEST_EXTRACTOR: z.enum(EXTRACTOR_MODES).default('auto'),
   CORENLP_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
@@ -191,6 +196,10 @@ export interface Config {
   metrics: boolean;
   /** GET /export (docs/exports.md): whether `select=all`, the whole graph, is served. */
   exports: { wholeGraph: boolean };
+  /** How each replica follows the change log in Neo4j (docs/live-updates.md). */
+  changeFeed: { pollMs: number; pageSize: number; retentionMs: number };
+  /** Limits of graphql-ws connections on /graphql. */
+  subscriptions: { perConnection: number; initTimeoutMs: number };
   /** The extractor of raw articles the ingest CLI and eval:extract use unless --extractor says otherwise. */
   extractor: ExtractorMode;
   corenlp: CoreNlpConfig;
@@ -284,6 +293,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     limits: { maxDepth: v.MAX_QUERY_DEPTH, maxCost: v.MAX_QUERY_COST, maxAliases: v.MAX_QUERY_ALIASES },
     metrics: v.METRICS,
     exports: { wholeGraph: v.EXPORT_WHOLE_GRAPH },
+    changeFeed: {
+      pollMs: v.CHANGE_FEED_POLL_MS,
+      pageSize: v.CHANGE_FEED_PAGE_SIZE,
+      retentionMs: v.CHANGE_FEED_RETENTION_HOURS * 3_600_000,
+    },
+    subscriptions: { perConnection: v.SUBSCRIPTIONS_PER_CONNECTION, initTimeoutMs: v.SUBSCRIPTION_INIT_TIMEOUT_MS },
     extractor: v.INGEST_EXTRACTOR,
     corenlp: {
       url: v.CORENLP_URL ?? null,

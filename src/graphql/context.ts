@@ -1,4 +1,5 @@
 import type { Caller } from '../core/api-keys';
+import type { ChangeFeed } from '../core/change-follower';
 import type { Config } from '../core/config';
 import type { Logger } from '../core/logger';
 import type { Database, RoundTripCounter } from '../core/database';
@@ -6,7 +7,7 @@ import type { ArticleWriter } from './article-writer';
 
 /**
  * What every resolver receives: the database, the request's round-trip counter, config and logger, who sent
- * the request, and the write path (null when the service was started without one).
+ * the request, the write path (null when the service was started without one) and the change feed.
  */
 export interface Context {
   db: Database;
@@ -15,4 +16,6 @@ export interface Context {
   logger: Logger;
   caller: Caller;
   articles: ArticleWriter | null;
+  /** This replica's follower of the change log, which subscriptions listen to. */
+  changes: ChangeFeed;
 }

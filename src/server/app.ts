@@ -25,11 +25,18 @@ import { exportRouter } from './export/export-router';
 import { createMetrics, httpMetrics, meteredDatabase, type Metrics } from './metrics';
 import { metricsPlugin } from './plugins/metrics';
 import { securityHeaders } from './security-headers';
-import { ApiKeyring, hasRole } from '../core/api-keys';
+import { ApiKeyring, type Caller, hasRole } from '../core/api-keys';
 import type { ArticleWriter } from '../graphql/article-writer';
 import { authentication, requestCaller } from './authentication';
 import { accessControlPlugin } from './plugins/access-control';
 import { TokenBuckets } from './token-bucket';
+import { changeLogSource } from '../core/change-log';
+import { ChangeFollower } from '../core/change-follower';
+import { startSubscriptions } from './subscriptions';
+
+// How often a replica prunes the change log past retention, and how many entries one statement deletes.
+const PRUNE_EVERY_MS = 60_000;
+const PRUNE_BATCH = 1_000;
 
 /**
  * Largest request body /graphql reads (1 MiB); a larger one is answered 413 before any parsing. Requests with a
@@ -49,14 +56,15 @@ export interface AppOptions {
   articles?: ArticleWriter;
 }
 
-/** A started HTTP service: its address and how to stop it. */
+/** A started HTTP service: its address, its follower of the change log, and how to stop it. */
 export interface RunningApp {
   url: string;
   server: Server;
+  changes: ChangeFollower;
   stop(): Promise<void>;
 }
 
-/** Builds and starts the HTTP service: /graphql, /export, /healthz, /readyz and /metrics. */
+/** Builds and starts the HTTP service: /graphql (HTTP and WebSocket), /export, /healthz, /readyz and /metrics. */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const metrics = config.metrics ? (options.metrics ?? createMetrics()) : null;
@@ -64,6 +72,31 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const schema = options.schema ?? (await buildGraphSchema());
   const app = express();
   const server = createServer(app);
+  const changes = new ChangeFollower(
+    changeLogSource(db),
+    { ...config.changeFeed, pruneEveryMs: PRUNE_EVERY_MS, pruneBatch: PRUNE_BATCH },
+    logger,
+  );
+  const articles = options.articles ?? null;
+  // Subscriptions over WebSocket run as anonymous callers: they only read (READ_ACCESS=key is not checked there).
+  const context = (caller: Caller = { kind: 'anonymous' }): Context => ({
+    db,
+    config,
+    logger,
+    roundTrips: new RoundTripCounter(),
+    changes,
+    caller,
+    articles,
+  });
+  const subscriptions = startSubscriptions({
+    server,
+    path: '/graphql',
+    schema,
+    config,
+    logger,
+    maxPayload: MAX_BODY_BYTES,
+    context,
+  });
   const apollo = new ApolloServer<Context>({
     schema,
     // Responses are keyed by alias: compiled queries return one object per response key.
@@ -72,10 +105,21 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     formatError: formatError(config.errorDetails),
     includeStacktraceInErrorResponses: config.errorDetails,
     introspection: true,
-    // A mutation or subscription is the client's error (400), not an unexplained failure in execution.
+    // A mutation is the client's error (400), not an unexplained failure in execution; a subscription is
+    // refused here with a pointer to the WebSocket.
     validationRules: [knownOperationTypesRule],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Apollo's documented pattern: the WebSocket subscriptions end when the server drains.
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await subscriptions.dispose();
+            },
+          };
+        },
+      },
       ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(logger),
       // Who may run the operation: before the limits, so that a client without a key learns that first.
@@ -90,6 +134,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   await apollo.start();
   // Opens the first connection and records a verdict before the first /readyz (bounded; never fails the start).
   await db.availability.check();
+  // From the log's head: a replica delivers what is written after it starts (never throws; an outage is retried).
+  await changes.start();
 
   app.disable('x-powered-by');
   app.use(securityHeaders());
@@ -106,41 +152,42 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     '/readyz',
     readinessHandler(db, { timeoutMs: config.neo4j.readinessTimeoutMs, details: config.errorDetails }),
   );
-  app.use(exportRouter({ config, db, logger, schema }));
+  app.use(exportRouter({ config, db, logger, schema, context: () => context() }));
   app.use(webRouter(config, logger));
   const keyring = new ApiKeyring(config.access.keys);
   const readBody = express.json({ limit: MAX_BODY_BYTES });
   const readWriterBody = express.json({ limit: config.writes.maxBodyBytes });
-  const articles = options.articles ?? null;
   app.use(
     '/graphql',
     // The caller is known from the headers before the body is read, so only writer keys get the larger limit.
     authentication(keyring),
     (req, res, next) => (hasRole(requestCaller(res), 'writer') ? readWriterBody : readBody)(req, res, next),
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({
-        db,
-        config,
-        logger,
-        roundTrips: new RoundTripCounter(),
-        caller: requestCaller(res),
-        articles,
-      }),
+      context: async ({ res }) => context(requestCaller(res)),
     }),
   );
   app.use(httpErrorHandler(config.errorDetails));
 
-  await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolvePromise());
-  });
+  try {
+    await new Promise<void>((resolvePromise, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolvePromise());
+    });
+  } catch (err) {
+    // A port in use: nothing else may keep running (the follower's timer, the WebSocket endpoint).
+    await changes.stop();
+    await subscriptions.dispose();
+    throw err;
+  }
   const address = server.address() as AddressInfo;
   const host = address.address.includes(':') ? `[${address.address}]` : address.address;
   return {
     url: `http://${host}:${address.port}`,
     server,
+    changes,
     stop: async () => {
       await apollo.stop();
+      await changes.stop();
     },
   };
 }

@@ -26,10 +26,10 @@ let db: Database;
 let app: RunningApp;
 let dir: string;
 
-/** Every node and relationship with all its properties (ingestedAt aside), keyed by a stable identity. */
+/** Every node and relationship with all its properties (ingestedAt and the change log aside), keyed by a stable identity. */
 async function graphState(): Promise<{ nodes: Map<string, string>; rels: Map<string, string> }> {
   const [row] = await db.read<{ ns: Record<string, unknown>[]; rs: Record<string, unknown>[] }>(`
-    CALL { MATCH (n) WHERE NOT n:_Migration
+    CALL { MATCH (n) WHERE NOT (n:_Migration OR n:Change OR n:ChangeCounter)
            RETURN collect(n {.*, labels: labels(n)}) AS ns }
     CALL { MATCH (x)-[r]->(y)
            RETURN collect(r {.*, type: type(r), from: coalesce(x.id, ''), to: coalesce(y.id, '')}) AS rs }

@@ -492,7 +492,7 @@ describe('hostile clients against npm start', () => {
       subscription,
       400,
       'GRAPHQL_VALIDATION_FAILED',
-      'Subscriptions are not served over HTTP: send a query or a mutation.',
+      'Subscriptions are served over WebSocket on this same path (/graphql, graphql-ws protocol), not over HTTP.',
     );
     expect(subscription.body.errors[0].locations).toEqual([{ line: 1, column: 1 }]);
   });

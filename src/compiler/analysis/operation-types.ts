@@ -9,15 +9,21 @@ import { type ASTVisitor, GraphQLError, type ValidationContext, type ValidationR
  */
 export const knownOperationTypesRule: ValidationRule = (context: ValidationContext): ASTVisitor => ({
   OperationDefinition(operation) {
-    const type = operation.operation;
-    if (type === 'subscription') {
+    // Subscriptions stream over WebSocket; on HTTP graphql-js would run the root field once and return garbage.
+    if (operation.operation === 'subscription') {
       context.reportError(
-        new GraphQLError('Subscriptions are not served over HTTP: send a query or a mutation.', { nodes: [operation] }),
+        new GraphQLError(
+          'Subscriptions are served over WebSocket on this same path (/graphql, graphql-ws protocol), not over HTTP.',
+          { nodes: [operation] },
+        ),
       );
-    } else if (!context.getSchema().getRootType(type)) {
-      context.reportError(
-        new GraphQLError(`This API does not support ${type} operations: send a query.`, { nodes: [operation] }),
-      );
+      return;
     }
+    if (context.getSchema().getRootType(operation.operation)) return;
+    context.reportError(
+      new GraphQLError(`This API does not support ${operation.operation} operations: send a query.`, {
+        nodes: [operation],
+      }),
+    );
   },
 });

@@ -5,6 +5,7 @@ import { type Database, RoundTripCounter } from '../../core/database';
 import { classifyDatabaseError } from '../../core/database-errors';
 import { ErrorCode } from '../../core/errors';
 import type { Logger } from '../../core/logger';
+import type { Context } from '../../graphql/context';
 import { RETRY_AFTER_SECONDS } from '../plugins/unavailable-status';
 import { ExportError } from './export-error';
 import { formatSpec } from './formats';
@@ -20,6 +21,8 @@ export interface ExportOptions {
   db: Database;
   logger: Logger;
   schema: GraphQLSchema;
+  /** The resolver context of the service's own GraphQL requests (an anonymous caller). */
+  context: () => Context;
 }
 
 /** Log a progress line of a whole-graph export every this many elements. */
@@ -66,7 +69,7 @@ function sendError(res: Response, error: ExportError): void {
  * a download of a neighborhood, a search result or a path, read through the API's own GraphQL fields, or
  * of the whole graph, streamed page by page. Bad parameters get 400 with a JSON error naming the parameter.
  */
-export function exportRouter({ config, db, logger, schema }: ExportOptions): Router {
+export function exportRouter({ config, db, logger, schema, context }: ExportOptions): Router {
   const router = Router();
 
   async function pages(
@@ -75,7 +78,7 @@ export function exportRouter({ config, db, logger, schema }: ExportOptions): Rou
     roundTrips: RoundTripCounter,
   ): Promise<{ nodes: AsyncIterable<ExportNode[]>; edges: AsyncIterable<FoundEdge[]> }> {
     if (selection.select !== 'all') {
-      const graph = await readSelection(schema, { db, config, logger, roundTrips }, selection);
+      const graph = await readSelection(schema, { ...context(), roundTrips }, selection);
       return { nodes: onePage(graph.nodes), edges: onePage(graph.edges) };
     }
     if (!config.exports.wholeGraph) {

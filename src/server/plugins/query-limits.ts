@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, validate } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, validate } from 'graphql';
 import { aliasLimitRule } from '../../compiler/analysis/alias-limit';
 import { queryCost, tooCostly } from '../../compiler/analysis/cost';
 import { depthLimitRule } from '../../compiler/analysis/depth-limit';
@@ -29,6 +29,23 @@ function costOf(...args: Parameters<typeof queryCost>): number {
 }
 
 /**
+ * The first limit the operation breaks (depth, aliases, cost with these variables), or null. Shared by the
+ * HTTP plugin below and by the subscriptions on WebSocket (src/server/subscriptions.ts).
+ */
+export function limitViolation(
+  limits: Config['limits'],
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName?: string | null,
+): GraphQLError | null {
+  const [tooBig] = validate(schema, document, [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases)]);
+  if (tooBig) return tooBig;
+  const cost = costOf(schema, document, variables, operationName);
+  return cost > limits.maxCost ? tooCostly(cost, limits.maxCost) : null;
+}
+
+/**
  * Rejects an operation nested deeper than limits.maxDepth (QUERY_TOO_DEEP), with more than limits.maxAliases
  * aliases (QUERY_TOO_MANY_ALIASES), or estimated to cost more than limits.maxCost (QUERY_TOO_COSTLY) before
  * anything is executed. It runs once the operation is resolved rather than as one of Apollo's
@@ -40,13 +57,8 @@ export function queryLimitsPlugin(limits: Config['limits']): ApolloServerPlugin<
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
-          const [tooBig] = validate(schema, document, [
-            depthLimitRule(limits.maxDepth),
-            aliasLimitRule(limits.maxAliases),
-          ]);
-          if (tooBig) throw withStatus(tooBig);
-          const cost = costOf(schema, document, request.variables ?? {}, operationName);
-          if (cost > limits.maxCost) throw withStatus(tooCostly(cost, limits.maxCost));
+          const violation = limitViolation(limits, schema, document, request.variables ?? {}, operationName);
+          if (violation) throw withStatus(violation);
         },
       };
     },

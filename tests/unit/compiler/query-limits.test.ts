@@ -109,7 +109,9 @@ describe('operation types', () => {
     expect(validate(schema, parse('mutation { retractArticle(id: "x") { id } }'), [knownOperationTypesRule])).toEqual(
       [],
     );
-    const [error] = validate(schema, parse('subscription { entity(id: "x") { id } }'), [knownOperationTypesRule]);
-    expect(error?.message).toBe('Subscriptions are not served over HTTP: send a query or a mutation.');
+    const [error] = validate(schema, parse('subscription { articleIngested { seq } }'), [knownOperationTypesRule]);
+    expect(error?.message).toBe(
+      'Subscriptions are served over WebSocket on this same path (/graphql, graphql-ws protocol), not over HTTP.',
+    );
   });
 });

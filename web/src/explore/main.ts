@@ -3,6 +3,7 @@ import type { ExplorerActions } from './actions';
 import { byId } from './dom';
 import { createGraphTab } from './graph-tab';
 import { createGraphView } from './graph-view';
+import { startLive } from './live';
 import { createNeighbourhood } from './neighbourhood';
 import { createSearch } from './search';
 import { createSidePanel } from './side-panel';
@@ -56,3 +57,11 @@ window.addEventListener('popstate', () => {
 replaceUrlState(state.url);
 views.show(state.url.view);
 if (state.url.entity) void actions.openEntity(state.url.entity, true);
+
+// New facts without a reload: an article touching the entities on screen offers a refresh.
+startLive({
+  touches: (ids) => ids.some((id) => state.graph.nodes.has(id) || id === state.url.entity),
+  refresh: () => {
+    if (state.url.entity) void actions.openEntity(state.url.entity, true);
+  },
+});
