@@ -73,7 +73,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const app = express();
   const server = createServer(app);
   const changes = new ChangeFollower(
-    changeLogSource(db),
+    // The follower's polls are not requests: they stay out of the request-level database metrics.
+    changeLogSource(options.db),
     { ...config.changeFeed, pruneEveryMs: PRUNE_EVERY_MS, pruneBatch: PRUNE_BATCH },
     logger,
   );
