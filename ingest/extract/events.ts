@@ -49,7 +49,7 @@ export const TRIGGERS: readonly Trigger[] = [
   },
   { re: /\b(?:issued|signed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?executive order\b/i, type: 'order' },
   {
-    re: /\bsue[sd]?\b|\bfiled (?:a )?(?:\w+\s+)?(?:law)?suit\b|\bappeal(?:s|ed)?\s+(?:the|a|this|that|his|her|its)\b/i,
+    re: /\bsue[sd]?\b|\bfiled (?:a )?(?:\w+\s+)?(?:law)?suits?\b|\bappeal(?:s|ed)?\s+(?:the|a|this|that|his|her|its)\b/i,
     type: 'lawsuit',
   },
   // "lawsuits from the cities"; "the lawsuit" points back to one told already.
@@ -220,6 +220,8 @@ function buildEvent(
   }
   if (actors.length === 0 && PRONOUN_SUBJECT.test(ctx.text.slice(s.start, start)) && lastPerson) actors = [lastPerson];
   if (actors.length === 0) return null;
+  // "filed lawsuits, too, joined by the ACLU and MALDEF": who joins a suit brings it too.
+  if (rule.type === 'lawsuit') actors = uniq([...actors, ...joinedBy(ctx, actorCandidates, end, s.end).map(entity)]);
   if (rule.type === 'ruling' && !actors.some(isJudicial)) return null;
   // Targets are named in the trigger's own clause: up to the next comma, semicolon or dash.
   const clauseEnd = end + (/[,;—–]|\s-\s/.exec(ctx.text.slice(end, s.end))?.index ?? s.end - end);
@@ -243,6 +245,15 @@ function buildEvent(
   };
   if (date) event.date = date;
   return event;
+}
+
+/** Actors named after "joined by" following the trigger, up to the end of that clause. */
+function joinedBy(ctx: ArticleContext, candidates: Mention[], end: number, sentenceEnd: number): Mention[] {
+  const joined = /\bjoined (?:by|in by)\s/i.exec(ctx.text.slice(end, sentenceEnd));
+  if (!joined) return [];
+  const from = end + joined.index + joined[0].length;
+  const stop = from + (/[.;:—–]|\s-\s|\b(?:who|which|that)\b/.exec(ctx.text.slice(from, sentenceEnd))?.index ?? sentenceEnd - from);
+  return candidates.filter((m) => m.start >= from && m.end <= stop);
 }
 
 /**

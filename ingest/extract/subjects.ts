@@ -4,8 +4,12 @@ import type { EntityTable, ResolvedEntity } from './resolve';
 import { hasTag } from './word-tags';
 
 const ACTOR_KINDS = new Set(['person', 'agency', 'organization', 'jurisdiction']);
-/** What may stand between coordinated subjects: "and", commas, and the titles of the next name ("and New Orleans Mayor"). */
-const COORDINATION_GAP = /^\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?(?:\p{Lu}[\p{L}.]*\s+)*$/u;
+/**
+ * What may stand between coordinated subjects: "and", commas, the titles of the next name ("and New Orleans
+ * Mayor") and the common noun of a list of places ("Pima County and the cities of Tucson").
+ */
+const COORDINATION_GAP =
+  /^\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?(?:(?:cit(?:y|ies)|towns?|villages?|count(?:y|ies)|states?) of\s+)?(?:\p{Lu}[\p{L}.]*\s+)*$/u;
 
 /**
  * The subject of the verb at offset `at`: the last actor named before it within `maxGap`

@@ -166,4 +166,32 @@ describe('places the lexicon does not know', () => {
     expect(people(a)).toEqual([]);
     expect(events(a).find((e) => e.type === 'lawsuit')?.by).toEqual(['los-brazos', 'kern-county']);
   });
+
+  it('takes every place of "X County and the cities of Y and Z" as a subject of the verb after them', () => {
+    const a = extract('Yavapai County and the cities of Tolleson and Avondale sued the Justice Department on Monday.');
+    const by = events(a).find((e) => e.type === 'lawsuit')?.by ?? [];
+    expect(by).toEqual(expect.arrayContaining(['yavapai-county', 'tolleson', 'avondale']));
+  });
+});
+
+describe('lawsuits told in the plural or with co-plaintiffs', () => {
+  it('reads "filed lawsuits" as a lawsuit, and who "joined" it as bringing it too', () => {
+    const a = extract(
+      'The city of Tolleson filed lawsuits on Monday, joined by the American Civil Liberties Union and the National Immigration Law Center.',
+    );
+    const suit = events(a).find((e) => e.type === 'lawsuit');
+    expect(suit).toBeDefined();
+    expect(suit?.by).toEqual(
+      expect.arrayContaining(['tolleson', 'american-civil-liberties-union', 'national-immigration-law-center']),
+    );
+  });
+
+  it('does not make a co-plaintiff of a name after the clause that "joined by" opens', () => {
+    const a = extract(
+      'The city of Tolleson sued on Monday, joined by the American Civil Liberties Union; the National Immigration Law Center declined to comment.',
+    );
+    const by = events(a).find((e) => e.type === 'lawsuit')?.by ?? [];
+    expect(by).toContain('american-civil-liberties-union');
+    expect(by).not.toContain('national-immigration-law-center');
+  });
 });
