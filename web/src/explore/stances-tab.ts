@@ -2,6 +2,7 @@ import type { ExplorerActions } from './actions';
 import { STANCES, type StanceRow } from './api';
 import { byId, el } from './dom';
 import { articleLink, quoted } from './format';
+import { readerLink } from './reader-link';
 import { fail, say } from './messages';
 import { requestChannel } from './requests';
 import type { ExplorerState } from './state';
@@ -44,6 +45,8 @@ function stanceRow(r: StanceRow, showInGraph: (id: string) => void): HTMLTableRo
       { 'data-label': 'Article' },
       ev ? (articleLink(ev.article) ?? ev.article.title) : '',
       ev?.article.published ? ` (${ev.article.published})` : '',
+      ev ? ' ' : '',
+      ev ? readerLink(ev.article, ev.quote) : '',
     ),
   );
 }
