@@ -106,8 +106,8 @@ export const DETAILS = `query ExploreDetails($id: ID!) {
   timeline(id: $id, first: 50) { id name date eventType }
 }`;
 
-export const STANCES = `query ExploreStances($kind: StanceKind!, $actionBy: String) {
-  stances(kind: $kind, actionBy: $actionBy, first: 100) {
+export const STANCES = `query ExploreStances($kind: StanceKind!, $actionBy: String, $actor: String) {
+  stances(kind: $kind, actionBy: $actionBy, actor: $actor, first: 100) {
     kind
     actor { id name kind }
     target { id name kind ... on Event { date } }

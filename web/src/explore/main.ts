@@ -1,5 +1,6 @@
 import './explore.css';
 import type { ExplorerActions } from './actions';
+import { createDateFilter } from './date-filter';
 import { byId } from './dom';
 import { createGraphTab } from './graph-tab';
 import { createGraphView } from './graph-view';
@@ -51,6 +52,10 @@ const neighbourhood = createNeighbourhood({
 const panel = createSidePanel(byId('panel'), state, graphView, actions);
 const stancesTab = createStancesTab(state, actions);
 const pathTab = createPathTab(state, actions);
+const dateFilter = createDateFilter(state, () => {
+  graphTab.refresh();
+  stancesTab.filterDates();
+});
 const reader = createReader(state);
 createSearch(actions);
 interceptReaderLinks(actions.readArticle);
@@ -65,6 +70,8 @@ const views = createViews(state, {
 window.addEventListener('popstate', () => {
   Object.assign(state.url, parseUrlState(window.location.search));
   graphTab.sync();
+  dateFilter.sync();
+  stancesTab.filterDates();
   views.show(state.url.view);
   void neighbourhood.sync();
 });

@@ -23,6 +23,11 @@ export interface UrlState {
   /** The article open in the reader, and the quote it highlights. */
   article: string;
   quote: string;
+  /** The date range shown in the graph and the stances table ('' for no bound; see date-range.ts). */
+  since: string;
+  until: string;
+  /** The stances table's actor filter (an entity name, alias or id). */
+  actor: string;
 }
 
 /** The entities and relationships loaded so far, by id: the graph view draws exactly these. */

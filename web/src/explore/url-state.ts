@@ -1,3 +1,4 @@
+import { isRangeBound } from './date-range';
 import type { UrlState, ViewName } from './state';
 
 const VIEW_NAMES: readonly ViewName[] = ['graph', 'stances', 'path', 'reader'];
@@ -19,6 +20,9 @@ export function parseUrlState(search: string): UrlState {
     pathTo: q.get('to') ?? '',
     article: q.get('article') ?? '',
     quote: q.get('quote') ?? '',
+    since: isRangeBound(q.get('since') ?? '') ? (q.get('since') ?? '') : '',
+    until: isRangeBound(q.get('until') ?? '') ? (q.get('until') ?? '') : '',
+    actor: q.get('actor') ?? '',
   };
 }
 
@@ -29,6 +33,7 @@ export function formatUrlState(url: UrlState): string {
     q.set('view', 'stances');
     q.set('kind', url.kind);
     if (url.actionBy) q.set('actionBy', url.actionBy);
+    if (url.actor) q.set('actor', url.actor);
   }
   if (url.view === 'path') {
     q.set('view', 'path');
@@ -44,6 +49,8 @@ export function formatUrlState(url: UrlState): string {
   if (url.depth !== 1) q.set('depth', String(url.depth));
   if (url.expanded.length) q.set('expand', url.expanded.join(','));
   if (url.hidden.length) q.set('hide', url.hidden.join(','));
+  if (url.since) q.set('since', url.since);
+  if (url.until) q.set('until', url.until);
   return q.toString();
 }
 
