@@ -165,6 +165,15 @@ describe('the explorer: article reader and paths', () => {
     await expect(page.getByRole('listbox', { name: 'Entities for From' }).isHidden()).resolves.toBe(true);
   }, 60000);
 
+  it('links GraphiQL to the explorer and back', async () => {
+    await page.goto(`${api.app.url}/graphql`);
+    await page.getByRole('link', { name: 'Explorer (/explore)' }).click();
+    await page.waitForURL((u) => u.pathname === '/explore');
+    await page.getByRole('link', { name: 'GraphiQL' }).click();
+    await page.waitForURL((u) => u.pathname === '/graphql');
+    await page.locator('.graphiql-execute-button').waitFor({ timeout: 30000 });
+  }, 60000);
+
   it.each([
     [390, 844],
     [1920, 1080],
