@@ -70,6 +70,8 @@ export interface ArticleRow {
   origin: string;
   contentHash: string;
   annotationHash: string;
+  /** The article's plain text, the one its quotes were checked against: the explorer's reader shows it. */
+  text: string;
 }
 
 /** What one article puts in the graph, grouped so each group is one UNWIND statement. */
@@ -216,6 +218,7 @@ export function planArticle(annotation: Annotation, doc: ArticleDocument): Graph
       origin: annotation.origin,
       contentHash: doc.contentHash,
       annotationHash: annotationHash(annotation),
+      text: doc.text,
     },
     entities,
     events,

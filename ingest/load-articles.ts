@@ -52,10 +52,11 @@ function idTakenBy(state: ArticleState | undefined, doc: ArticleDocument, plan: 
   );
 }
 
-/** Whether the graph holds the article as written from this very content and annotation. */
+/** Whether the graph holds the article as written from this very content and annotation, text included. */
 function unchanged(state: ArticleState | undefined, plan: GraphPlan): boolean {
   return (
     state !== undefined &&
+    state.hasText &&
     state.contentHash === plan.article.contentHash &&
     state.annotationHash === plan.article.annotationHash
   );

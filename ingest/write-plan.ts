@@ -21,6 +21,8 @@ export interface ArticleState {
   file: string;
   contentHash: string;
   annotationHash: string;
+  /** False for an article written before its text was stored: it is written again, text and all. */
+  hasText: boolean;
 }
 
 const LABELS = new Set<string>(ENTITY_KINDS.map((kind) => KIND_LABELS[kind]));

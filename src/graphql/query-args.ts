@@ -19,6 +19,12 @@ export class SearchArgs {
   @Field(() => [EntityKind], { nullable: true, description: 'Only these kinds.' })
   kinds?: EntityKind[] | null;
 
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'Also match names with a word that starts with the last word of the text (search as you type).',
+  })
+  prefix!: boolean;
+
   @Field(() => Int, rootFirst(10))
   first!: number;
 

@@ -21,18 +21,25 @@ function fuzziness(term: string): 0 | 1 | 2 {
   return term.length <= 5 ? 1 : 2;
 }
 
+/** Shortest last word that `prefix` matches as the start of a word: one letter would match half the index. */
+export const MIN_PREFIX_LENGTH = 2;
+
 /**
  * A ranked, typo-tolerant query: each term matches exactly (boosted) or fuzzily, and the whole text as a
- * phrase gets a further boost, so "jeff sessions" prefers the name over names that share one word.
+ * phrase gets a further boost, so "jeff sessions" prefers the name over names that share one word. With
+ * `prefix`, the last term also matches words it starts ("garc" finds Garcetti), for a search as you type.
  * Null when the text has no word to search for.
  */
-export function fuzzyQuery(text: string): string | null {
+export function fuzzyQuery(text: string, prefix = false): string | null {
   const terms = searchTerms(text);
   if (terms.length === 0) return null;
-  const clauses = terms.map((term) => {
+  const clauses = terms.map((term, i) => {
     const exact = `${escapeLucene(term)}^3`;
     const edits = fuzziness(term);
-    return edits === 0 ? exact : `(${exact} OR ${escapeLucene(term)}~${edits})`;
+    const alternatives = edits === 0 ? [exact] : [exact, `${escapeLucene(term)}~${edits}`];
+    if (prefix && i === terms.length - 1 && term.length >= MIN_PREFIX_LENGTH)
+      alternatives.push(`${escapeLucene(term)}*`);
+    return alternatives.length === 1 ? exact : `(${alternatives.join(' OR ')})`;
   });
   if (terms.length > 1) clauses.push(`"${terms.map(escapeLucene).join(' ')}"^4`);
   return clauses.join(' OR ');

@@ -1,5 +1,6 @@
 import { getNamedType } from 'graphql';
 import type { CompileContext, Scope } from '../compile-context';
+import { articleFacts, articleText } from './article-fields';
 import { CLAIM_FIELDS, CONFLICT_FIELDS, RELATION_PROVENANCE, claims, conflicts } from './claims';
 import { evidenceArticle, evidenceList } from './evidence';
 import { MENTIONS } from '../../core/vocabulary';
@@ -164,6 +165,8 @@ const TYPE_FIELDS: Record<string, Record<string, FieldCompiler>> = {
     author: property('node', 'author'),
     source: property('node', 'source'),
     origin: (scope) => `coalesce(${scope.node}.origin, 'curated')`,
+    text: articleText,
+    facts: articleFacts,
     mentions: relationList({
       types: [MENTIONS],
       direction: 'out',

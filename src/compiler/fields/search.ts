@@ -15,7 +15,7 @@ export const EVENT_WEIGHT = 0.5;
 function searchRows(field: SelectedField, ctx: CompileContext): { lines: string[]; rows: Rows } {
   const args = argumentsOf(ctx, field);
   const needle = text(args.text, 'text');
-  const query = fuzzyQuery(needle);
+  const query = fuzzyQuery(needle, args.prefix === true);
   if (!query) throw badInput('text', 'must contain at least one letter or digit');
   const node = ctx.cypher.variable('hit');
   const score = ctx.cypher.variable('score');

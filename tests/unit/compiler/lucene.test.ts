@@ -20,6 +20,13 @@ describe('Lucene queries from user text', () => {
     expect(fuzzyQuery('co-op')).toBe('(co\\-op^3 OR co\\-op~1)');
   });
 
+  it('with prefix, lets the last word match the words it starts, once it has two letters', () => {
+    expect(fuzzyQuery('eric garc', true)).toBe('(eric^3 OR eric~1) OR (garc^3 OR garc~1 OR garc*) OR "eric garc"^4');
+    expect(fuzzyQuery('ga', true)).toBe('(ga^3 OR ga*)');
+    expect(fuzzyQuery('g', true)).toBe('g^3');
+    expect(fuzzyQuery('co-op', true)).toBe('(co\\-op^3 OR co\\-op~1 OR co\\-op*)');
+  });
+
   it('has no query for text without words', () => {
     expect(fuzzyQuery('?!*')).toBeNull();
     expect(phraseQuery('')).toBeNull();

@@ -14,4 +14,6 @@ export interface ExplorerActions {
   selectEdge(id: string): Promise<void>;
   /** Switches to the graph tab centred on an entity. */
   showInGraph(id: string): void;
+  /** Opens an article in the reader tab, with `quote` highlighted. */
+  readArticle(article: string, quote: string): void;
 }

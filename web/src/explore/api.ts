@@ -101,12 +101,13 @@ export const DETAILS = `query ExploreDetails($id: ID!) {
     ... on Actor { description }
     ... on Program { description type }
     ... on Event { date eventType summary }
+    mentions(first: 10) { quote article { id title url published source } }
   }
   timeline(id: $id, first: 50) { id name date eventType }
 }`;
 
-export const STANCES = `query ExploreStances($kind: StanceKind!, $actionBy: String) {
-  stances(kind: $kind, actionBy: $actionBy, first: 100) {
+export const STANCES = `query ExploreStances($kind: StanceKind!, $actionBy: String, $actor: String) {
+  stances(kind: $kind, actionBy: $actionBy, actor: $actor, first: 100) {
     kind
     actor { id name kind }
     target { id name kind ... on Event { date } }
@@ -125,6 +126,8 @@ export interface Details {
     date?: string | null;
     eventType?: string | null;
     summary?: string | null;
+    /** The articles that name it, with the words they use (for an event, often the sentence that reports it). */
+    mentions: { quote?: string | null; article: Evidence['article'] }[];
   } | null;
   timeline: { id: string; name: string; date?: string | null; eventType: string }[];
 }
@@ -135,3 +138,50 @@ export interface StanceRow {
   target: EntityRef;
   evidence: Evidence[];
 }
+
+/** One article for the reader: its text, the facts it states (with their quotes) and the names of what it mentions. */
+export const ARTICLE = `query ExploreArticle($id: ID!) {
+  article(id: $id) {
+    id title url published source author text
+    facts(first: 100) { type from to evidence { quote article { id } } }
+    mentions(first: 100) { entity { id name kind ... on Event { date } } }
+  }
+}`;
+
+export interface ArticleFact {
+  type: string;
+  from: string;
+  to: string;
+  evidence: { quote: string; article: { id: string } }[];
+}
+
+export interface ArticleReply {
+  article: {
+    id: string;
+    title: string;
+    url?: string | null;
+    published?: string | null;
+    source?: string | null;
+    author?: string | null;
+    text?: string | null;
+    facts: ArticleFact[];
+    mentions: { entity: EntityRef }[];
+  } | null;
+}
+
+/** A shortest path between two entities, with the evidence of each hop. */
+export const PATH = `query ExplorePath($from: ID!, $to: ID!) {
+  path(from: $from, to: $to, maxHops: 6) {
+    nodes { id name kind ... on Event { date } }
+    edges { type from to ${EVIDENCE} }
+  }
+}`;
+
+export interface PathReply {
+  path: Subgraph | null;
+}
+
+/** Search as you type: the last word may be the start of a name ("garc" finds Garcetti). */
+export const PICK = `query ExplorePick($text: String!) {
+  search(text: $text, first: 8, prefix: true) { id name kind ... on Event { date } }
+}`;

@@ -1,7 +1,32 @@
 import type { ExplorerActions } from './actions';
 import type { Details } from './api';
 import { el } from './dom';
+import { articleLink, quoted } from './format';
+import { readerLink } from './reader-link';
 import { timelineList } from './timeline-list';
+
+/** The articles that name the entity, with the words each uses and a link to read it at them. */
+function mentionList(mentions: NonNullable<Details['entity']>['mentions']): HTMLElement {
+  const list = el('ul', { class: 'evidence mentions' });
+  for (const m of mentions) {
+    list.append(
+      el(
+        'li',
+        {},
+        m.quote ? el('blockquote', {}, quoted(m.quote)) : '',
+        el(
+          'p',
+          { class: 'source' },
+          '— ',
+          articleLink(m.article) ?? m.article.title,
+          ' ',
+          readerLink(m.article, m.quote),
+        ),
+      ),
+    );
+  }
+  return list;
+}
 
 /**
  * The side panel's content for the entity selected as `id`: its facts, Expand and Make-it-the-centre buttons, and
@@ -32,5 +57,7 @@ export function entityDetails(
     el('p', {}, expand, ' ', center),
     el('h3', {}, 'Timeline'),
     timeline.length ? timelineList(timeline, (id) => void actions.openEntity(id)) : el('p', {}, 'No dated events.'),
+    el('h3', {}, 'Mentioned in'),
+    entity.mentions.length ? mentionList(entity.mentions) : el('p', {}, 'No article names it.'),
   ];
 }

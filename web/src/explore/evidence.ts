@@ -1,6 +1,7 @@
 import { EDGE_EVIDENCE, type Evidence, type GraphEdge } from './api';
 import { el } from './dom';
 import { articleLink, quoted } from './format';
+import { readerLink } from './reader-link';
 import type { RequestChannel } from './requests';
 
 /** Loads an edge's evidence from either end's neighbourhood, once (the edge keeps it), on the caller's channel. */
@@ -21,7 +22,7 @@ export async function loadEvidence(e: GraphEdge, requests: RequestChannel): Prom
   return e.evidence;
 }
 
-/** Each quote with the article it comes from, its source and date. */
+/** Each quote with the article it comes from, its source and date, and a link to read it there. */
 export function evidenceList(evidence: Evidence[]): HTMLElement {
   const list = el('ul', { class: 'evidence' });
   for (const ev of evidence) {
@@ -38,6 +39,8 @@ export function evidenceList(evidence: Evidence[]): HTMLElement {
           '— ',
           articleLink(a) ?? el('span', {}, a.title),
           about.length ? ` (${about.join(', ')})` : '',
+          ' ',
+          readerLink(a, ev.quote),
         ),
       ),
     );

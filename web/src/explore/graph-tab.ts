@@ -1,4 +1,5 @@
 import type { ExplorerActions } from './actions';
+import { inDateRange } from './date-range';
 import { byId, el } from './dom';
 import { exportPng } from './export';
 import { EXPORT_BUTTONS, exportFormat, exportJsonWithEvidence } from './export-formats';
@@ -48,7 +49,10 @@ export function createGraphTab(state: ExplorerState, view: GraphView, actions: G
   const { url } = state;
 
   function refresh(): void {
-    view.hideTypes(new Set(url.hidden), url.entity);
+    view.hideTypes(new Set(url.hidden), url.entity, (id) => {
+      const n = state.graph.nodes.get(id);
+      return n?.kind !== 'EVENT' || inDateRange(n.date, url.since, url.until);
+    });
     renderTypeFilter(byId('type-filter'), relationshipTypes(state.graph, url.hidden), url.hidden, toggleType);
     renderNodeList(byId('node-list'), state, view, actions);
   }

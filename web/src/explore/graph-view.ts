@@ -19,8 +19,11 @@ export interface GraphView {
   setFocus(id: string): void;
   /** Selects one element alone. */
   select(id: string): void;
-  /** Hides the relationships of the given types, and the nodes left with none shown (but `keep`). */
-  hideTypes(types: ReadonlySet<string>, keep: string | null): void;
+  /**
+   * Hides the relationships of the given types, the nodes `shown` says no to (the date filter) with their
+   * relationships, and the nodes left with no relationship shown (but `keep`).
+   */
+  hideTypes(types: ReadonlySet<string>, keep: string | null, shown?: (id: string) => boolean): void;
   isHidden(id: string): boolean;
   resize(): void;
   /** Says a neighbourhood is drawn, and around which entity (the browser tests wait for it). */
@@ -49,15 +52,17 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
       cy.elements().unselect();
       cy.getElementById(id).select();
     },
-    hideTypes(types, keep) {
+    hideTypes(types, keep, shown = () => true) {
       cy.batch(() => {
+        const inRange = (id: string) => id === keep || shown(id);
         cy.edges().forEach((e) => {
-          e.toggleClass('hidden', types.has(e.data('type') as string));
+          const out = !inRange(e.data('source') as string) || !inRange(e.data('target') as string);
+          e.toggleClass('hidden', out || types.has(e.data('type') as string));
         });
         // A node stays when it is the focus or still has a shown relationship.
         cy.nodes().forEach((n) => {
-          const shown = n.id() === keep || n.connectedEdges().filter((e) => !e.hasClass('hidden')).length > 0;
-          n.toggleClass('hidden', !shown);
+          const visible = n.id() === keep || n.connectedEdges().filter((e) => !e.hasClass('hidden')).length > 0;
+          n.toggleClass('hidden', !visible);
         });
       });
     },

@@ -1,10 +1,14 @@
 import './explore.css';
 import type { ExplorerActions } from './actions';
+import { createDateFilter } from './date-filter';
 import { byId } from './dom';
 import { createGraphTab } from './graph-tab';
 import { createGraphView } from './graph-view';
 import { startLive } from './live';
 import { createNeighbourhood } from './neighbourhood';
+import { createPathTab } from './path-tab';
+import { createReader } from './reader';
+import { interceptReaderLinks } from './reader-link';
 import { createSearch } from './search';
 import { createSidePanel } from './side-panel';
 import { createStancesTab } from './stances-tab';
@@ -27,6 +31,11 @@ const actions: ExplorerActions = {
     views.show('graph');
     void neighbourhood.open(id);
   },
+  readArticle: (article, quote) => {
+    state.url.article = article;
+    state.url.quote = quote;
+    views.show('reader');
+  },
 };
 
 const graphView = createGraphView(byId('cy'), {
@@ -43,13 +52,27 @@ const neighbourhood = createNeighbourhood({
 });
 const panel = createSidePanel(byId('panel'), state, graphView, actions);
 const stancesTab = createStancesTab(state, actions);
+const pathTab = createPathTab(state, actions);
+const dateFilter = createDateFilter(state, () => {
+  graphTab.refresh();
+  stancesTab.filterDates();
+});
+const reader = createReader(state);
 createSearch(actions);
-const views = createViews(state, { graph: () => graphView.resize(), stances: stancesTab.show });
+interceptReaderLinks(actions.readArticle);
+const views = createViews(state, {
+  graph: () => graphView.resize(),
+  stances: stancesTab.show,
+  path: pathTab.show,
+  reader: () => void reader.show(),
+});
 
 // Back and Forward move through the views inside the page: each part catches up with the URL it finds.
 window.addEventListener('popstate', () => {
   Object.assign(state.url, parseUrlState(window.location.search));
   graphTab.sync();
+  dateFilter.sync();
+  stancesTab.filterDates();
   views.show(state.url.view);
   void neighbourhood.sync();
 });

@@ -23,7 +23,7 @@ export function renderNodeList(
     expand.addEventListener('click', () => void actions.expandNode(n.id));
     const rels = el('ul', {});
     for (const e of graph.edges.values()) {
-      if (e.from !== n.id || url.hidden.includes(e.type)) continue;
+      if (e.from !== n.id || url.hidden.includes(e.type) || view.isHidden(edgeId(e))) continue;
       const b = el('button', { type: 'button' }, `${e.type} → ${nameOf(graph, e.to)}`);
       b.addEventListener('click', () => void actions.selectEdge(edgeId(e)));
       rels.append(el('li', {}, b));

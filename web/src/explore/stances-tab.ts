@@ -1,9 +1,12 @@
 import type { ExplorerActions } from './actions';
 import { STANCES, type StanceRow } from './api';
-import { byId, el } from './dom';
+import { hasRange, inDateRange } from './date-range';
+import { byId, download, el } from './dom';
 import { articleLink, quoted } from './format';
+import { readerLink } from './reader-link';
 import { fail, say } from './messages';
 import { requestChannel } from './requests';
+import { stancesCsv } from './stances-csv';
 import type { ExplorerState } from './state';
 import { writeUrlState } from './url-state';
 
@@ -44,11 +47,16 @@ function stanceRow(r: StanceRow, showInGraph: (id: string) => void): HTMLTableRo
       { 'data-label': 'Article' },
       ev ? (articleLink(ev.article) ?? ev.article.title) : '',
       ev?.article.published ? ` (${ev.article.published})` : '',
+      ev ? ' ' : '',
+      ev ? readerLink(ev.article, ev.quote) : '',
     ),
   );
 }
 
-/** The stances tab: who supported or opposed which actions, filtered by who took them, sortable by column. */
+/**
+ * The stances tab: who supported or opposed which actions, filtered by who took them and by actor (both asked
+ * of the API) and by the page's date range (over the rows loaded), sortable by column, exported as CSV.
+ */
 export function createStancesTab(state: ExplorerState, actions: Pick<ExplorerActions, 'showInGraph'>) {
   const { url, stances } = state;
   const table = byId('stances-table');
@@ -56,16 +64,32 @@ export function createStancesTab(state: ExplorerState, actions: Pick<ExplorerAct
   const requests = requestChannel();
   // The filter the rows (or the request on its way) answer: showing the tab loads only when it changed.
   let loadedFor: string | null = null;
-  const filter = () => JSON.stringify([url.kind, url.actionBy]);
+  const filter = () => JSON.stringify([url.kind, url.actionBy, url.actor]);
+
+  /** The rows in the date range, in the table's order: what the table shows and the CSV holds. */
+  function shownRows(): StanceRow[] {
+    const key = SORT_VALUE[stances.sortKey]!;
+    return stances.rows
+      .filter((r) => inDateRange(r.target.date, url.since, url.until))
+      .sort((a, b) => key(a).localeCompare(key(b)) * (stances.sortAsc ? 1 : -1));
+  }
 
   function render(): void {
-    const key = SORT_VALUE[stances.sortKey]!;
-    const rows = [...stances.rows].sort((a, b) => key(a).localeCompare(key(b)) * (stances.sortAsc ? 1 : -1));
+    const rows = shownRows();
     table.querySelector('tbody')!.replaceChildren(...rows.map((r) => stanceRow(r, actions.showInGraph)));
     table.querySelectorAll('th').forEach((th) => {
       const k = th.querySelector('button')?.dataset.sort;
       th.setAttribute('aria-sort', k === stances.sortKey ? (stances.sortAsc ? 'ascending' : 'descending') : 'none');
     });
+  }
+
+  /** How many stances the table shows, and how many the date range leaves out. */
+  function report(): void {
+    const shown = shownRows().length;
+    if (stances.rows.length === 0)
+      say(`No ${url.kind.toLowerCase()} stances${url.actionBy ? ` on actions by “${url.actionBy}”` : ''}.`);
+    else if (!hasRange(url.since, url.until)) say(`${shown} stances.`);
+    else say(`${shown} of ${stances.rows.length} stances in the dates ${url.since || '…'} to ${url.until || '…'}.`);
   }
 
   async function load(): Promise<void> {
@@ -75,14 +99,11 @@ export function createStancesTab(state: ExplorerState, actions: Pick<ExplorerAct
       const answer = await requests.latest<{ stances: StanceRow[] }>(STANCES, {
         kind: url.kind,
         actionBy: url.actionBy || null,
+        actor: url.actor || null,
       });
       stances.rows = answer.stances;
       render();
-      say(
-        stances.rows.length
-          ? `${stances.rows.length} stances.`
-          : `No ${url.kind.toLowerCase()} stances${url.actionBy ? ` on actions by “${url.actionBy}”` : ''}.`,
-      );
+      report();
     } catch (err) {
       fail(err);
     }
@@ -90,12 +111,15 @@ export function createStancesTab(state: ExplorerState, actions: Pick<ExplorerAct
 
   const kind = byId<HTMLSelectElement>('stance-kind');
   const actionBy = byId<HTMLInputElement>('stance-action-by');
+  const actor = byId<HTMLInputElement>('stance-actor');
   kind.value = url.kind;
   actionBy.value = url.actionBy;
+  actor.value = url.actor;
   byId('stances-form').addEventListener('submit', (event) => {
     event.preventDefault();
     url.kind = kind.value;
     url.actionBy = actionBy.value.trim();
+    url.actor = actor.value.trim();
     writeUrlState(url);
     void load();
   });
@@ -108,11 +132,22 @@ export function createStancesTab(state: ExplorerState, actions: Pick<ExplorerAct
     }),
   );
 
+  byId('export-stances-csv').addEventListener('click', () => {
+    const name = ['stances', url.kind.toLowerCase(), url.actionBy, url.actor, url.since, url.until].filter(Boolean);
+    download(new Blob([stancesCsv(shownRows())], { type: 'text/csv' }), `${name.join('-').replace(/\s+/g, '-')}.csv`);
+  });
+
   return {
+    /** Shows the rows of the new date range (the rows loaded stay). */
+    filterDates: () => {
+      render();
+      if (stances.rows.length) report();
+    },
     /** Shows the URL's filter in the form, and loads the table when it does not answer that filter yet. */
     show: () => {
       kind.value = url.kind;
       actionBy.value = url.actionBy;
+      actor.value = url.actor;
       if (loadedFor !== filter()) void load();
     },
   };

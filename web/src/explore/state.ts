@@ -6,7 +6,7 @@ import type { EntityRef, GraphEdge, StanceRow } from './api';
  */
 
 /** The page's tabs. A new tab (a timeline, say) adds its name here and its entry in views.ts. */
-export type ViewName = 'graph' | 'stances';
+export type ViewName = 'graph' | 'stances' | 'path' | 'reader';
 
 /** What the page shows, kept in the URL so a view can be shared (url-state.ts reads and writes it). */
 export interface UrlState {
@@ -17,6 +17,17 @@ export interface UrlState {
   view: ViewName;
   kind: string;
   actionBy: string;
+  /** The path finder's two ends (entity ids). */
+  pathFrom: string;
+  pathTo: string;
+  /** The article open in the reader, and the quote it highlights. */
+  article: string;
+  quote: string;
+  /** The date range shown in the graph and the stances table ('' for no bound; see date-range.ts). */
+  since: string;
+  until: string;
+  /** The stances table's actor filter (an entity name, alias or id). */
+  actor: string;
 }
 
 /** The entities and relationships loaded so far, by id: the graph view draws exactly these. */

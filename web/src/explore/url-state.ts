@@ -1,4 +1,7 @@
-import type { UrlState } from './state';
+import { isRangeBound } from './date-range';
+import type { UrlState, ViewName } from './state';
+
+const VIEW_NAMES: readonly ViewName[] = ['graph', 'stances', 'path', 'reader'];
 
 /** Reads the page's state from a query string; anything missing or out of range takes its default. */
 export function parseUrlState(search: string): UrlState {
@@ -10,9 +13,16 @@ export function parseUrlState(search: string): UrlState {
     depth: depth >= 1 && depth <= 3 ? depth : 1,
     expanded: list('expand'),
     hidden: list('hide'),
-    view: q.get('view') === 'stances' ? 'stances' : 'graph',
+    view: VIEW_NAMES.find((v) => v === q.get('view')) ?? 'graph',
     kind: q.get('kind') === 'SUPPORTED' ? 'SUPPORTED' : 'OPPOSED',
     actionBy: q.get('actionBy') ?? '',
+    pathFrom: q.get('from') ?? '',
+    pathTo: q.get('to') ?? '',
+    article: q.get('article') ?? '',
+    quote: q.get('quote') ?? '',
+    since: isRangeBound(q.get('since') ?? '') ? (q.get('since') ?? '') : '',
+    until: isRangeBound(q.get('until') ?? '') ? (q.get('until') ?? '') : '',
+    actor: q.get('actor') ?? '',
   };
 }
 
@@ -23,11 +33,24 @@ export function formatUrlState(url: UrlState): string {
     q.set('view', 'stances');
     q.set('kind', url.kind);
     if (url.actionBy) q.set('actionBy', url.actionBy);
+    if (url.actor) q.set('actor', url.actor);
+  }
+  if (url.view === 'path') {
+    q.set('view', 'path');
+    if (url.pathFrom) q.set('from', url.pathFrom);
+    if (url.pathTo) q.set('to', url.pathTo);
+  }
+  if (url.view === 'reader') {
+    q.set('view', 'reader');
+    if (url.article) q.set('article', url.article);
+    if (url.quote) q.set('quote', url.quote);
   }
   if (url.entity) q.set('entity', url.entity);
   if (url.depth !== 1) q.set('depth', String(url.depth));
   if (url.expanded.length) q.set('expand', url.expanded.join(','));
   if (url.hidden.length) q.set('hide', url.hidden.join(','));
+  if (url.since) q.set('since', url.since);
+  if (url.until) q.set('until', url.until);
   return q.toString();
 }
 

@@ -10,6 +10,8 @@ import { writeUrlState } from './url-state';
 const VIEWS: Record<ViewName, { section: string; button: string }> = {
   graph: { section: 'graph-view', button: 'view-graph' },
   stances: { section: 'stances-view', button: 'view-stances' },
+  path: { section: 'path-view', button: 'view-path' },
+  reader: { section: 'reader-view', button: 'view-reader' },
 };
 
 /** Wires the tab buttons; `onShow` says what each tab does when it comes into sight. Returns `show`. */
