@@ -252,7 +252,9 @@ function joinedBy(ctx: ArticleContext, candidates: Mention[], end: number, sente
   const joined = /\bjoined (?:by|in by)\s/i.exec(ctx.text.slice(end, sentenceEnd));
   if (!joined) return [];
   const from = end + joined.index + joined[0].length;
-  const stop = from + (/[.;:—–]|\s-\s|\b(?:who|which|that)\b/.exec(ctx.text.slice(from, sentenceEnd))?.index ?? sentenceEnd - from);
+  const stop =
+    from +
+    (/[.;:—–]|\s-\s|\b(?:who|which|that)\b/.exec(ctx.text.slice(from, sentenceEnd))?.index ?? sentenceEnd - from);
   return candidates.filter((m) => m.start >= from && m.end <= stop);
 }
 
