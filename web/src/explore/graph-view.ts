@@ -37,7 +37,21 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
   (window as unknown as { explorer: unknown }).explorer = { cy };
   cy.on('tap', 'node', (evt) => events.tapNode(evt.target.id() as string));
   cy.on('tap', 'edge', (evt) => events.tapEdge(evt.target.id() as string));
-  cy.on('dbltap', 'node', (evt) => events.doubleTapNode(evt.target.id() as string));
+  // A double click is the browser's own `dblclick` (the system's double-click speed, whatever the load on the
+  // page) on the node the click's taps hit; cytoscape's `dbltap` wants both clicks within 250 ms of page time,
+  // which a busy page misses, so the second click only selected the node again.
+  let tappedNode: string | null = null;
+  cy.on('tap', (evt) => {
+    tappedNode = evt.target !== cy && evt.target.isNode() ? (evt.target.id() as string) : null;
+  });
+  container.addEventListener('dblclick', () => {
+    if (tappedNode) events.doubleTapNode(tappedNode);
+  });
+  // Touch screens send no dblclick: there cytoscape's own double tap stays.
+  cy.on('dbltap', 'node', (evt) => {
+    if (typeof TouchEvent !== 'undefined' && evt.originalEvent instanceof TouchEvent)
+      events.doubleTapNode(evt.target.id() as string);
+  });
 
   return {
     cy,
