@@ -22,7 +22,7 @@ export interface SetSection {
 export async function writeQualityDoc(
   path: string,
   part: SetSection | { speed: string },
-  order: readonly string[] = ['seeds', 'tune', 'test'],
+  order: readonly string[] = ['seeds', 'tune', 'test', 'fresh'],
 ): Promise<void> {
   const old = existsSync(path) ? readFileSync(path, 'utf8') : '# Extraction quality\n';
   let body: string;

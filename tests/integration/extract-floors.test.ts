@@ -2,16 +2,19 @@ import { loadConfig } from '../../src/core/config';
 import { PROJECT_ROOT } from '../../src/core/paths';
 import { lineProgress } from '../../src/core/progress';
 import { setUpExtractor, type ExtractorSetup } from '../../src/cli/extractor-choice';
-import { type Floors, scoreTestSplit, underFloors } from '../support/extraction-floors';
+import { type Floors, scoreSplit, underFloors } from '../support/extraction-floors';
 
 /**
  * The CoreNLP extractor (a real Stanford CoreNLP: the launcher starts one unless CORENLP_URL names one; parses
- * cached in .data/corenlp/cache) on the never-tuned split of the development set (ingest/devset/test): F1 per
- * class may not fall under these floors, a little under what docs/extraction-quality.md reports.
+ * cached in .data/corenlp/cache): F1 per class may not fall under these floors, a little under what
+ * docs/extraction-quality.md reports.
  */
 jest.setTimeout(900_000);
 
-const FLOORS: Floors = { entities: 0.75, roles: 0.58, events: 0.45, stances: 0.39, targetedStances: 0.21 };
+// Measured on ingest/devset/fresh at the freeze (7bc7979): 0.72 / 0.70 / 0.45 / 0.34 / 0.00.
+const FRESH: Floors = { entities: 0.68, roles: 0.64, events: 0.4, stances: 0.29 };
+// ingest/devset/test is tuning material now: a regression guard, not a test.
+const TEST: Floors = { entities: 0.75, roles: 0.58, events: 0.45, stances: 0.39, targetedStances: 0.21 };
 
 let setup: ExtractorSetup;
 
@@ -24,11 +27,17 @@ afterAll(async () => {
   await setup?.close();
 });
 
-describe('the CoreNLP extractor on articles it was never tuned on', () => {
-  it('keeps every class at or above its floor', async () => {
+describe('the CoreNLP extractor', () => {
+  it('keeps every class at or above its floor on the split it was never tuned on', async () => {
     expect(setup.extractor.name).toBe('corenlp');
-    const report = await scoreTestSplit(setup.extractor);
+    const report = await scoreSplit('fresh', setup.extractor);
+    expect(report.articles.length).toBeGreaterThanOrEqual(12);
+    expect(underFloors(report, FRESH)).toEqual([]);
+  });
+
+  it('keeps what it learnt on the split it was tuned on', async () => {
+    const report = await scoreSplit('test', setup.extractor);
     expect(report.articles.length).toBeGreaterThanOrEqual(8);
-    expect(underFloors(report, FLOORS)).toEqual([]);
+    expect(underFloors(report, TEST)).toEqual([]);
   });
 });

@@ -4,12 +4,19 @@ import { evaluateSet, type EvalReport } from '../../ingest/extract/eval-set';
 import type { Extractor } from '../../ingest/extract/extractor';
 import type { FactKind } from '../../ingest/extract/evaluate';
 
-/** F1 floors per class; each a little under the score reported in docs/extraction-quality.md. */
-export type Floors = Record<FactKind, number>;
+/**
+ * F1 floors per class; each a little under the score reported in docs/extraction-quality.md. A class left out
+ * has no floor: on the fresh split the frozen extractors score 0.00 on stances with the right target, and a
+ * floor of 0 could not fail.
+ */
+export type Floors = Partial<Record<FactKind, number>>;
 
-/** Scores an extractor on the never-tuned split of the development set (ingest/devset/test). */
-export async function scoreTestSplit(extractor: Extractor): Promise<EvalReport> {
-  const { report } = await evaluateSet('test', extractor, {
+/** The development splits a floor is kept on: `fresh` never tuned on; `test` tuned on, kept as a regression guard. */
+export type FloorSplit = 'fresh' | 'test';
+
+/** Scores an extractor on one split of the development set (ingest/devset/<split>). */
+export async function scoreSplit(split: FloorSplit, extractor: Extractor): Promise<EvalReport> {
+  const { report } = await evaluateSet(split, extractor, {
     corpus: CORPUS_DIR,
     annotations: ANNOTATIONS_DIR,
     devset: join(PROJECT_ROOT, 'ingest', 'devset'),
@@ -19,7 +26,7 @@ export async function scoreTestSplit(extractor: Extractor): Promise<EvalReport> 
 
 /** The classes whose F1 fell under its floor, with both numbers, for a readable failure. */
 export function underFloors(report: EvalReport, floors: Floors): string[] {
-  return (Object.keys(floors) as FactKind[])
-    .filter((kind) => report.totals[kind].f1 < floors[kind])
-    .map((kind) => `${kind}: F1 ${report.totals[kind].f1} < floor ${floors[kind]}`);
+  return (Object.entries(floors) as [FactKind, number][])
+    .filter(([kind, floor]) => report.totals[kind].f1 < floor)
+    .map(([kind, floor]) => `${kind}: F1 ${report.totals[kind].f1} < floor ${floor}`);
 }

@@ -1,17 +1,25 @@
 import { rulesExtractor } from '../../../ingest/extract/extractor';
-import { type Floors, scoreTestSplit, underFloors } from '../../support/extraction-floors';
+import { type Floors, scoreSplit, underFloors } from '../../support/extraction-floors';
 
 /**
- * The rule extractor on the never-tuned split of the development set (ingest/devset/test): F1 per class may
- * not fall under these floors, a little under what docs/extraction-quality.md reports, so that a change that
- * makes extraction worse on unseen text cannot land silently.
+ * The rule extractor's F1 per class may not fall under these floors, a little under what
+ * docs/extraction-quality.md reports, so that a change that makes extraction worse cannot land silently.
  */
-const FLOORS: Floors = { entities: 0.74, roles: 0.52, events: 0.36, stances: 0.28, targetedStances: 0.12 };
+// Measured on ingest/devset/fresh at the freeze (7bc7979): 0.74 / 0.78 / 0.47 / 0.37 / 0.00.
+const FRESH: Floors = { entities: 0.7, roles: 0.72, events: 0.42, stances: 0.32 };
+// ingest/devset/test is tuning material now (0.78 / 0.57 / 0.44 / 0.60 / 0.42): a regression guard, not a test.
+const TEST: Floors = { entities: 0.74, roles: 0.52, events: 0.4, stances: 0.55, targetedStances: 0.37 };
 
-describe('the rule extractor on articles it was never tuned on', () => {
-  it('keeps every class at or above its floor', async () => {
-    const report = await scoreTestSplit(rulesExtractor);
+describe('the rule extractor', () => {
+  it('keeps every class at or above its floor on the split it was never tuned on', async () => {
+    const report = await scoreSplit('fresh', rulesExtractor);
+    expect(report.articles.length).toBeGreaterThanOrEqual(12);
+    expect(underFloors(report, FRESH)).toEqual([]);
+  });
+
+  it('keeps what it learnt on the split it was tuned on', async () => {
+    const report = await scoreSplit('test', rulesExtractor);
     expect(report.articles.length).toBeGreaterThanOrEqual(8);
-    expect(underFloors(report, FLOORS)).toEqual([]);
+    expect(underFloors(report, TEST)).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { curatedAnnotations } from './support';
 /**
  * A regression fixture, not an unseen article: tests/fixtures/articles/new-article.txt is synthetic and
  * rules were written while reading it. It is outside the seed corpus, so the whole curated corpus is its
- * gazetteer. Out-of-sample quality is measured on the dev set's test split (npm run eval:extract -- --set=test).
+ * gazetteer. Out-of-sample quality is measured on the dev set's fresh split (npm run eval:extract -- --set=fresh).
  */
 describe('extracting the synthetic regression fixture', () => {
   const load = async () => {
