@@ -6,7 +6,7 @@ import type { Database } from '../../../src/core/database';
 import { PROJECT_ROOT } from '../../../src/core/paths';
 import { alive, waitForExit } from '../../../src/core/processes';
 import { seedCorpus } from '../api/support';
-import { testConfig, testDatabase } from '../../support/database';
+import { clearGraph, testConfig, testDatabase } from '../../support/database';
 import { articleNamed, type Received, subscribe, wsClient } from '../../support/live';
 
 /*
@@ -132,7 +132,10 @@ afterAll(async () => {
   // Whatever failed above: no service process outlives the suite.
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await Promise.all(children.map((c) => waitForExit(c.pid!, 10_000)));
-  await writer?.close();
+  if (writer) {
+    await clearGraph(writer);
+    await writer.close();
+  }
 }, 30_000);
 
 function client(service: Service): Client {
