@@ -13,17 +13,21 @@ import { generateArticles, parseSize } from './generate';
 import { loadAll } from './load';
 import { log } from './log';
 import { loadAverage } from './machine';
+import { startOurs } from './processes';
 import { wipe } from './wipe';
 
 /**
- * npm run bench:feed [-- --size=seed|100k] [--events=50] [--replicas=2] [--poll-ms=250] [--smoke]
+ * npm run bench:feed [-- --size=seed|100k] [--events=50] [--replicas=2] [--poll-ms=250] [--processes] [--smoke]
  *
  * Latency from commit to subscriber (issue 15, point 3): a throw-away Neo4j (bench/database.ts) with the seed
  * corpus and, at --size, a synthetic graph; --replicas API instances (startApp, each with its own driver)
  * following the change log; one graphql-ws subscriber of articleIngested on each. The ingest pipeline writes
  * --events new articles one after another from its own connection, as the CLI does; each latency is from the
  * write's commit (loadArticles returned) to the moment a replica's subscriber has the event. --smoke: the seed
- * graph and 10 events, well under a minute once Neo4j is up. Prints a Markdown table for docs/live-updates.md.
+ * graph and 10 events, well under a minute once Neo4j is up. --processes: each replica is a service process
+ * (`node dist/src/main.js` on a free port, bench/processes.ts) instead of a startApp in this one, so replicas
+ * share only Neo4j; the subscribers and the writer stay here, so commit and receipt are timed on one clock.
+ * Prints a Markdown table for docs/live-updates.md.
  */
 
 interface Options {
@@ -31,6 +35,13 @@ interface Options {
   events: number;
   replicas: number;
   pollMs: number;
+  processes: boolean;
+}
+
+/** A replica the subscribers reach at url (http://host:port), in this process or its own. */
+interface Replica {
+  url: string;
+  stop(): Promise<void>;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -41,6 +52,7 @@ function parseArgs(argv: string[]): Options {
     events: Number(flag('events') ?? (smoke ? 10 : 50)),
     replicas: Number(flag('replicas') ?? 2),
     pollMs: Number(flag('poll-ms') ?? 250),
+    processes: argv.includes('--processes'),
   };
 }
 
@@ -49,7 +61,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Subscribes to articleIngested on a replica and records when each article's event arrives. */
-function listen(app: RunningApp, arrivals: Map<string, number>) {
+function listen(app: Replica, arrivals: Map<string, number>) {
   const client = createClient({ url: `${app.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket });
   client.subscribe<{ articleIngested: { article: { id: string } } }>(
     { query: 'subscription { articleIngested { article { id } } }' },
@@ -76,7 +88,7 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const bench = await openBenchDatabase();
   const replicaDbs: Database[] = [];
-  const apps: RunningApp[] = [];
+  const apps: Replica[] = [];
   try {
     log(`loading the ${options.size} graph`);
     await wipe(bench.db);
@@ -94,9 +106,16 @@ async function main(): Promise<void> {
     });
     const logger = createLogger({ env: 'test', level: 'silent' });
     for (let i = 0; i < options.replicas; i++) {
+      if (options.processes) {
+        const extra = { CHANGE_FEED_POLL_MS: String(options.pollMs), METRICS: 'false' };
+        const server = await startOurs(bench.conn, extra, 180_000);
+        apps.push({ url: server.url.replace(/\/graphql$/, ''), stop: server.stop });
+        continue;
+      }
       const db = openDatabase(bench.conn, config.neo4j);
       replicaDbs.push(db);
-      apps.push(await startApp({ config, db, logger }));
+      const app: RunningApp = await startApp({ config, db, logger });
+      apps.push({ url: app.url, stop: () => app.stop() });
     }
     const arrivals = apps.map(() => new Map<string, number>());
     const clients = apps.map((app, i) => listen(app, arrivals[i]!));
@@ -105,7 +124,8 @@ async function main(): Promise<void> {
     const articles = [...generateArticles({ facts: options.events * 20, factsPerArticle: 20, seed: 99 })];
     const latencies: number[][] = apps.map(() => []);
     const load = loadAverage();
-    log(`${options.events} events, ${options.replicas} replicas, poll ${options.pollMs} ms; load ${load}`);
+    const kind = options.processes ? 'service processes' : 'in-process replicas';
+    log(`${options.events} events, ${options.replicas} ${kind}, poll ${options.pollMs} ms; load ${load}`);
     for (const [k, article] of articles.slice(0, options.events).entries()) {
       const id = `feed-bench-${Date.now()}-${k}`;
       const renamed = {
@@ -121,11 +141,11 @@ async function main(): Promise<void> {
     }
     const rows = latencies.map((l, i) => {
       const s = [...l].sort((a, b) => a - b);
-      return `| ${options.size} | replica ${i + 1} | ${s.length} | ${percentile(s, 50).toFixed(0)} | ${percentile(s, 95).toFixed(0)} | ${s.at(-1)!.toFixed(0)} |`;
+      return `| ${options.size} | ${options.processes ? 'process' : 'replica'} ${i + 1} | ${s.length} | ${percentile(s, 50).toFixed(0)} | ${percentile(s, 95).toFixed(0)} | ${s.at(-1)!.toFixed(0)} |`;
     });
     process.stdout.write(
       [
-        `\nLoad average at start: ${load}; at end: ${loadAverage()}; poll ${options.pollMs} ms`,
+        `\nLoad average at start: ${load}; at end: ${loadAverage()}; poll ${options.pollMs} ms; ${kind}`,
         '| graph | replica | events | p50 ms | p95 ms | max ms |',
         '| ----- | ------- | ------ | ------ | ------ | ------ |',
         ...rows,

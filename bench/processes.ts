@@ -82,8 +82,11 @@ export function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** This service (`node dist/src/main.js`) on a free port, ready when /readyz answers. */
-export async function startOurs(conn: Conn): Promise<Server> {
+/**
+ * This service (`node dist/src/main.js`) on a free port, ready when /readyz answers; `extra` adds or
+ * overrides variables of its environment (bench:feed's poll interval, for one).
+ */
+export async function startOurs(conn: Conn, extra: Record<string, string> = {}, readyMs = 60_000): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN_JS], {
     env: childEnv(conn, {
@@ -92,11 +95,18 @@ export async function startOurs(conn: Conn): Promise<Server> {
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       MAX_QUERY_COST: '1000000',
+      ...extra,
     }),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${url}/readyz`)).ok, 60_000, 'service');
+  try {
+    await waitFor(async () => (await fetch(`${url}/readyz`)).ok, readyMs, 'service');
+  } catch (error) {
+    // A service that never got ready is stopped here: the caller has no handle to stop it with.
+    await stopChild(child);
+    throw error;
+  }
   return { url: `${url}/graphql`, child, stop: () => stopChild(child) };
 }
 

@@ -35,6 +35,8 @@ export interface Received<T> {
   errors: unknown[];
   /** Resolves once `count` results have arrived (rejects after timeoutMs, naming what did arrive). */
   until(count: number, timeoutMs?: number): Promise<T[]>;
+  /** Resolves with the first result that `match` accepts, already arrived or next (rejects after timeoutMs). */
+  first(match: (result: T) => boolean, timeoutMs?: number): Promise<T>;
   /** Resolves with the subscription's error (rejects after timeoutMs). */
   failure(timeoutMs?: number): Promise<unknown>;
   stop(): void;
@@ -90,6 +92,14 @@ export function subscribe<T = Record<string, unknown>>(
         timeoutMs,
       );
       return results.slice(0, count);
+    },
+    async first(match, timeoutMs = 15_000) {
+      await wait(
+        () => results.some(match),
+        () => `waited for a matching result, got ${JSON.stringify(results)} and errors ${JSON.stringify(errors)}`,
+        timeoutMs,
+      );
+      return results.find(match)!;
     },
     async failure(timeoutMs = 15_000) {
       await wait(
