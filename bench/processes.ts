@@ -92,6 +92,8 @@ export async function startOurs(conn: Conn): Promise<Server> {
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       MAX_QUERY_COST: '1000000',
+      // The benchmark repeats each query: it measures the compiled Cypher, not answers kept in memory.
+      RESPONSE_CACHE: 'false',
     }),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
