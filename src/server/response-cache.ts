@@ -40,7 +40,8 @@ export function cachePolicyPlugin(readAccess: ReadAccess): ApolloServerPlugin<Co
         async executionDidStart({ operation, overallCachePolicy }) {
           return {
             async executionDidEnd() {
-              const restriction = policyRestriction(operation.operation, readAccess);
+              // No operation (an unknown operationName) fails in execution: nothing to cache either way.
+              const restriction = operation ? policyRestriction(operation.operation, readAccess) : { maxAge: 0 };
               if (restriction) overallCachePolicy.restrict(restriction);
             },
           };
@@ -110,7 +111,7 @@ export function invalidateOnMutationPlugin(store: ResponseCacheStore): ApolloSer
         // Once it ran: a mutation refused before execution (no key, rate limit) must not let anyone empty the
         // cache. Even a failed one may have written part of its work; dropping too often only costs reads.
         async executionDidStart({ operation }) {
-          if (operation.operation !== 'mutation') return;
+          if (operation?.operation !== 'mutation') return;
           return {
             async executionDidEnd() {
               store.invalidate();

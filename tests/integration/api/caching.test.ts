@@ -163,6 +163,16 @@ describe('public reads', () => {
     expect(fromCache(await send(url, { query: ARTICLE, variables: { id: 'nothing-here' } }))).toBe(false);
   });
 
+  it('with an operation name the document lacks are refused (400), never stored', async () => {
+    const url = replicas[0]!.url;
+    for (let i = 0; i < 2; i++) {
+      const reply = await send(url, { query: '{ article(id: "cache-seed") { id } }', operationName: 'Missing' });
+      expect(reply.status).toBe(400);
+      expect(reply.body.data).toBeUndefined();
+      expect(fromCache(reply)).toBe(false);
+    }
+  });
+
   it('of health are never cached: it is the database as it is now', async () => {
     const url = replicas[0]!.url;
     const first = await send(url, { query: '{ health { ok nodeCount } }' });
