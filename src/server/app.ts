@@ -90,7 +90,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   );
   const articles = options.articles ?? null;
   const responseCache = config.cache.responseCacheBytes
-    ? new ResponseCacheStore(config.cache.responseCacheBytes)
+    ? new ResponseCacheStore(config.cache.responseCacheBytes, () => metrics?.responseCacheInvalidations.inc())
     : null;
   if (responseCache) {
     // Any change by any replica or the CLI reaches every replica's follower: each drops all of its answers (a

@@ -62,7 +62,11 @@ export class ResponseCacheStore {
   private current = 0;
   private dropped = 0;
 
-  constructor(maxBytes: number) {
+  /** onInvalidate is told of each drop (the metrics count them). */
+  constructor(
+    maxBytes: number,
+    private readonly onInvalidate: () => void = () => undefined,
+  ) {
     this.cache = new InMemoryLRUCache<string>({ maxSize: maxBytes });
   }
 
@@ -81,6 +85,7 @@ export class ResponseCacheStore {
     this.current += 1;
     this.dropped += 1;
     this.cache.clear();
+    this.onInvalidate();
   }
 }
 

@@ -73,6 +73,12 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 const persisted = (hash: string) => ({ persistedQuery: { version: 1, sha256Hash: hash } });
 const codes = (reply: Reply): string[] => (reply.body.errors ?? []).map((e: AnyData) => e.extensions?.code);
 
+/** A sample's value in the Prometheus text of /metrics, or NaN when absent. */
+function counter(text: string, sample: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${sample} `));
+  return line ? Number(line.slice(sample.length + 1)) : Number.NaN;
+}
+
 /** Whether the response cache answered (it sets `age`; an executed answer has none). */
 const fromCache = (reply: Reply): boolean => reply.headers.get('age') !== null;
 
@@ -161,6 +167,9 @@ describe('public reads', () => {
     expect(second.headers.get('cache-control')).toMatch(/^max-age=\d+, public$/);
     // Other variables are another answer.
     expect(fromCache(await send(url, { query: ARTICLE, variables: { id: 'nothing-here' } }))).toBe(false);
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(counter(metrics, 'graphql_response_cache_reads_total{result="hit"}')).toBeGreaterThanOrEqual(1);
+    expect(counter(metrics, 'graphql_response_cache_reads_total{result="miss"}')).toBeGreaterThanOrEqual(2);
   });
 
   it('with an operation name the document lacks are refused (400), never stored', async () => {
@@ -205,7 +214,11 @@ describe('public reads', () => {
     );
     // The bound docs/caching.md gives: a poll interval, plus the poll and the read themselves.
     for (const ms of seenAfter) expect(ms).toBeLessThan(POLL_MS + 1_500);
-    for (const replica of replicas) expect(replica.responseCache!.invalidations).toBeGreaterThan(0);
+    for (const replica of replicas) {
+      expect(replica.responseCache!.invalidations).toBeGreaterThan(0);
+      const metrics = await (await fetch(`${replica.url}/metrics`)).text();
+      expect(counter(metrics, 'graphql_response_cache_invalidations_total')).toBe(replica.responseCache!.invalidations);
+    }
   });
 });
 
