@@ -114,6 +114,19 @@ describe('automatic persisted queries', () => {
     expect(byHash.body.data).toEqual(registered.body.data);
   });
 
+  it('refuse a text sent under a hash that is not its own, so no hash can be made to mean another query', async () => {
+    const url = replicas[0]!.url;
+    const other = '{ health { ok } }';
+    const poisoned = await send(url, { query: other, extensions: persisted(sha256('{ health { nodeCount } }')) });
+    expect(poisoned.status).toBe(400);
+    expect(poisoned.body.errors[0]).toMatchObject({
+      message: 'provided sha does not match query',
+      extensions: { code: 'BAD_REQUEST' },
+    });
+    const byHash = await send(url, { extensions: persisted(sha256('{ health { nodeCount } }')) });
+    expect(codes(byHash)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
+  });
+
   it('answer PERSISTED_QUERY_NOT_FOUND for a hash never registered, so the client sends the text', async () => {
     const reply = await send(replicas[0]!.url, { extensions: persisted(sha256('{ health { ok } }')) });
     expect(codes(reply)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
