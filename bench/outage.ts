@@ -118,6 +118,8 @@ async function main(): Promise<void> {
         NEO4J_PASSWORD: server.password,
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
         SEED_ON_EMPTY: 'true',
+        // Every request must reach the database the bench kills: a cached answer would hide the outage.
+        RESPONSE_CACHE: 'false',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -56,6 +56,7 @@ const MAX_PRUNE_BATCHES_PER_ROUND = 10;
 export class ChangeFollower implements ChangeFeed {
   private position: number | null = null;
   private readonly listeners = new Set<ChangeListener>();
+  private readonly resetListeners = new Set<() => void>();
   private timer: NodeJS.Timeout | null = null;
   private round: Promise<void> | null = null;
   private stopped = true;
@@ -97,6 +98,15 @@ export class ChangeFollower implements ChangeFeed {
   }
 
   /**
+   * Registers a listener of resets of the log (the graph was deleted with its counter: no change is delivered
+   * for that, but whatever was derived from the old graph is stale); returns the function that removes it.
+   */
+  onReset(listener: () => void): () => void {
+    this.resetListeners.add(listener);
+    return () => this.resetListeners.delete(listener);
+  }
+
+  /**
    * One round: reads pages until one is not full, delivering every entry, then prunes if due. Resolves to
    * the number of changes delivered; a failed read is logged and left for the next round.
    */
@@ -107,7 +117,10 @@ export class ChangeFollower implements ChangeFeed {
       for (;;) {
         const page = await this.source.after(this.position!, this.options.pageSize);
         const step = advance(this.position!, page);
-        if (step.reset) this.logger.warn({ from: this.position }, 'change log was reset; following it from seq 0');
+        if (step.reset) {
+          this.logger.warn({ from: this.position }, 'change log was reset; following it from seq 0');
+          this.notifyReset();
+        }
         this.position = step.position;
         for (const change of step.deliver) this.publish(change);
         delivered += step.deliver.length;
@@ -149,6 +162,16 @@ export class ChangeFollower implements ChangeFeed {
         listener(change);
       } catch (err) {
         this.logger.error({ err, seq: change.seq }, 'a change listener failed');
+      }
+    }
+  }
+
+  private notifyReset(): void {
+    for (const listener of this.resetListeners) {
+      try {
+        listener();
+      } catch (err) {
+        this.logger.error({ err }, 'a change log reset listener failed');
       }
     }
   }

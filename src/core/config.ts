@@ -21,6 +21,7 @@ const port = z.coerce.number().int().min(1).max(65535);
 const memory = z.string().regex(/^\d+[kmg]$/i, 'must be a size such as 512m or 1g');
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const positiveInt = z.coerce.number().int().positive();
+const MIB = 1024 * 1024;
 
 /** How raw articles are read: the offline rules, Stanford CoreNLP, or CoreNLP when it can run here. */
 export const EXTRACTOR_MODES = ['rules', 'corenlp', 'auto'] as const;
@@ -113,6 +114,16 @@ export const ENV_SCHEMA = {
     .default(4 * 1024 * 1024),
   WRITE_RATE_PER_MINUTE: positiveInt.default(60),
   WRITE_RATE_BURST: positiveInt.default(10),
+  PERSISTED_QUERIES: bool.default(true),
+  PERSISTED_QUERIES_CACHE_MB: positiveInt.max(1024, 'must be at most 1024 (MiB)').default(8),
+  CACHE_MAX_AGE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0, 'must be 0 (reads are not cacheable) or more seconds')
+    .max(86400, 'must be at most 86400 (a day)')
+    .default(10),
+  RESPONSE_CACHE: bool.default(true),
+  RESPONSE_CACHE_MB: positiveInt.max(4096, 'must be at most 4096 (MiB)').default(32),
 } as const;
 
 export type EnvName = keyof typeof ENV_SCHEMA;
@@ -166,6 +177,16 @@ export interface WriteLimits {
   burst: number;
 }
 
+/** Persisted queries, cache hints and the response cache (docs/caching.md); sizes in bytes, null when off. */
+export interface CacheConfig {
+  /** Bound of the automatic persisted queries' store (hash to query text), or null: APQ off. */
+  persistedQueriesBytes: number | null;
+  /** maxAge of reads of the graph, the Cache-Control header's and the response cache's; 0: nothing cacheable. */
+  maxAgeSeconds: number;
+  /** Bound of the response cache, or null: every read is executed. */
+  responseCacheBytes: number | null;
+}
+
 /** The validated configuration of the whole service, passed down explicitly. */
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -205,6 +226,7 @@ export interface Config {
   corenlp: CoreNlpConfig;
   access: AccessConfig;
   writes: WriteLimits;
+  cache: CacheConfig;
 }
 
 /** The entries of API_KEYS_FILE, one a line; a file that cannot be read or parsed is a ConfigError. */
@@ -263,6 +285,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   if (Boolean(v.CORENLP_USER) !== Boolean(v.CORENLP_PASSWORD)) {
     throw new ConfigError(v.CORENLP_USER ? 'CORENLP_PASSWORD' : 'CORENLP_USER', 'must be set together with the other');
   }
+  if (v.RESPONSE_CACHE && v.CACHE_MAX_AGE_SECONDS === 0) {
+    throw new ConfigError('RESPONSE_CACHE', 'is true, but CACHE_MAX_AGE_SECONDS is 0: no read could be cached');
+  }
   return {
     env: v.NODE_ENV,
     host: v.HOST,
@@ -312,5 +337,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     },
     access: accessOf(v.API_KEYS, v.API_KEYS_FILE, v.READ_ACCESS, cwd),
     writes: { maxBodyBytes: v.MAX_WRITE_BODY_BYTES, perMinute: v.WRITE_RATE_PER_MINUTE, burst: v.WRITE_RATE_BURST },
+    cache: {
+      persistedQueriesBytes: v.PERSISTED_QUERIES ? v.PERSISTED_QUERIES_CACHE_MB * MIB : null,
+      maxAgeSeconds: v.CACHE_MAX_AGE_SECONDS,
+      responseCacheBytes: v.RESPONSE_CACHE ? v.RESPONSE_CACHE_MB * MIB : null,
+    },
   };
 }

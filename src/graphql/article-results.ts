@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { NEVER_CACHED } from './cache-control';
 import type { IngestedArticle, RetractedArticle } from './article-writer';
 import { Origin } from './origin';
 
@@ -14,6 +15,7 @@ registerEnumType(IngestStatus, {
   },
 });
 
+@Directive(NEVER_CACHED)
 @ObjectType({ description: 'What became of an ingested article, as the ingest CLI summarizes it.' })
 export class IngestArticleResult implements Omit<IngestedArticle, 'origin'> {
   @Field(() => ID, { description: 'The article id: article.id of the annotation, or the file name without extension.' })
@@ -50,6 +52,7 @@ export class IngestArticleResult implements Omit<IngestedArticle, 'origin'> {
   propertiesSet!: number;
 }
 
+@Directive(NEVER_CACHED)
 @ObjectType({ description: 'What retracting an article took out of the graph.' })
 export class RetractArticleResult implements RetractedArticle {
   @Field(() => ID)

@@ -1,4 +1,16 @@
-import { Arg, Field, ID, Int, ObjectType, registerEnumType, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Directive,
+  Field,
+  ID,
+  Int,
+  ObjectType,
+  registerEnumType,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
+import { NEVER_CACHED } from './cache-control';
 import type { Change } from '../core/change-log';
 import { CHANGE_KINDS, type ChangeKind as Kind } from '../core/change-log';
 import { changeStream } from './change-stream';
@@ -32,6 +44,8 @@ export class ChangedArticle {
   published?: string | null;
 }
 
+// An event is delivered once, as it happens.
+@Directive(NEVER_CACHED)
 @ObjectType('ArticleChange', { description: 'One entry of the change log, delivered to subscribers by every replica.' })
 export class ArticleChange {
   @Field(() => Int, { description: 'Its place in the log: strictly increasing in commit order.' })

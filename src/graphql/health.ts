@@ -1,7 +1,10 @@
-import { Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Ctx, Directive, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { NEVER_CACHED } from './cache-control';
 import { namedQuery } from '../core/named-queries';
 import type { Context } from './context';
 
+// The database's state now, not the graph's: an answer from a cache would hide an outage.
+@Directive(NEVER_CACHED)
 @ObjectType({ description: 'Whether the service can reach its database, and what that database is.' })
 export class Health {
   @Field({ description: 'True when Neo4j answered.' })

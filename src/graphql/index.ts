@@ -6,6 +6,7 @@ import { ChangeResolver } from './changes';
 import { ENTITY_TYPES } from './entity-types';
 import { GraphQueryResolver } from './graph-query';
 import { HealthResolver } from './health';
+import { SCHEMA_DIRECTIVES } from './cache-control';
 
 /** Every resolver class of the API, in one list: the schema is generated from them. */
 export const RESOLVERS = [HealthResolver, GraphQueryResolver, ArticleMutationResolver, ChangeResolver] as const;
@@ -31,5 +32,6 @@ export async function buildGraphSchema(): Promise<GraphQLSchema> {
     orphanedTypes: [...ENTITY_TYPES],
     validate: false,
     pubSub: NO_TOPICS,
+    directives: SCHEMA_DIRECTIVES,
   });
 }

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -33,6 +35,12 @@ import { TokenBuckets } from './token-bucket';
 import { changeLogSource } from '../core/change-log';
 import { ChangeFollower } from '../core/change-follower';
 import { startSubscriptions } from './subscriptions';
+import {
+  cachePolicyPlugin,
+  invalidateOnMutationPlugin,
+  responseCachePlugin,
+  ResponseCacheStore,
+} from './response-cache';
 
 // How often a replica prunes the change log past retention, and how many entries one statement deletes.
 const PRUNE_EVERY_MS = 60_000;
@@ -61,6 +69,8 @@ export interface RunningApp {
   url: string;
   server: Server;
   changes: ChangeFollower;
+  /** The response cache of reads, or null when RESPONSE_CACHE=false. */
+  responseCache: ResponseCacheStore | null;
   stop(): Promise<void>;
 }
 
@@ -79,6 +89,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger,
   );
   const articles = options.articles ?? null;
+  const responseCache = config.cache.responseCacheBytes
+    ? new ResponseCacheStore(config.cache.responseCacheBytes, () => metrics?.responseCacheInvalidations.inc())
+    : null;
+  if (responseCache) {
+    // Any change by any replica or the CLI reaches every replica's follower: each drops all of its answers (a
+    // change to one article may alter any search, neighborhood or count). The log's reset too: the graph went.
+    changes.subscribe(() => responseCache.invalidate());
+    changes.onReset(() => responseCache.invalidate());
+  }
   // Subscriptions over WebSocket run as anonymous callers: they only read (READ_ACCESS=key is not checked there).
   const context = (caller: Caller = { kind: 'anonymous' }): Context => ({
     db,
@@ -106,6 +125,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     formatError: formatError(config.errorDetails),
     includeStacktraceInErrorResponses: config.errorDetails,
     introspection: true,
+    // Automatic persisted queries, in a store of their own bounded by PERSISTED_QUERIES_CACHE_MB (the text of
+    // a hash is never stale: no TTL). A query sent by hash goes through parsing, validation and every plugin
+    // below (access, limits) exactly as one sent as text.
+    persistedQueries: config.cache.persistedQueriesBytes
+      ? { cache: new InMemoryLRUCache<string>({ maxSize: config.cache.persistedQueriesBytes }), ttl: null }
+      : false,
     // A mutation is the client's error (400), not an unexplained failure in execution; a subscription is
     // refused here with a pointer to the WebSocket.
     validationRules: [knownOperationTypesRule],
@@ -127,6 +152,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       accessControlPlugin({ readAccess: config.access.readAccess, buckets: new TokenBuckets(config.writes) }),
       // Depth, alias and cost limits: validation rules run with the request's variables, keeping their own codes.
       queryLimitsPlugin(config.limits),
+      // Reads of the graph get CACHE_MAX_AGE_SECONDS unless the schema's @cacheControl hints say less (health,
+      // mutation results); the policy then sets Cache-Control, and the response cache keeps what it allows.
+      ApolloServerPluginCacheControl({ defaultMaxAge: config.cache.maxAgeSeconds }),
+      cachePolicyPlugin(config.access.readAccess),
+      ...(responseCache ? [responseCachePlugin(responseCache), invalidateOnMutationPlugin(responseCache)] : []),
       roundTripsPlugin(),
       ...(metrics ? [metricsPlugin(metrics)] : []),
       unavailableStatusPlugin(),
@@ -186,6 +216,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     url: `http://${host}:${address.port}`,
     server,
     changes,
+    responseCache,
     stop: async () => {
       await apollo.stop();
       await changes.stop();

@@ -50,6 +50,8 @@ export interface Metrics {
   dbDuration: Histogram<'kind' | 'outcome'>;
   ingestArticles: Counter<'status'>;
   ingestDuration: Histogram;
+  responseCacheReads: Counter<'result'>;
+  responseCacheInvalidations: Counter;
 }
 
 /** Creates a registry with the service's metrics; `processMetrics` adds prom-client's memory, CPU and event-loop lag. */
@@ -117,6 +119,17 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
       name: 'ingest_run_duration_seconds',
       help: 'Duration of ingest runs inside this process.',
       buckets: INGEST_BUCKETS,
+      registers,
+    }),
+    responseCacheReads: new Counter({
+      name: 'graphql_response_cache_reads_total',
+      help: 'Queries looked up in the response cache (docs/caching.md): answered from it (hit) or executed (miss).',
+      labelNames: ['result'],
+      registers,
+    }),
+    responseCacheInvalidations: new Counter({
+      name: 'graphql_response_cache_invalidations_total',
+      help: 'Times the whole response cache was dropped: a change read from the log, a log reset, a local mutation.',
       registers,
     }),
   };

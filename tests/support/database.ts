@@ -12,6 +12,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD ?? '',
     PORT: '0',
     LOG_LEVEL: 'silent',
+    // The suites written before the response cache read their own writes at once, and count database queries
+    // per request; tests/integration/api/caching.test.ts turns the cache on and specifies it.
+    RESPONSE_CACHE: 'false',
     ...overrides,
   });
 }

@@ -58,6 +58,10 @@ export function metricsPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
           stop({ operation });
           metrics.graphqlRequests.inc({ operation, code: metrics.codeLabel.of(outcomeCode(context)) });
           metrics.graphqlRoundTrips.observe({ operation }, context.contextValue.roundTrips.count);
+          // Set by the response cache plugin once it looked the query up (undefined when the cache is off).
+          const hit = context.metrics.responseCacheHit;
+          if (context.operation?.operation === 'query' && hit !== undefined)
+            metrics.responseCacheReads.inc({ result: hit ? 'hit' : 'miss' });
         },
       };
     },

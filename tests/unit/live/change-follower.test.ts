@@ -154,4 +154,23 @@ describe('ChangeFollower', () => {
     expect(log.pruned).toBe(20);
     await follower.stop();
   });
+
+  it('tells reset listeners when the log was reset (the graph deleted with its counter), and only then', async () => {
+    const log = new MemoryLog();
+    log.append(5);
+    const { follower, seen } = await following(log);
+    let resets = 0;
+    follower.onReset(() => (resets += 1));
+    log.append(1);
+    await follower.poll();
+    expect(resets).toBe(0);
+    log.entries = [];
+    await follower.poll();
+    expect(resets).toBe(1);
+    log.append(2);
+    await follower.poll();
+    expect(seen).toEqual([6, 1, 2]);
+    expect(resets).toBe(1);
+    await follower.stop();
+  });
 });
