@@ -5,9 +5,9 @@
 // tens of milliseconds. `--force` rebuilds both.
 'use strict';
 const { execFileSync } = require('node:child_process');
-const { existsSync } = require('node:fs');
+const { existsSync, rmSync } = require('node:fs');
 const { isAbsolute, join, relative, sep } = require('node:path');
-const { currentStamp, isFresh, writeStamp } = require('./stamp');
+const { currentStamp, isFresh, sourceHash, writeStamp } = require('./stamp');
 const { buildWeb } = require('./build-web');
 
 const root = join(__dirname, '..');
@@ -31,6 +31,11 @@ function extraFiles(listing) {
 /** Compiles the service unless its sources match the last build's stamp; true if it compiled. */
 function buildService({ force = false } = {}) {
   if (!force && existsSync(entry) && isFresh(root, stampFile, inputs)) return false;
+  // Hashed again after compiling: a source edited during the compile must not be stamped as built.
+  const before = sourceHash(root, inputs);
+  // tsc emits even when it reports errors: drop the old stamp first, so that reverting the edit after a failed
+  // compile cannot match it while dist/ holds the failed compile's output.
+  rmSync(stampFile, { force: true });
   let listing;
   try {
     // --listFiles names every file of the program, so that files imported from outside `inputs`
@@ -52,7 +57,7 @@ function buildService({ force = false } = {}) {
     );
     throw new Error('tsc -p tsconfig.build.json failed (errors above)');
   }
-  writeStamp(stampFile, currentStamp(root, inputs, extraFiles(listing)));
+  if (sourceHash(root, inputs) === before) writeStamp(stampFile, currentStamp(root, inputs, extraFiles(listing)));
   return true;
 }
 
