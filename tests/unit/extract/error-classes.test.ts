@@ -195,3 +195,36 @@ describe('lawsuits told in the plural or with co-plaintiffs', () => {
     expect(by).not.toContain('national-immigration-law-center');
   });
 });
+
+describe('stance targets: the rule a suit is brought over', () => {
+  const program = (a: AnnotationInput, id: string) => (a.entities ?? []).find((e) => e.id === id);
+  const targetsOf = (a: AnnotationInput, actor: string): string[] =>
+    (a.stances ?? []).filter((s) => s.actor === actor && s.kind === 'OPPOSED').map((s) => s.target);
+
+  it('"sued ... over the federal requirements": the plaintiff opposes the requirements, not the grant', () => {
+    const text =
+      'The Justice Department tied the Harbor Safety Grant to immigration checks. ' +
+      'The city of Lornavale sued the Justice Department on Monday over the federal requirements, which conditioned the Harbor Safety Grant on jail access.';
+    const a = extract(text);
+    const [target] = targetsOf(a, 'lornavale');
+    expect(target).toBeDefined();
+    expect(program(a, target as string)?.name).toBe('federal requirements');
+    expect(program(a, target as string)?.mention).toBe('the federal requirements');
+  });
+
+  it('"a lawsuit against X challenging ... conditions on grants": the conditions, with their modifier', () => {
+    const text =
+      'Marden County filed a lawsuit against the Justice Department on Tuesday challenging efforts to put new immigration-related conditions on federal police grants, officials said.';
+    const a = extract(text);
+    const [target] = targetsOf(a, 'marden-county');
+    expect(program(a, target as string)?.name).toBe('new immigration-related conditions on federal police grants');
+  });
+
+  it('"a lawsuit against Y over his requirements" names the rule after "over", not the party sued', () => {
+    const text =
+      'Mayor Ida Brandt of Fennick filed a lawsuit against the Justice Department over its new rules in May.';
+    const a = extract(text);
+    const found = (a.stances ?? []).map((s) => program(a, s.target)?.name);
+    expect(found).toContain('new rules');
+  });
+});
