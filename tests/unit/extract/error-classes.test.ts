@@ -228,3 +228,32 @@ describe('stance targets: the rule a suit is brought over', () => {
     expect(found).toContain('new rules');
   });
 });
+
+describe('duplicates: a bill by its number and by its name', () => {
+  const programs = (a: AnnotationInput) => (a.entities ?? []).filter((e) => e.kind === 'program');
+
+  it('"Senate Bill 12, known as the Safe Harbor Act": one program, the name with the number as alias', () => {
+    const a = extract(
+      'Governor Ada Morrow signed Senate Bill 12, known as the Safe Harbor Act, on Friday. The Safe Harbor Act takes effect in June.',
+    );
+    const found = programs(a).filter((e) => /Safe Harbor|SB 12|Senate Bill 12/.test([e.name, ...e.aliases].join('|')));
+    expect(found).toHaveLength(1);
+    expect(found[0]?.name).toBe('Safe Harbor Act');
+    expect(found[0]?.aliases).toEqual(expect.arrayContaining(['SB 12']));
+  });
+
+  it('"the Open Door Act (HB 7)" and "the Open Door Act, HB 7": the number in apposition is the same bill', () => {
+    for (const text of [
+      'Lawmakers passed the Open Door Act (HB 7) on Tuesday. HB 7 now goes to the governor.',
+      'Lawmakers passed the Open Door Act, HB 7, on Tuesday. HB 7 now goes to the governor.',
+    ]) {
+      const found = programs(extract(text)).filter((e) => /Open Door|HB 7/.test([e.name, ...e.aliases].join('|')));
+      expect(found.map((e) => e.name)).toEqual(['Open Door Act']);
+    }
+  });
+
+  it('keeps two bills apart when the text only lists them', () => {
+    const a = extract('The Senate passed the Open Door Act and SB 9 on Tuesday.');
+    expect(programs(a).map((e) => e.name)).toEqual(expect.arrayContaining(['Open Door Act', 'SB 9']));
+  });
+});
