@@ -393,20 +393,22 @@ const SUED_OVER = new WeakSet<ResolvedEntity>();
 
 /** The program entity of the rule a suit's sentence names after "over" / "challenging", created as told. */
 function ruleSuedOver(ctx: ArticleContext, suit: ExtractedEvent, table: EntityTable): ResolvedEntity | undefined {
-  const index = suit.sentences[0];
-  const sentence = index === undefined ? undefined : ctx.sentences[index];
-  if (!sentence || index === undefined) return undefined;
-  const found = RULE_SUED_OVER.exec(sentence.text);
-  const phrase = found?.[1];
-  if (!found || !phrase) return undefined;
-  const start = sentence.start + found.index + found[0].length - phrase.length;
-  const name = phrase.replace(LEADING_WORDS, '').trim();
-  const mention = makeMention(ctx, index, start, start + phrase.length, name, 'program', 'policy', 0.6);
-  const rule = table.ensure(name, 'program', 'policy');
-  if (!rule.mentions.some((m) => m.start === mention.start)) table.attach(mention, rule);
-  if (!suit.concerns.includes(rule)) suit.concerns = [rule, ...suit.concerns];
-  SUED_OVER.add(rule);
-  return rule;
+  // A suit told twice ("filed a lawsuit ...", later "is being sued ... over the conditions"): any of its sentences.
+  for (const index of suit.sentences) {
+    const sentence = ctx.sentences[index];
+    const found = sentence ? RULE_SUED_OVER.exec(sentence.text) : null;
+    const phrase = found?.[1];
+    if (!sentence || !found || !phrase) continue;
+    const start = sentence.start + found.index + found[0].length - phrase.length;
+    const name = phrase.replace(LEADING_WORDS, '').trim();
+    const mention = makeMention(ctx, index, start, start + phrase.length, name, 'program', 'policy', 0.6);
+    const rule = table.ensure(name, 'program', 'policy');
+    if (!rule.mentions.some((m) => m.start === mention.start)) table.attach(mention, rule);
+    if (!suit.concerns.includes(rule)) suit.concerns = [rule, ...suit.concerns];
+    SUED_OVER.add(rule);
+    return rule;
+  }
+  return undefined;
 }
 
 /** The ruling the article reports most that the speaker did not make, the earliest on a tie. */

@@ -229,6 +229,18 @@ describe('stance targets: the rule a suit is brought over', () => {
   });
 });
 
+describe('stance targets: a passive suit', () => {
+  it('"X is being sued by the city over the conditions": the city sues and opposes the conditions; X does not', () => {
+    const a = extract(
+      'Attorney General Jeff Sessions is being sued by the city of Lornavale over conditions related to immigration enforcement that the department placed on a grant.',
+    );
+    const suit = events(a).find((e) => e.type === 'lawsuit');
+    expect(suit?.by).toEqual(['lornavale']);
+    expect(suit?.targets).toContain('jeff-sessions');
+    expect(stances(a)).toEqual(['lornavale OPPOSED conditions-related-to-immigration-enforcement']);
+  });
+});
+
 describe('duplicates: a bill by its number and by its name', () => {
   const programs = (a: AnnotationInput) => (a.entities ?? []).filter((e) => e.kind === 'program');
 
@@ -236,7 +248,9 @@ describe('duplicates: a bill by its number and by its name', () => {
     const a = extract(
       'Governor Ada Morrow signed Senate Bill 12, known as the Safe Harbor Act, on Friday. The Safe Harbor Act takes effect in June.',
     );
-    const found = programs(a).filter((e) => /Safe Harbor|SB 12|Senate Bill 12/.test([e.name, ...e.aliases].join('|')));
+    const found = programs(a).filter((e) =>
+      /Safe Harbor|SB 12|Senate Bill 12/.test([e.name, ...(e.aliases ?? [])].join('|')),
+    );
     expect(found).toHaveLength(1);
     expect(found[0]?.name).toBe('Safe Harbor Act');
     expect(found[0]?.aliases).toEqual(expect.arrayContaining(['SB 12']));
@@ -247,7 +261,9 @@ describe('duplicates: a bill by its number and by its name', () => {
       'Lawmakers passed the Open Door Act (HB 7) on Tuesday. HB 7 now goes to the governor.',
       'Lawmakers passed the Open Door Act, HB 7, on Tuesday. HB 7 now goes to the governor.',
     ]) {
-      const found = programs(extract(text)).filter((e) => /Open Door|HB 7/.test([e.name, ...e.aliases].join('|')));
+      const found = programs(extract(text)).filter((e) =>
+        /Open Door|HB 7/.test([e.name, ...(e.aliases ?? [])].join('|')),
+      );
       expect(found.map((e) => e.name)).toEqual(['Open Door Act']);
     }
   });
