@@ -48,8 +48,10 @@ export const TRIGGERS: readonly Trigger[] = [
     type: 'memo',
   },
   { re: /\b(?:issued|signed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?executive order\b/i, type: 'order' },
+  // "Sessions is being sued by Providence": the plaintiffs follow "by", the subject is the one sued.
+  { re: /\b(?:is|are|was|were|be|been|being)\s+sued\b/i, type: 'lawsuit', passive: true },
   {
-    re: /\bsue[sd]?\b|\bfiled (?:a )?(?:\w+\s+)?(?:law)?suits?\b|\bappeal(?:s|ed)?\s+(?:the|a|this|that|his|her|its)\b/i,
+    re: /(?<!\b(?:is|are|was|were|be|been|being)\s+)\bsue[sd]?\b|\bfiled (?:a )?(?:\w+\s+)?(?:law)?suits?\b|\bappeal(?:s|ed)?\s+(?:the|a|this|that|his|her|its)\b/i,
     type: 'lawsuit',
   },
   // "lawsuits from the cities"; "the lawsuit" points back to one told already.
@@ -226,7 +228,9 @@ function buildEvent(
   // Targets are named in the trigger's own clause: up to the next comma, semicolon or dash.
   const clauseEnd = end + (/[,;—–]|\s-\s/.exec(ctx.text.slice(end, s.end))?.index ?? s.end - end);
   const inClause = outside.filter((m) => m.start >= end && m.end <= clauseEnd);
-  const targets = uniq(inClause.filter((m) => entity(m)?.kind !== 'program').map(entity)).filter(
+  // "Sessions is being sued by Providence": the passive subject is the one sued.
+  const sued = rule.type === 'lawsuit' && rule.passive ? subjectBefore(ctx, outside, table, start, 200) : [];
+  const targets = uniq([...sued, ...inClause.filter((m) => entity(m)?.kind !== 'program').map(entity)]).filter(
     (e) => !actors.includes(e),
   );
   const concerns = uniq(here.map(entity)).filter((e) => e.kind === 'program');

@@ -62,6 +62,25 @@ export class EntityTable {
     return local ?? this.create(name, kind, type, 0.6);
   }
 
+  /**
+   * Makes two entities the text equates one: a known entity absorbs a new one, else the one with a proper name
+   * absorbs the bill number (which stays an alias); the other's mentions and names move to it.
+   */
+  merge(a: ResolvedEntity, b: ResolvedEntity): ResolvedEntity {
+    const isBill = (e: ResolvedEntity): boolean => e.type === 'bill' || e.mentions.every((m) => m.type === 'bill');
+    const keep = a.known !== b.known ? (a.known ? a : b) : isBill(a) && !isBill(b) ? b : a;
+    const drop = keep === a ? b : a;
+    for (const m of drop.mentions) {
+      m.entityId = keep.id;
+      keep.mentions.push(m);
+    }
+    for (const n of [drop.name, ...drop.aliases])
+      if (normalizeName(n) !== normalizeName(keep.name)) keep.aliases.add(n);
+    keep.confidence = Math.max(keep.confidence, drop.confidence);
+    this.entities.delete(drop.id);
+    return keep;
+  }
+
   attach(mention: Mention, entity: ResolvedEntity): void {
     mention.entityId = entity.id;
     entity.mentions.push(mention);
@@ -161,7 +180,34 @@ export function resolveMentions(ctx: ArticleContext, mentions: Mention[]): Entit
     const entity = resolveSurname(ctx, table, m);
     if (entity) table.attach(m, entity);
   }
+  for (const [a, b] of equatedBills(ctx, mentions)) {
+    const x = table.of(a);
+    const y = table.of(b);
+    if (x && y && x !== y) table.merge(x, y);
+  }
   return table;
+}
+
+/** Text between a bill's number and its name that says they are one: "Senate Bill 31, known as the ...". */
+const NUMBER_THEN_NAME =
+  /^["”’']?,?\s*(?:(?:also|better|commonly|now)\s+)?(?:known as|called|dubbed|named)\s+(?:the\s+)?["“‘']?$/i;
+/** ... and between a name and the number that follows it: "the Illinois TRUST Act, SB 31", "(SB 31)". */
+const NAME_THEN_NUMBER = /^["”’']?\s*(?:,|\(|—|–)\s*$/;
+
+/**
+ * Pairs of program mentions, one a bill's number, that the text equates side by side: "Senate Bill 31, known as
+ * the Illinois TRUST Act", "the Keep Texas Safe Act (SB 4)". One law, so one entity.
+ */
+function equatedBills(ctx: ArticleContext, mentions: Mention[]): [Mention, Mention][] {
+  const programs = mentions.filter((m) => m.kind === 'program' && m.entityId !== undefined);
+  const pairs: [Mention, Mention][] = [];
+  for (const [i, a] of programs.entries()) {
+    const b = programs[i + 1];
+    if (!b || a.sentence !== b.sentence || (a.type === 'bill') === (b.type === 'bill')) continue;
+    const between = ctx.text.slice(a.end, b.start);
+    if ((a.type === 'bill' ? NUMBER_THEN_NAME : NAME_THEN_NUMBER).test(between)) pairs.push([a, b]);
+  }
+  return pairs;
 }
 
 function resolveFull(ctx: ArticleContext, table: EntityTable, m: Mention): ResolvedEntity {

@@ -3,6 +3,7 @@ import type { Statement } from './attribution';
 import type { ArticleContext } from './context';
 import type { ExtractedEvent } from './events';
 import type { Mention } from './mentions';
+import { makeMention } from './mentions/mention';
 import type { EntityTable, ResolvedEntity } from './resolve';
 import { subjectBefore } from './subjects';
 
@@ -299,10 +300,27 @@ export function extractStances(
 
   for (const event of events) {
     if (event.type !== 'lawsuit') continue;
-    const target = lawsuitTarget(event, events, table) ?? (event.targets[0] ? { entity: event.targets[0] } : undefined);
+    const target =
+      lawsuitTarget(event, events, table, ctx) ?? (event.targets[0] ? { entity: event.targets[0] } : undefined);
     if (!target) continue;
-    for (const actor of event.by)
-      add({ actor, kind: 'OPPOSED', target, sentence: event.sentences[0] ?? 0, confidence: 0.6 });
+    const at = event.sentences[0] ?? 0;
+    // Once the rule sued over is known, "sued ... over the requirements of the grant" opposes the rule only:
+    // the verb rule's stance of a plaintiff toward another program of that sentence (the grant) goes.
+    if ('entity' in target && SUED_OVER.has(target.entity)) {
+      for (let i = stances.length - 1; i >= 0; i--) {
+        const s = stances[i] as ExtractedStance;
+        if (
+          s.sentence === at &&
+          s.kind === 'OPPOSED' &&
+          event.by.includes(s.actor) &&
+          'entity' in s.target &&
+          s.target.entity !== target.entity &&
+          s.target.entity.kind === 'program'
+        )
+          stances.splice(i, 1);
+      }
+    }
+    for (const actor of event.by) add({ actor, kind: 'OPPOSED', target, sentence: at, confidence: 0.6 });
   }
   // Courts and judges decide; they take no side in the debate.
   // (A doer who speaks in the article is no judge: a misread "as the courts have decided".)
@@ -338,6 +356,7 @@ export function lawsuitTarget(
   suit: ExtractedEvent,
   events: ExtractedEvent[],
   table: EntityTable,
+  ctx?: ArticleContext,
 ): ExtractedStance['target'] | undefined {
   // An appeal, or a suit by a party a ruling went against, is brought over that ruling.
   const appealed = events.find(
@@ -347,12 +366,49 @@ export function lawsuitTarget(
       (APPEAL.test(suit.name) || e.targets.some((t) => suit.by.includes(t))),
   );
   if (appealed) return { event: appealed };
+  // "sued ... over the grant's conditions": the plaintiffs oppose the rule named, not the grant it is attached to.
+  const rule = ctx ? ruleSuedOver(ctx, suit, table) : undefined;
+  if (rule) return { entity: rule };
   const program = suit.concerns[0] ?? mainProgram(table);
   if (program) return { entity: program };
   const act = events.find(
     (e) => e !== suit && e.by.some((b) => suit.targets.includes(b)) && CONTESTED_TYPES.has(e.type),
   );
   return act ? { event: act } : undefined;
+}
+
+/**
+ * The rule a suit is brought over, when its sentence names one after "over", "challenging" or "against":
+ * "sued ... over the federal requirements", "challenging ... immigration-related conditions on federal grants".
+ * ("against" names the party sued, not the rule.) Up to eight words may precede the head noun ("efforts to put unlawful ... conditions"); a modifier after it
+ * ("related to immigration enforcement", "on federal grants") belongs to it, up to a clause boundary.
+ */
+const RULE_SUED_OVER =
+  /\b(?:over|challeng(?:e|es|ed|ing))\s+((?:(?!over\b|against\b)[\w’'-]+\s+){0,8}?(?:conditions|requirements|restrictions|rules|regulations|mandates)\b(?:\s+(?:related to|tied to|attached to|on|for|placed on|imposed on)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+(?=\s+(?:that|which|who|to|and|in)\b|[,;.—–]|$))?)/i;
+const LEADING_WORDS =
+  /^(?:(?:the|these|those|its|their|his|her|efforts?|attempts?|to|put|impose|add|attach|unlawful|and)\s+)+/i;
+
+/** The rules found by ruleSuedOver: a plaintiff's stance toward them replaces its verb stance toward the grant. */
+const SUED_OVER = new WeakSet<ResolvedEntity>();
+
+/** The program entity of the rule a suit's sentence names after "over" / "challenging", created as told. */
+function ruleSuedOver(ctx: ArticleContext, suit: ExtractedEvent, table: EntityTable): ResolvedEntity | undefined {
+  // A suit told twice ("filed a lawsuit ...", later "is being sued ... over the conditions"): any of its sentences.
+  for (const index of suit.sentences) {
+    const sentence = ctx.sentences[index];
+    const found = sentence ? RULE_SUED_OVER.exec(sentence.text) : null;
+    const phrase = found?.[1];
+    if (!sentence || !found || !phrase) continue;
+    const start = sentence.start + found.index + found[0].length - phrase.length;
+    const name = phrase.replace(LEADING_WORDS, '').trim();
+    const mention = makeMention(ctx, index, start, start + phrase.length, name, 'program', 'policy', 0.6);
+    const rule = table.ensure(name, 'program', 'policy');
+    if (!rule.mentions.some((m) => m.start === mention.start)) table.attach(mention, rule);
+    if (!suit.concerns.includes(rule)) suit.concerns = [rule, ...suit.concerns];
+    SUED_OVER.add(rule);
+    return rule;
+  }
+  return undefined;
 }
 
 /** The ruling the article reports most that the speaker did not make, the earliest on a tie. */

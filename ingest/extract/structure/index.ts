@@ -101,7 +101,7 @@ export function extractAnnotationFromParse(
   let statements = findStatements(ctx, all, table);
   if (on('statements')) statements = mergeStatements(parsedStatements(ctx, view, reader), statements);
   let stances = extractStances(ctx, all, table, events, statements);
-  if (on('lawsuitStances')) stances = lawsuitStances(events, stances, table);
+  if (on('lawsuitStances')) stances = lawsuitStances(events, stances, table, ctx);
   if (on('verbStances')) stances = mergeStances(verbStances(reader, events), stances);
   if (on('rulingStances'))
     stances = mergeStances(

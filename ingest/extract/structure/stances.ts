@@ -7,6 +7,7 @@
 
 import type { RoleAnnotation } from '../../annotation/format';
 import type { Statement } from '../attribution';
+import type { ArticleContext } from '../context';
 import type { ExtractedEvent } from '../events';
 import type { ExtractedStance, StanceKind } from '../stances';
 import { CONTESTED_TYPES, lawsuitTarget, OPPOSE_VERB, SUPPORT_VERB } from '../stances';
@@ -142,11 +143,12 @@ export function lawsuitStances(
   events: ExtractedEvent[],
   stances: ExtractedStance[],
   table: EntityTable,
+  ctx?: ArticleContext,
 ): ExtractedStance[] {
   let out = [...stances];
   for (const suit of events.filter((e) => e.type === 'lawsuit')) {
     const sentence = suit.sentences[0] ?? 0;
-    const target = lawsuitTarget(suit, events, table);
+    const target = lawsuitTarget(suit, events, table, ctx);
     out = out.filter(
       (s) => !(suit.by.includes(s.actor) && 'entity' in s.target && suit.targets.includes(s.target.entity)),
     );

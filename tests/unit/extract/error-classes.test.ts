@@ -195,3 +195,81 @@ describe('lawsuits told in the plural or with co-plaintiffs', () => {
     expect(by).not.toContain('national-immigration-law-center');
   });
 });
+
+describe('stance targets: the rule a suit is brought over', () => {
+  const program = (a: AnnotationInput, id: string) => (a.entities ?? []).find((e) => e.id === id);
+  const targetsOf = (a: AnnotationInput, actor: string): string[] =>
+    (a.stances ?? []).filter((s) => s.actor === actor && s.kind === 'OPPOSED').map((s) => s.target);
+
+  it('"sued ... over the federal requirements": the plaintiff opposes the requirements, not the grant', () => {
+    const text =
+      'The Justice Department tied the Harbor Safety Grant to immigration checks. ' +
+      'The city of Lornavale sued the Justice Department on Monday over the federal requirements, which conditioned the Harbor Safety Grant on jail access.';
+    const a = extract(text);
+    const [target] = targetsOf(a, 'lornavale');
+    expect(target).toBeDefined();
+    expect(program(a, target as string)?.name).toBe('federal requirements');
+    expect(program(a, target as string)?.mention).toBe('the federal requirements');
+  });
+
+  it('"a lawsuit against X challenging ... conditions on grants": the conditions, with their modifier', () => {
+    const text =
+      'Marden County filed a lawsuit against the Justice Department on Tuesday challenging efforts to put new immigration-related conditions on federal police grants, officials said.';
+    const a = extract(text);
+    const [target] = targetsOf(a, 'marden-county');
+    expect(program(a, target as string)?.name).toBe('new immigration-related conditions on federal police grants');
+  });
+
+  it('"a lawsuit against Y over his requirements" names the rule after "over", not the party sued', () => {
+    const text =
+      'Mayor Ida Brandt of Fennick filed a lawsuit against the Justice Department over its new rules in May.';
+    const a = extract(text);
+    const found = (a.stances ?? []).map((s) => program(a, s.target)?.name);
+    expect(found).toContain('new rules');
+  });
+});
+
+describe('stance targets: a passive suit', () => {
+  it('"X is being sued by the city over the conditions": the city sues and opposes the conditions; X does not', () => {
+    const a = extract(
+      'Attorney General Jeff Sessions is being sued by the city of Lornavale over conditions related to immigration enforcement that the department placed on a grant.',
+    );
+    const suit = events(a).find((e) => e.type === 'lawsuit');
+    expect(suit?.by).toEqual(['lornavale']);
+    expect(suit?.targets).toContain('jeff-sessions');
+    expect(stances(a)).toEqual(['lornavale OPPOSED conditions-related-to-immigration-enforcement']);
+  });
+});
+
+describe('duplicates: a bill by its number and by its name', () => {
+  const programs = (a: AnnotationInput) => (a.entities ?? []).filter((e) => e.kind === 'program');
+
+  it('"Senate Bill 12, known as the Safe Harbor Act": one program, the name with the number as alias', () => {
+    const a = extract(
+      'Governor Ada Morrow signed Senate Bill 12, known as the Safe Harbor Act, on Friday. The Safe Harbor Act takes effect in June.',
+    );
+    const found = programs(a).filter((e) =>
+      /Safe Harbor|SB 12|Senate Bill 12/.test([e.name, ...(e.aliases ?? [])].join('|')),
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]?.name).toBe('Safe Harbor Act');
+    expect(found[0]?.aliases).toEqual(expect.arrayContaining(['SB 12']));
+  });
+
+  it('"the Open Door Act (HB 7)" and "the Open Door Act, HB 7": the number in apposition is the same bill', () => {
+    for (const text of [
+      'Lawmakers passed the Open Door Act (HB 7) on Tuesday. HB 7 now goes to the governor.',
+      'Lawmakers passed the Open Door Act, HB 7, on Tuesday. HB 7 now goes to the governor.',
+    ]) {
+      const found = programs(extract(text)).filter((e) =>
+        /Open Door|HB 7/.test([e.name, ...(e.aliases ?? [])].join('|')),
+      );
+      expect(found.map((e) => e.name)).toEqual(['Open Door Act']);
+    }
+  });
+
+  it('keeps two bills apart when the text only lists them', () => {
+    const a = extract('The Senate passed the Open Door Act and SB 9 on Tuesday.');
+    expect(programs(a).map((e) => e.name)).toEqual(expect.arrayContaining(['Open Door Act', 'SB 9']));
+  });
+});
