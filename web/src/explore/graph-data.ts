@@ -37,6 +37,8 @@ export function mergeSubgraph(graph: GraphData, sub: Subgraph): ElementDefinitio
 export function clearGraph(graph: GraphData): void {
   graph.nodes.clear();
   graph.edges.clear();
+  graph.capped.clear();
+  graph.openGroups.clear();
 }
 
 /** The relationship types the filter offers: those loaded and those the URL hides, sorted, once each. */

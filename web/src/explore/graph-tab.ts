@@ -4,13 +4,17 @@ import { byId, el } from './dom';
 import { exportPng } from './export';
 import { EXPORT_BUTTONS, exportFormat, exportJsonWithEvidence } from './export-formats';
 import { relationshipTypes } from './graph-data';
+import { findGroups, type NodeGroup } from './graph-groups';
 import type { GraphView } from './graph-view';
 import { renderNodeList } from './node-list';
 import type { ExplorerState } from './state';
 import { KIND_STYLE } from './style';
 import { writeUrlState } from './url-state';
 
-type GraphTabActions = Pick<ExplorerActions, 'openEntity' | 'selectNode' | 'expandNode' | 'selectEdge'>;
+type GraphTabActions = Pick<
+  ExplorerActions,
+  'openEntity' | 'selectNode' | 'expandNode' | 'selectEdge' | 'selectGroup' | 'openGroup'
+>;
 
 function renderLegend(legend: HTMLElement): void {
   for (const style of Object.values(KIND_STYLE)) {
@@ -47,6 +51,15 @@ function renderTypeFilter(
  */
 export function createGraphTab(state: ExplorerState, view: GraphView, actions: GraphTabActions) {
   const { url } = state;
+  let groups: NodeGroup[] = [];
+
+  /** Folds the large neighbourhoods of the loaded graph again (after a load, an expansion or an unfolding). */
+  function regroup(): void {
+    const keep = new Set([...(url.entity ? [url.entity] : []), ...url.expanded]);
+    const found = findGroups(state.graph, keep, state.graph.openGroups);
+    groups = found.groups;
+    view.setGroups(groups, found.folded);
+  }
 
   function refresh(): void {
     view.hideTypes(new Set(url.hidden), url.entity, (id) => {
@@ -54,7 +67,7 @@ export function createGraphTab(state: ExplorerState, view: GraphView, actions: G
       return n?.kind !== 'EVENT' || inDateRange(n.date, url.since, url.until);
     });
     renderTypeFilter(byId('type-filter'), relationshipTypes(state.graph, url.hidden), url.hidden, toggleType);
-    renderNodeList(byId('node-list'), state, view, actions);
+    renderNodeList(byId('node-list'), state, view, groups, actions);
   }
 
   function toggleType(type: string, shown: boolean): void {
@@ -84,5 +97,7 @@ export function createGraphTab(state: ExplorerState, view: GraphView, actions: G
     refresh();
   }
 
-  return { refresh, sync };
+  const group = (id: string): NodeGroup | undefined => groups.find((g) => g.id === id);
+
+  return { refresh, regroup, group, sync };
 }

@@ -1,4 +1,5 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import { groupLabel, type NodeGroup } from './graph-groups';
 import { runLayout } from './graph-layout';
 import { GRAPH_STYLE } from './style';
 
@@ -25,6 +26,11 @@ export interface GraphView {
    */
   hideTypes(types: ReadonlySet<string>, keep: string | null, shown?: (id: string) => boolean): void;
   isHidden(id: string): boolean;
+  /**
+   * Draws `groups` as one node each, linked to their entity, in place of the groups drawn before; the `folded`
+   * entities are hidden (with their relationships) until their group is unfolded.
+   */
+  setGroups(groups: NodeGroup[], folded: ReadonlySet<string>): void;
   resize(): void;
   /** Says a neighbourhood is drawn, and around which entity (the browser tests wait for it). */
   markReady(entity: string): void;
@@ -53,6 +59,8 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
       events.doubleTapNode(evt.target.id() as string);
   });
 
+  let folded: ReadonlySet<string> = new Set();
+
   return {
     cy,
     add: (elements) => void cy.add(elements),
@@ -68,7 +76,7 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
     },
     hideTypes(types, keep, shown = () => true) {
       cy.batch(() => {
-        const inRange = (id: string) => id === keep || shown(id);
+        const inRange = (id: string) => id === keep || (shown(id) && !folded.has(id));
         cy.edges().forEach((e) => {
           const out = !inRange(e.data('source') as string) || !inRange(e.data('target') as string);
           e.toggleClass('hidden', out || types.has(e.data('type') as string));
@@ -81,6 +89,19 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
       });
     },
     isHidden: (id) => cy.getElementById(id).hasClass('hidden'),
+    setGroups(groups, foldedNow) {
+      folded = foldedNow;
+      cy.batch(() => {
+        cy.nodes('.group').remove();
+        for (const g of groups) {
+          const [source, target] = g.direction === 'out' ? [g.entity, g.id] : [g.id, g.entity];
+          cy.add([
+            { group: 'nodes', classes: 'group', data: { id: g.id, label: groupLabel(g), kind: 'GROUP' } },
+            { group: 'edges', classes: 'group', data: { id: `${g.id}|edge`, source, target, type: g.type } },
+          ]);
+        }
+      });
+    },
     resize: () => void cy.resize(),
     markReady(entity) {
       container.dataset.ready = 'true';

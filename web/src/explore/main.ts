@@ -3,8 +3,10 @@ import type { ExplorerActions } from './actions';
 import { createDateFilter } from './date-filter';
 import { byId } from './dom';
 import { createGraphTab } from './graph-tab';
+import { isGroupId } from './graph-groups';
 import { createGraphView } from './graph-view';
 import { startLive } from './live';
+import { say } from './messages';
 import { createNeighbourhood } from './neighbourhood';
 import { createPathTab } from './path-tab';
 import { createReader } from './reader';
@@ -27,6 +29,20 @@ const actions: ExplorerActions = {
   expandNode: (id) => neighbourhood.expand(id),
   selectNode: (id) => panel.showEntity(id),
   selectEdge: (id) => panel.showEdge(id),
+  selectGroup: (id) => {
+    const g = graphTab.group(id);
+    if (g) panel.showGroup(g);
+  },
+  openGroup: (id) => {
+    const g = graphTab.group(id);
+    if (!g) return;
+    state.graph.openGroups.add(id);
+    graphTab.regroup();
+    graphView.layout();
+    graphTab.refresh();
+    say(`Showing all ${g.members.length} ${g.type} of ${state.graph.nodes.get(g.entity)?.name ?? g.entity}.`);
+    void actions.selectNode(g.entity);
+  },
   showInGraph: (id) => {
     views.show('graph');
     void neighbourhood.open(id);
@@ -39,15 +55,16 @@ const actions: ExplorerActions = {
 };
 
 const graphView = createGraphView(byId('cy'), {
-  tapNode: (id) => void actions.selectNode(id),
+  tapNode: (id) => (isGroupId(id) ? actions.selectGroup(id) : void actions.selectNode(id)),
   tapEdge: (id) => void actions.selectEdge(id),
-  doubleTapNode: (id) => void actions.expandNode(id),
+  doubleTapNode: (id) => (isGroupId(id) ? actions.openGroup(id) : void actions.expandNode(id)),
 });
 const graphTab = createGraphTab(state, graphView, actions);
 const neighbourhood = createNeighbourhood({
   state,
   view: graphView,
   refresh: graphTab.refresh,
+  regroup: graphTab.regroup,
   selectNode: actions.selectNode,
 });
 const panel = createSidePanel(byId('panel'), state, graphView, actions);

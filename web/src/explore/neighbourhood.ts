@@ -1,4 +1,4 @@
-import { NEIGHBORHOOD, type Subgraph } from './api';
+import { NEIGHBORHOOD, NEIGHBORHOOD_FIRST, type Subgraph } from './api';
 import { clearGraph, mergeSubgraph, nameOf } from './graph-data';
 import type { GraphView } from './graph-view';
 import { fail, say } from './messages';
@@ -11,6 +11,8 @@ export interface NeighbourhoodDeps {
   view: GraphView;
   /** Re-applies the relationship filter and redraws the controls that list the graph. */
   refresh(): void;
+  /** Folds the large neighbourhoods of what is loaded (graph-groups.ts). */
+  regroup(): void;
   selectNode(id: string): Promise<void>;
 }
 
@@ -18,7 +20,7 @@ export interface NeighbourhoodDeps {
 const drawing = (url: UrlState): string => JSON.stringify([url.entity, url.depth, url.expanded]);
 
 /** Loads neighbourhoods from the API into the graph: the centre entity and the nodes expanded around it. */
-export function createNeighbourhood({ state, view, refresh, selectNode }: NeighbourhoodDeps) {
+export function createNeighbourhood({ state, view, refresh, regroup, selectNode }: NeighbourhoodDeps) {
   const { url, graph } = state;
   // Opening an entity replaces whatever the graph still waits for; expansions join the graph being shown.
   const requests = requestChannel();
@@ -42,13 +44,18 @@ export function createNeighbourhood({ state, view, refresh, selectNode }: Neighb
       if (current.aborted) return;
       clearGraph(graph);
       view.clear();
-      for (const sub of subgraphs) view.add(mergeSubgraph(graph, sub));
+      const centres = [id, ...url.expanded];
+      subgraphs.forEach((sub, i) => {
+        view.add(mergeSubgraph(graph, sub));
+        if (sub.nodes.length >= NEIGHBORHOOD_FIRST) graph.capped.add(centres[i]!);
+      });
       drawn = wanted;
       if (graph.nodes.size === 0) {
         say(`No entity with id "${id}".`, 'error');
         return;
       }
       view.setFocus(id);
+      regroup();
       view.layout();
       refresh();
       say(`${nameOf(graph, id)}: ${graph.nodes.size} entities, ${graph.edges.size} relationships.`);
@@ -63,11 +70,14 @@ export function createNeighbourhood({ state, view, refresh, selectNode }: Neighb
   async function expand(id: string): Promise<void> {
     say(`Expanding ${nameOf(graph, id)}…`);
     try {
-      const added = mergeSubgraph(graph, await fetchNeighbourhood(id));
+      const sub = await fetchNeighbourhood(id);
+      const added = mergeSubgraph(graph, sub);
+      if (sub.nodes.length >= NEIGHBORHOOD_FIRST) graph.capped.add(id);
       view.add(added);
       if (!url.expanded.includes(id) && id !== url.entity) url.expanded.push(id);
       writeUrlState(url);
       drawn = drawing(url);
+      regroup();
       view.layout();
       refresh();
       say(

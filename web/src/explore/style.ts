@@ -52,5 +52,24 @@ export const GRAPH_STYLE: StylesheetJson = [
     selector: ':selected',
     style: { 'border-width': 4, 'border-color': '#d53f8c', 'line-color': '#d53f8c', 'target-arrow-color': '#d53f8c' },
   },
+  {
+    // A folded part of a large neighbourhood (graph-groups.ts): a pale box that says how many.
+    selector: 'node.group',
+    style: {
+      shape: 'round-rectangle',
+      'background-color': '#edf2f7',
+      'border-width': 1,
+      'border-color': '#4a5568',
+      'border-style': 'dashed',
+      width: 'label',
+      height: 22,
+      padding: '6px',
+      'text-valign': 'center',
+      'text-margin-y': 0,
+      'text-background-opacity': 0,
+      'font-size': 11,
+    },
+  },
+  { selector: 'edge.group', style: { 'line-style': 'dashed', label: '' } },
   { selector: '.hidden', style: { display: 'none' } },
 ];
