@@ -16,6 +16,8 @@ import { createSidePanel } from './side-panel';
 import { createStancesTab } from './stances-tab';
 import { createExplorerState } from './state';
 import { parseUrlState, replaceUrlState } from './url-state';
+import { createTooltip } from './tooltip';
+import { createUndo } from './undo';
 import { createViews } from './views';
 
 // The explorer page (/explore): this module only builds the parts and connects them; each part is its own module.
@@ -40,6 +42,11 @@ const actions: ExplorerActions = {
     graphTab.regroup();
     graphView.layout();
     graphTab.refresh();
+    undo.push(`showing the ${g.type} group`, () => {
+      state.graph.openGroups.delete(id);
+      graphTab.regroup();
+      graphTab.refresh();
+    });
     say(`Showing all ${g.members.length} ${g.type} of ${state.graph.nodes.get(g.entity)?.name ?? g.entity}.`);
     void actions.selectNode(g.entity);
   },
@@ -58,14 +65,19 @@ const graphView = createGraphView(byId('cy'), {
   tapNode: (id) => (isGroupId(id) ? actions.selectGroup(id) : void actions.selectNode(id)),
   tapEdge: (id) => void actions.selectEdge(id),
   doubleTapNode: (id) => (isGroupId(id) ? actions.openGroup(id) : void actions.expandNode(id)),
+  hover: (target) => tooltip.hover(target),
+  dragged: (id, from) => graphTab.dragged(id, from),
 });
-const graphTab = createGraphTab(state, graphView, actions);
+const undo = createUndo(byId<HTMLButtonElement>('undo'));
+const graphTab = createGraphTab(state, graphView, actions, undo);
+const tooltip = createTooltip(byId('graph-tip'), byId('cy'), state, (id) => graphTab.group(id));
 const neighbourhood = createNeighbourhood({
   state,
   view: graphView,
   refresh: graphTab.refresh,
   regroup: graphTab.regroup,
   selectNode: actions.selectNode,
+  undo,
 });
 const panel = createSidePanel(byId('panel'), state, graphView, actions);
 const stancesTab = createStancesTab(state, actions);

@@ -38,6 +38,8 @@ export interface GraphData {
   capped: Set<string>;
   /** The groups of large neighbourhoods the user unfolded (graph-groups.ts), by group id. */
   openGroups: Set<string>;
+  /** The entities the user hid (the toolbar's Hide), until undone or the graph is loaded afresh. */
+  hiddenByHand: Set<string>;
 }
 
 /** The rows of the stances table and how they are sorted. */
@@ -57,7 +59,7 @@ export interface ExplorerState {
 export function createExplorerState(url: UrlState): ExplorerState {
   return {
     url,
-    graph: { nodes: new Map(), edges: new Map(), capped: new Set(), openGroups: new Set() },
+    graph: { nodes: new Map(), edges: new Map(), capped: new Set(), openGroups: new Set(), hiddenByHand: new Set() },
     stances: { rows: [], sortKey: 'date', sortAsc: true },
   };
 }

@@ -19,8 +19,8 @@ export const GRAPH_STYLE: StylesheetJson = [
       label: 'data(label)',
       'background-color': 'data(color)',
       shape: 'data(shape)' as never,
-      width: 26,
-      height: 26,
+      width: 'data(size)',
+      height: 'data(size)',
       'font-size': 10,
       'text-valign': 'bottom',
       'text-margin-y': 3,
@@ -31,7 +31,7 @@ export const GRAPH_STYLE: StylesheetJson = [
       'text-background-opacity': 0.7,
     },
   },
-  { selector: 'node.focus', style: { 'border-width': 4, 'border-color': '#1a202c', width: 34, height: 34 } },
+  { selector: 'node.focus', style: { 'border-width': 4, 'border-color': '#1a202c' } },
   {
     selector: 'edge',
     style: {
@@ -71,5 +71,7 @@ export const GRAPH_STYLE: StylesheetJson = [
     },
   },
   { selector: 'edge.group', style: { 'line-style': 'dashed', label: '' } },
+  // A pinned node: a double border (the layout leaves it where it is).
+  { selector: 'node.pinned', style: { 'border-width': 4, 'border-style': 'double', 'border-color': '#2d3748' } },
   { selector: '.hidden', style: { display: 'none' } },
 ];
