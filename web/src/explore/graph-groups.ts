@@ -1,5 +1,3 @@
-import type { GraphData } from './state';
-
 /**
  * Large neighbourhoods drawn as groups: when an entity has more than GROUP_ABOVE neighbours over one relationship
  * type in one direction, the first GROUP_SHOWN of them (by name) are drawn and the rest become one group node
@@ -12,6 +10,12 @@ export const GROUP_ABOVE = 12;
 export const GROUP_SHOWN = 5;
 
 export type Direction = 'out' | 'in';
+
+/** What grouping reads of the loaded graph (state.ts's GraphData has it; kept apart so unit tests need no DOM). */
+export interface GroupableGraph {
+  nodes: ReadonlyMap<string, { name: string }>;
+  edges: ReadonlyMap<string, { from: string; to: string; type: string }>;
+}
 
 export interface NodeGroup {
   /** `group|<entity>|<type>|<out or in>`: never an entity id (those have no `|`). */
@@ -36,7 +40,7 @@ export function groupLabel(g: NodeGroup): string {
  * ids the user unfolded. Returns the groups and the entity ids they fold.
  */
 export function findGroups(
-  graph: GraphData,
+  graph: GroupableGraph,
   keep: ReadonlySet<string>,
   open: ReadonlySet<string>,
 ): { groups: NodeGroup[]; folded: Set<string> } {
