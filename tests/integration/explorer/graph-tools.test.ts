@@ -187,4 +187,26 @@ describe('the explorer: node sizes, tooltips and the graph toolbar', () => {
     await expect(count()).resolves.toBe(before);
     await page.waitForURL((u) => !u.searchParams.has('expand'));
   }, 90000);
+
+  it("draws the entity's dated events on a timeline strip in the side panel; a dot opens its event", async () => {
+    await open('eric-garcetti');
+    const strip = page.locator('#panel svg.timeline-strip');
+    await strip.waitFor();
+    const listed = await page.locator('#panel ol.timeline li time').allTextContents();
+    const dated = listed.filter((d) => /^\d{4}/.test(d));
+    expect(dated.length).toBeGreaterThan(1);
+    const dots = strip.locator('circle.event');
+    await expect(dots.count()).resolves.toBe(dated.length);
+    await expect(strip.getAttribute('aria-label')).resolves.toBe(
+      `Timeline: ${dated.length} dated events from ${[...dated].sort()[0]} to ${[...dated].sort().at(-1)}, listed below`,
+    );
+    // Dots run left to right in date order.
+    const xs = (await dots.evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('cx'))))) as number[];
+    expect([...xs].sort((a, b) => a - b)).toEqual(xs);
+    const last = dots.last();
+    const id = (await last.getAttribute('data-id'))!;
+    await last.click();
+    await page.waitForURL((u) => u.searchParams.get('entity') === id);
+    await page.locator(`#cy[data-entity="${id}"]`).waitFor();
+  }, 90000);
 });
