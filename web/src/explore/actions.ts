@@ -12,6 +12,10 @@ export interface ExplorerActions {
   selectNode(id: string): Promise<void>;
   /** Shows a relationship's evidence in the side panel. */
   selectEdge(id: string): Promise<void>;
+  /** Shows a group of a large neighbourhood (graph-groups.ts) in the side panel: its members and a Show all button. */
+  selectGroup(id: string): void;
+  /** Unfolds a group: its members are drawn. */
+  openGroup(id: string): void;
   /** Switches to the graph tab centred on an entity. */
   showInGraph(id: string): void;
   /** Opens an article in the reader tab, with `quote` highlighted. */

@@ -80,9 +80,12 @@ export const SEARCH = `query ExploreSearch($text: String!, $kinds: [EntityKind!]
   search(text: $text, kinds: $kinds, first: 20) { id name kind ... on Event { date } }
 }`;
 
+/** How many entities one neighbourhood answer holds at most (the query's `first`). */
+export const NEIGHBORHOOD_FIRST = 100;
+
 /** The graph without its evidence: 100 entities stay well within the API's query cost limit. */
 export const NEIGHBORHOOD = `query ExploreNeighborhood($id: ID!, $depth: Int!) {
-  neighborhood(id: $id, depth: $depth, first: 100) {
+  neighborhood(id: $id, depth: $depth, first: ${NEIGHBORHOOD_FIRST}) {
     nodes { id name kind ... on Event { date } }
     edges { type from to }
   }

@@ -4,6 +4,7 @@ import { el } from './dom';
 import { articleLink, quoted } from './format';
 import { readerLink } from './reader-link';
 import { timelineList } from './timeline-list';
+import { timelineStrip } from './timeline-strip';
 
 /** The articles that name the entity, with the words each uses and a link to read it at them. */
 function mentionList(mentions: NonNullable<Details['entity']>['mentions']): HTMLElement {
@@ -51,11 +52,13 @@ export function entityDetails(
   expand.addEventListener('click', () => void actions.expandNode(id));
   const center = el('button', { type: 'button' }, 'Make it the centre');
   center.addEventListener('click', () => void actions.openEntity(id));
+  const strip = timelineStrip(timeline, (id) => void actions.openEntity(id));
   return [
     el('h2', {}, entity.name),
     facts,
     el('p', {}, expand, ' ', center),
     el('h3', {}, 'Timeline'),
+    ...(strip ? [strip] : []),
     timeline.length ? timelineList(timeline, (id) => void actions.openEntity(id)) : el('p', {}, 'No dated events.'),
     el('h3', {}, 'Mentioned in'),
     entity.mentions.length ? mentionList(entity.mentions) : el('p', {}, 'No article names it.'),

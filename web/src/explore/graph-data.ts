@@ -21,7 +21,7 @@ export function mergeSubgraph(graph: GraphData, sub: Subgraph): ElementDefinitio
     const style = KIND_STYLE[n.kind];
     added.push({
       group: 'nodes',
-      data: { id: n.id, label: nodeLabel(n), kind: n.kind, color: style.color, shape: style.shape },
+      data: { id: n.id, label: nodeLabel(n), kind: n.kind, color: style.color, shape: style.shape, size: 20 },
     });
   }
   for (const e of sub.edges) {
@@ -37,9 +37,30 @@ export function mergeSubgraph(graph: GraphData, sub: Subgraph): ElementDefinitio
 export function clearGraph(graph: GraphData): void {
   graph.nodes.clear();
   graph.edges.clear();
+  graph.capped.clear();
+  graph.openGroups.clear();
+  graph.hiddenByHand.clear();
+}
+
+/** Forgets loaded elements by id (an expansion undone): entities and relationships alike. */
+export function forgetElements(graph: GraphData, ids: string[]): void {
+  for (const id of ids) {
+    graph.nodes.delete(id);
+    graph.edges.delete(id);
+  }
 }
 
 /** The relationship types the filter offers: those loaded and those the URL hides, sorted, once each. */
 export function relationshipTypes(graph: GraphData, hidden: string[]): string[] {
   return [...new Set([...[...graph.edges.values()].map((e) => e.type), ...hidden].sort())];
+}
+
+/** Each loaded entity's number of loaded relationships (node size: graph-view.ts). */
+export function degrees(graph: GraphData): Map<string, number> {
+  const degree = new Map<string, number>();
+  for (const e of graph.edges.values()) {
+    degree.set(e.from, (degree.get(e.from) ?? 0) + 1);
+    degree.set(e.to, (degree.get(e.to) ?? 0) + 1);
+  }
+  return degree;
 }

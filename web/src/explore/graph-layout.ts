@@ -40,15 +40,23 @@ export function seededRandom(seed: number): () => number {
 
 const byId = (a: { id(): string }, b: { id(): string }) => (a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0);
 
-/** Lays out every element of the graph, the same way for the same graph. */
-export function runLayout(cy: Core): void {
+/**
+ * Lays out every element of the graph, the same way for the same graph. The `pinned` nodes stay where they are:
+ * they are locked while cose runs (cose lays the others out around them) and draggable again afterwards.
+ */
+export function runLayout(cy: Core, pinned: ReadonlySet<string> = new Set()): void {
   const elements = cy.elements().sort(byId);
   const nodes = elements.nodes();
   const random = seededRandom(hash(nodes.map((n: NodeSingular) => n.id()).join('\n')));
   cy.batch(() => {
     nodes.forEach((n: NodeSingular) => {
-      n.position({ x: random() * START_AREA, y: random() * START_AREA });
+      // Every node draws its two numbers, pinned or not, so a pin does not move where the others start.
+      const start = { x: random() * START_AREA, y: random() * START_AREA };
+      if (!pinned.has(n.id())) n.position(start);
     });
   });
+  const locked = nodes.filter((n: NodeSingular) => pinned.has(n.id()));
+  locked.lock();
   elements.layout(LAYOUT).run();
+  locked.unlock();
 }

@@ -3,14 +3,20 @@ import { inDateRange } from './date-range';
 import { byId, el } from './dom';
 import { exportPng } from './export';
 import { EXPORT_BUTTONS, exportFormat, exportJsonWithEvidence } from './export-formats';
-import { relationshipTypes } from './graph-data';
+import { degrees, nameOf, relationshipTypes } from './graph-data';
+import { findGroups, isGroupId, type NodeGroup } from './graph-groups';
+import { say } from './messages';
+import type { UndoStack } from './undo';
 import type { GraphView } from './graph-view';
 import { renderNodeList } from './node-list';
 import type { ExplorerState } from './state';
 import { KIND_STYLE } from './style';
 import { writeUrlState } from './url-state';
 
-type GraphTabActions = Pick<ExplorerActions, 'openEntity' | 'selectNode' | 'expandNode' | 'selectEdge'>;
+type GraphTabActions = Pick<
+  ExplorerActions,
+  'openEntity' | 'selectNode' | 'expandNode' | 'selectEdge' | 'selectGroup' | 'openGroup'
+>;
 
 function renderLegend(legend: HTMLElement): void {
   for (const style of Object.values(KIND_STYLE)) {
@@ -23,6 +29,20 @@ function renderLegend(legend: HTMLElement): void {
       ),
     );
   }
+  legend.append(
+    el(
+      'li',
+      { class: 'size-key' },
+      el('span', { class: 'size-dots', 'aria-hidden': 'true' }, '• ● ⬤'),
+      ' Size: relationships loaded',
+    ),
+    el(
+      'li',
+      {},
+      el('span', { class: 'swatch group', 'aria-hidden': 'true' }),
+      ' Group: more of one relationship, click to list',
+    ),
+  );
 }
 
 /** One checkbox per relationship type; `onToggle` hears which type is now shown or not. */
@@ -45,16 +65,27 @@ function renderTypeFilter(
  * The graph tab's controls around the drawing: depth, relationship filter, re-layout, exports, legend and the
  * keyboard list. Returns `refresh`, which re-applies the filter after the graph changed, and `sync`.
  */
-export function createGraphTab(state: ExplorerState, view: GraphView, actions: GraphTabActions) {
+export function createGraphTab(state: ExplorerState, view: GraphView, actions: GraphTabActions, undo: UndoStack) {
   const { url } = state;
+  let groups: NodeGroup[] = [];
+
+  /** Folds the large neighbourhoods of the loaded graph again (after a load, an expansion or an unfolding). */
+  function regroup(): void {
+    const keep = new Set([...(url.entity ? [url.entity] : []), ...url.expanded]);
+    const found = findGroups(state.graph, keep, state.graph.openGroups);
+    groups = found.groups;
+    view.setGroups(groups, found.folded);
+    view.setDegrees(degrees(state.graph));
+  }
 
   function refresh(): void {
+    view.setHiddenByHand(state.graph.hiddenByHand);
     view.hideTypes(new Set(url.hidden), url.entity, (id) => {
       const n = state.graph.nodes.get(id);
       return n?.kind !== 'EVENT' || inDateRange(n.date, url.since, url.until);
     });
     renderTypeFilter(byId('type-filter'), relationshipTypes(state.graph, url.hidden), url.hidden, toggleType);
-    renderNodeList(byId('node-list'), state, view, actions);
+    renderNodeList(byId('node-list'), state, view, groups, actions);
   }
 
   function toggleType(type: string, shown: boolean): void {
@@ -78,11 +109,54 @@ export function createGraphTab(state: ExplorerState, view: GraphView, actions: G
   }
   renderLegend(byId('legend'));
 
+  byId('fit').addEventListener('click', () => view.fit());
+  byId('zoom-in').addEventListener('click', () => view.zoomBy(1.25));
+  byId('zoom-out').addEventListener('click', () => view.zoomBy(0.8));
+  /** The selected entity's node, or null after saying how to select one. */
+  const selected = (): string | null => {
+    const id = view.selectedNode();
+    if (id && !isGroupId(id)) return id;
+    say('Select a node first: click it, or its name in the list under the graph.', 'error');
+    return null;
+  };
+  byId('pin-node').addEventListener('click', () => {
+    const id = selected();
+    if (!id) return;
+    const was = view.isPinned(id);
+    view.setPinned(id, !was);
+    undo.push(`${was ? 'unpinning' : 'pinning'} ${nameOf(state.graph, id)}`, () => view.setPinned(id, was));
+    say(`${nameOf(state.graph, id)} is ${was ? 'no longer pinned' : 'pinned: the layout leaves it where it is'}.`);
+  });
+  byId('hide-node').addEventListener('click', () => {
+    const id = selected();
+    if (!id) return;
+    if (id === url.entity)
+      return say('The centre of the graph cannot be hidden; open another entity instead.', 'error');
+    const hidden = state.graph.hiddenByHand;
+    hidden.add(id);
+    refresh();
+    undo.push(`hiding ${nameOf(state.graph, id)}`, () => {
+      hidden.delete(id);
+      refresh();
+    });
+    say(`${nameOf(state.graph, id)} is hidden (Undo shows it again).`);
+  });
+
+  /** A node was dragged: it is pinned where it was let go, and Undo puts it back. */
+  function dragged(id: string, from: { x: number; y: number }): void {
+    if (isGroupId(id)) return;
+    const was = view.isPinned(id);
+    view.setPinned(id, true);
+    undo.push(`moving ${nameOf(state.graph, id)}`, () => view.setPinned(id, was, from));
+  }
+
   /** Shows the URL's depth and relationship filter after Back or Forward. */
   function sync(): void {
     depth.value = String(url.depth);
     refresh();
   }
 
-  return { refresh, sync };
+  const group = (id: string): NodeGroup | undefined => groups.find((g) => g.id === id);
+
+  return { refresh, regroup, group, dragged, sync };
 }

@@ -1,4 +1,5 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import { groupLabel, type NodeGroup } from './graph-groups';
 import { runLayout } from './graph-layout';
 import { GRAPH_STYLE } from './style';
 
@@ -7,6 +8,10 @@ export interface GraphEvents {
   tapNode(id: string): void;
   tapEdge(id: string): void;
   doubleTapNode(id: string): void;
+  /** The pointer came onto an element (at x, y in the container's pixels), or left it (null). */
+  /** A node was dragged from `from` to `to` (model coordinates) and let go. */
+  dragged(id: string, from: { x: number; y: number }, to: { x: number; y: number }): void;
+  hover(target: { id: string; group: 'nodes' | 'edges'; x: number; y: number } | null): void;
 }
 
 /** The drawn graph: the one place that talks to cytoscape, so other modules need not know it. */
@@ -25,9 +30,38 @@ export interface GraphView {
    */
   hideTypes(types: ReadonlySet<string>, keep: string | null, shown?: (id: string) => boolean): void;
   isHidden(id: string): boolean;
+  /**
+   * Draws `groups` as one node each, linked to their entity, in place of the groups drawn before; the `folded`
+   * entities are hidden (with their relationships) until their group is unfolded.
+   */
+  setGroups(groups: NodeGroup[], folded: ReadonlySet<string>): void;
+  /** Sizes each entity's node by its number of loaded relationships (the legend says so). */
+  setDegrees(degree: ReadonlyMap<string, number>): void;
   resize(): void;
+  /** Fits the shown graph into the view. */
+  fit(): void;
+  /** Zooms by `factor` (above 1 is closer) around the middle of the view. */
+  zoomBy(factor: number): void;
+  /** The selected node's id, or null. */
+  selectedNode(): string | null;
+  /** Pins a node where it is (the layout leaves it there) or unpins it; `at` also moves it there first. */
+  setPinned(id: string, pinned: boolean, at?: { x: number; y: number }): void;
+  isPinned(id: string): boolean;
+  position(id: string): { x: number; y: number } | null;
+  /** Hides the nodes the user hid by hand (with their relationships), in place of those hidden before. */
+  setHiddenByHand(ids: ReadonlySet<string>): void;
+  /** Removes elements (an expansion undone). */
+  remove(ids: string[]): void;
   /** Says a neighbourhood is drawn, and around which entity (the browser tests wait for it). */
   markReady(entity: string): void;
+}
+
+/**
+ * A node's diameter for its number of relationships: 20 px for one, growing with the square root (so area
+ * tracks degree) up to 56 px, where the hubs of a large graph all meet.
+ */
+export function nodeSize(degree: number): number {
+  return Math.round(Math.min(56, 16 + 4 * Math.sqrt(degree)));
 }
 
 /** Draws the graph in `container` and sends taps on its elements to `events`. */
@@ -47,17 +81,38 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
   container.addEventListener('dblclick', () => {
     if (tappedNode) events.doubleTapNode(tappedNode);
   });
+  // Dragging a node pins it: the next layout leaves it where the user put it.
+  let grabbedAt = { x: 0, y: 0 };
+  cy.on('grab', 'node', (evt) => void (grabbedAt = { ...evt.target.position() }));
+  cy.on('dragfree', 'node', (evt) =>
+    events.dragged(evt.target.id() as string, grabbedAt, { ...evt.target.position() }),
+  );
+  cy.on('mouseover', 'node, edge', (evt) => {
+    const at = evt.renderedPosition ?? { x: 0, y: 0 };
+    events.hover({ id: evt.target.id() as string, group: evt.target.group(), x: at.x, y: at.y });
+  });
+  cy.on('mouseout', 'node, edge', () => events.hover(null));
+  cy.on('pan zoom', () => events.hover(null));
+  // Leaving the canvas sends cytoscape no mouseout: the tooltip would stay behind.
+  container.addEventListener('mouseleave', () => events.hover(null));
   // Touch screens send no dblclick: there cytoscape's own double tap stays.
   cy.on('dbltap', 'node', (evt) => {
     if (typeof TouchEvent !== 'undefined' && evt.originalEvent instanceof TouchEvent)
       events.doubleTapNode(evt.target.id() as string);
   });
 
+  let folded: ReadonlySet<string> = new Set();
+  let byHand: ReadonlySet<string> = new Set();
+  const pinned = new Set<string>();
+
   return {
     cy,
     add: (elements) => void cy.add(elements),
-    clear: () => void cy.elements().remove(),
-    layout: () => runLayout(cy),
+    clear: () => {
+      pinned.clear();
+      cy.elements().remove();
+    },
+    layout: () => runLayout(cy, pinned),
     setFocus(id) {
       cy.nodes().removeClass('focus');
       cy.getElementById(id).addClass('focus');
@@ -68,7 +123,7 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
     },
     hideTypes(types, keep, shown = () => true) {
       cy.batch(() => {
-        const inRange = (id: string) => id === keep || shown(id);
+        const inRange = (id: string) => id === keep || (shown(id) && !folded.has(id) && !byHand.has(id));
         cy.edges().forEach((e) => {
           const out = !inRange(e.data('source') as string) || !inRange(e.data('target') as string);
           e.toggleClass('hidden', out || types.has(e.data('type') as string));
@@ -81,7 +136,67 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
       });
     },
     isHidden: (id) => cy.getElementById(id).hasClass('hidden'),
+    setDegrees(degree) {
+      cy.batch(() => {
+        cy.nodes().forEach((n) => {
+          if (!n.hasClass('group')) n.data('size', nodeSize(degree.get(n.id()) ?? 0));
+        });
+      });
+    },
+    setGroups(groups, foldedNow) {
+      folded = foldedNow;
+      cy.batch(() => {
+        cy.nodes('.group').remove();
+        for (const g of groups) {
+          const at = cy.getElementById(g.entity).position();
+          const [source, target] = g.direction === 'out' ? [g.entity, g.id] : [g.id, g.entity];
+          cy.add([
+            {
+              group: 'nodes',
+              classes: 'group',
+              data: { id: g.id, label: groupLabel(g), kind: 'GROUP' },
+              // Beside its entity until the next layout (an undo that folds a group again does not lay out).
+              position: { x: at.x + 60, y: at.y + 40 },
+            },
+            { group: 'edges', classes: 'group', data: { id: `${g.id}|edge`, source, target, type: g.type } },
+          ]);
+        }
+      });
+    },
     resize: () => void cy.resize(),
+    fit: () => void cy.fit(cy.elements(':visible'), 30),
+    zoomBy(factor) {
+      const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
+      cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    },
+    selectedNode() {
+      const n = cy.nodes(':selected').first();
+      return n.length ? n.id() : null;
+    },
+    setPinned(id, on, at) {
+      const n = cy.getElementById(id);
+      if (!n.length) return;
+      if (at) n.position(at);
+      if (on) pinned.add(id);
+      else pinned.delete(id);
+      n.toggleClass('pinned', on);
+    },
+    isPinned: (id) => pinned.has(id),
+    position(id) {
+      const n = cy.getElementById(id);
+      return n.length ? { ...n.position() } : null;
+    },
+    setHiddenByHand(ids) {
+      byHand = ids;
+    },
+    remove(ids) {
+      cy.batch(() => {
+        for (const id of ids) {
+          pinned.delete(id);
+          cy.getElementById(id).remove();
+        }
+      });
+    },
     markReady(entity) {
       container.dataset.ready = 'true';
       container.dataset.entity = entity;

@@ -3,8 +3,10 @@ import type { ExplorerActions } from './actions';
 import { createDateFilter } from './date-filter';
 import { byId } from './dom';
 import { createGraphTab } from './graph-tab';
+import { isGroupId } from './graph-groups';
 import { createGraphView } from './graph-view';
 import { startLive } from './live';
+import { say } from './messages';
 import { createNeighbourhood } from './neighbourhood';
 import { createPathTab } from './path-tab';
 import { createReader } from './reader';
@@ -14,6 +16,8 @@ import { createSidePanel } from './side-panel';
 import { createStancesTab } from './stances-tab';
 import { createExplorerState } from './state';
 import { parseUrlState, replaceUrlState } from './url-state';
+import { createTooltip } from './tooltip';
+import { createUndo } from './undo';
 import { createViews } from './views';
 
 // The explorer page (/explore): this module only builds the parts and connects them; each part is its own module.
@@ -27,6 +31,25 @@ const actions: ExplorerActions = {
   expandNode: (id) => neighbourhood.expand(id),
   selectNode: (id) => panel.showEntity(id),
   selectEdge: (id) => panel.showEdge(id),
+  selectGroup: (id) => {
+    const g = graphTab.group(id);
+    if (g) panel.showGroup(g);
+  },
+  openGroup: (id) => {
+    const g = graphTab.group(id);
+    if (!g) return;
+    state.graph.openGroups.add(id);
+    graphTab.regroup();
+    graphView.layout();
+    graphTab.refresh();
+    undo.push(`showing the ${g.type} group`, () => {
+      state.graph.openGroups.delete(id);
+      graphTab.regroup();
+      graphTab.refresh();
+    });
+    say(`Showing all ${g.members.length} ${g.type} of ${state.graph.nodes.get(g.entity)?.name ?? g.entity}.`);
+    void actions.selectNode(g.entity);
+  },
   showInGraph: (id) => {
     views.show('graph');
     void neighbourhood.open(id);
@@ -39,16 +62,22 @@ const actions: ExplorerActions = {
 };
 
 const graphView = createGraphView(byId('cy'), {
-  tapNode: (id) => void actions.selectNode(id),
+  tapNode: (id) => (isGroupId(id) ? actions.selectGroup(id) : void actions.selectNode(id)),
   tapEdge: (id) => void actions.selectEdge(id),
-  doubleTapNode: (id) => void actions.expandNode(id),
+  doubleTapNode: (id) => (isGroupId(id) ? actions.openGroup(id) : void actions.expandNode(id)),
+  hover: (target) => tooltip.hover(target),
+  dragged: (id, from) => graphTab.dragged(id, from),
 });
-const graphTab = createGraphTab(state, graphView, actions);
+const undo = createUndo(byId<HTMLButtonElement>('undo'));
+const graphTab = createGraphTab(state, graphView, actions, undo);
+const tooltip = createTooltip(byId('graph-tip'), byId('cy'), state, (id) => graphTab.group(id));
 const neighbourhood = createNeighbourhood({
   state,
   view: graphView,
   refresh: graphTab.refresh,
+  regroup: graphTab.regroup,
   selectNode: actions.selectNode,
+  undo,
 });
 const panel = createSidePanel(byId('panel'), state, graphView, actions);
 const stancesTab = createStancesTab(state, actions);

@@ -1,9 +1,10 @@
-import { NEIGHBORHOOD, type Subgraph } from './api';
-import { clearGraph, mergeSubgraph, nameOf } from './graph-data';
+import { NEIGHBORHOOD, NEIGHBORHOOD_FIRST, type Subgraph } from './api';
+import { clearGraph, forgetElements, mergeSubgraph, nameOf } from './graph-data';
 import type { GraphView } from './graph-view';
 import { fail, say } from './messages';
 import { requestChannel } from './requests';
 import type { ExplorerState, UrlState } from './state';
+import type { UndoStack } from './undo';
 import { writeUrlState } from './url-state';
 
 export interface NeighbourhoodDeps {
@@ -11,14 +12,17 @@ export interface NeighbourhoodDeps {
   view: GraphView;
   /** Re-applies the relationship filter and redraws the controls that list the graph. */
   refresh(): void;
+  /** Folds the large neighbourhoods of what is loaded (graph-groups.ts). */
+  regroup(): void;
   selectNode(id: string): Promise<void>;
+  undo: UndoStack;
 }
 
 /** What the URL asks the graph to show: when it differs from what is drawn, the graph is loaded again. */
 const drawing = (url: UrlState): string => JSON.stringify([url.entity, url.depth, url.expanded]);
 
 /** Loads neighbourhoods from the API into the graph: the centre entity and the nodes expanded around it. */
-export function createNeighbourhood({ state, view, refresh, selectNode }: NeighbourhoodDeps) {
+export function createNeighbourhood({ state, view, refresh, regroup, selectNode, undo }: NeighbourhoodDeps) {
   const { url, graph } = state;
   // Opening an entity replaces whatever the graph still waits for; expansions join the graph being shown.
   const requests = requestChannel();
@@ -42,13 +46,19 @@ export function createNeighbourhood({ state, view, refresh, selectNode }: Neighb
       if (current.aborted) return;
       clearGraph(graph);
       view.clear();
-      for (const sub of subgraphs) view.add(mergeSubgraph(graph, sub));
+      undo.clear();
+      const centres = [id, ...url.expanded];
+      subgraphs.forEach((sub, i) => {
+        view.add(mergeSubgraph(graph, sub));
+        if (sub.nodes.length >= NEIGHBORHOOD_FIRST) graph.capped.add(centres[i]!);
+      });
       drawn = wanted;
       if (graph.nodes.size === 0) {
         say(`No entity with id "${id}".`, 'error');
         return;
       }
       view.setFocus(id);
+      regroup();
       view.layout();
       refresh();
       say(`${nameOf(graph, id)}: ${graph.nodes.size} entities, ${graph.edges.size} relationships.`);
@@ -63,11 +73,26 @@ export function createNeighbourhood({ state, view, refresh, selectNode }: Neighb
   async function expand(id: string): Promise<void> {
     say(`Expanding ${nameOf(graph, id)}…`);
     try {
-      const added = mergeSubgraph(graph, await fetchNeighbourhood(id));
+      const sub = await fetchNeighbourhood(id);
+      const added = mergeSubgraph(graph, sub);
+      if (sub.nodes.length >= NEIGHBORHOOD_FIRST) graph.capped.add(id);
       view.add(added);
-      if (!url.expanded.includes(id) && id !== url.entity) url.expanded.push(id);
+      const wasExpanded = url.expanded.includes(id) || id === url.entity;
+      if (!wasExpanded) url.expanded.push(id);
+      if (added.length)
+        undo.push(`expanding ${nameOf(graph, id)}`, () => {
+          const ids = added.map((a) => a.data.id!);
+          forgetElements(graph, ids);
+          view.remove(ids);
+          if (!wasExpanded) url.expanded = url.expanded.filter((x) => x !== id);
+          writeUrlState(url);
+          drawn = drawing(url);
+          regroup();
+          refresh();
+        });
       writeUrlState(url);
       drawn = drawing(url);
+      regroup();
       view.layout();
       refresh();
       say(

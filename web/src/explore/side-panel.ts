@@ -1,9 +1,10 @@
 import type { ExplorerActions } from './actions';
-import { DETAILS, type Details } from './api';
+import { DETAILS, NEIGHBORHOOD_FIRST, type Details } from './api';
 import { el } from './dom';
 import { entityDetails } from './entity-details';
 import { evidenceList, loadEvidence } from './evidence';
 import { nameOf } from './graph-data';
+import { groupLabel, type NodeGroup } from './graph-groups';
 import type { GraphView } from './graph-view';
 import { errorText } from './messages';
 import { isStale, requestChannel, type RequestChannel } from './requests';
@@ -14,7 +15,7 @@ export function createSidePanel(
   panel: HTMLElement,
   state: ExplorerState,
   view: GraphView,
-  actions: Pick<ExplorerActions, 'openEntity' | 'expandNode'>,
+  actions: Pick<ExplorerActions, 'openEntity' | 'expandNode' | 'openGroup'>,
 ) {
   const requests: RequestChannel = requestChannel();
 
@@ -64,5 +65,34 @@ export function createSidePanel(
     );
   }
 
-  return { showEntity, showEdge };
+  /** Shows a group of a large neighbourhood: what it folds, with a button to draw them all. */
+  function showGroup(g: NodeGroup): void {
+    requests.cancel();
+    view.select(g.id);
+    const who = nameOf(state.graph, g.entity);
+    const open = el('button', { type: 'button' }, `Show all ${g.members.length}`);
+    open.addEventListener('click', () => actions.openGroup(g.id));
+    const members = el('ul', { class: 'group-members' });
+    for (const m of g.members) {
+      const b = el('button', { type: 'button', class: 'linkish' }, nameOf(state.graph, m));
+      b.addEventListener('click', () => void actions.openEntity(m));
+      members.append(el('li', {}, b));
+    }
+    const arrow = g.direction === 'out' ? `${who} ${g.type} …` : `… ${g.type} ${who}`;
+    panel.replaceChildren(
+      el('h2', {}, `${who}: ${groupLabel(g)}`),
+      el('p', {}, `${g.members.length} more entities (${arrow}) are folded into this node to keep the graph readable.`),
+      state.graph.capped.has(g.entity)
+        ? el(
+            'p',
+            { class: 'note' },
+            `The neighbourhood answer stops at ${NEIGHBORHOOD_FIRST} entities, so ${who} may have more than the graph shows.`,
+          )
+        : '',
+      el('p', {}, open),
+      members,
+    );
+  }
+
+  return { showEntity, showEdge, showGroup };
 }

@@ -34,6 +34,12 @@ export interface UrlState {
 export interface GraphData {
   nodes: Map<string, EntityRef>;
   edges: Map<string, GraphEdge>;
+  /** The entities whose neighbourhood answer was cut at the API's `first` (there may be more). */
+  capped: Set<string>;
+  /** The groups of large neighbourhoods the user unfolded (graph-groups.ts), by group id. */
+  openGroups: Set<string>;
+  /** The entities the user hid (the toolbar's Hide), until undone or the graph is loaded afresh. */
+  hiddenByHand: Set<string>;
 }
 
 /** The rows of the stances table and how they are sorted. */
@@ -53,7 +59,7 @@ export interface ExplorerState {
 export function createExplorerState(url: UrlState): ExplorerState {
   return {
     url,
-    graph: { nodes: new Map(), edges: new Map() },
+    graph: { nodes: new Map(), edges: new Map(), capped: new Set(), openGroups: new Set(), hiddenByHand: new Set() },
     stances: { rows: [], sortKey: 'date', sortAsc: true },
   };
 }

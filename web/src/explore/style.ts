@@ -19,8 +19,8 @@ export const GRAPH_STYLE: StylesheetJson = [
       label: 'data(label)',
       'background-color': 'data(color)',
       shape: 'data(shape)' as never,
-      width: 26,
-      height: 26,
+      width: 'data(size)',
+      height: 'data(size)',
       'font-size': 10,
       'text-valign': 'bottom',
       'text-margin-y': 3,
@@ -31,7 +31,7 @@ export const GRAPH_STYLE: StylesheetJson = [
       'text-background-opacity': 0.7,
     },
   },
-  { selector: 'node.focus', style: { 'border-width': 4, 'border-color': '#1a202c', width: 34, height: 34 } },
+  { selector: 'node.focus', style: { 'border-width': 4, 'border-color': '#1a202c' } },
   {
     selector: 'edge',
     style: {
@@ -52,5 +52,26 @@ export const GRAPH_STYLE: StylesheetJson = [
     selector: ':selected',
     style: { 'border-width': 4, 'border-color': '#d53f8c', 'line-color': '#d53f8c', 'target-arrow-color': '#d53f8c' },
   },
+  {
+    // A folded part of a large neighbourhood (graph-groups.ts): a pale box that says how many.
+    selector: 'node.group',
+    style: {
+      shape: 'round-rectangle',
+      'background-color': '#edf2f7',
+      'border-width': 1,
+      'border-color': '#4a5568',
+      'border-style': 'dashed',
+      width: 'label',
+      height: 22,
+      padding: '6px',
+      'text-valign': 'center',
+      'text-margin-y': 0,
+      'text-background-opacity': 0,
+      'font-size': 11,
+    },
+  },
+  { selector: 'edge.group', style: { 'line-style': 'dashed', label: '' } },
+  // A pinned node: a double border (the layout leaves it where it is).
+  { selector: 'node.pinned', style: { 'border-width': 4, 'border-style': 'double', 'border-color': '#2d3748' } },
   { selector: '.hidden', style: { display: 'none' } },
 ];

@@ -1,0 +1,102 @@
+import type { Page } from 'playwright-core';
+import { generateArticles } from '../../../bench/generate';
+import { loadArticles } from '../../../ingest/pipeline';
+import type { Database } from '../../../src/core/database';
+import { type ExplorerBrowser, checkExplorerBuilt, openExplorerBrowser } from '../../support/explorer-browser';
+import { testDatabase } from '../../support/database';
+import { type Api, seedCorpus, startApi } from '../api/support';
+
+/**
+ * Large neighbourhoods (issue 16): a hub of the benchmark's synthetic graph (bench/generate.ts, the generator of
+ * the 1M graph at a small size) opens with its big relationship types folded into group nodes, and a group
+ * unfolds from the graph and from the keyboard list. In Chromium on the real service.
+ */
+describe('the explorer: large neighbourhoods grouped', () => {
+  let db: Database;
+  let api: Api;
+  let browser: ExplorerBrowser;
+  let page: Page;
+  const HUB = 'department-of-justice';
+
+  beforeAll(async () => {
+    checkExplorerBuilt();
+    db = testDatabase();
+    await seedCorpus(db);
+    const { outcomes } = await loadArticles(db, [...generateArticles({ facts: 4000, factsPerArticle: 400, seed: 3 })]);
+    const failed = outcomes.filter((o) => o.status === 'failed');
+    if (failed.length) throw new Error(`synthetic load failed: ${JSON.stringify(failed[0])}`);
+    api = await startApi(db);
+    browser = await openExplorerBrowser();
+  }, 240000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+    await db?.close();
+  });
+
+  afterEach(async () => {
+    await page.close();
+    expect(browser.offsite).toEqual([]);
+  });
+
+  /** The drawn graph, read in the page (page code as text: the tests compile without the DOM library). */
+  const drawn = () =>
+    page.evaluate(`(() => {
+      const cy = window.explorer.cy;
+      const shown = cy.nodes().filter((n) => !n.hasClass('hidden'));
+      return {
+        entities: shown.filter((n) => !n.hasClass('group')).length,
+        loaded: cy.nodes().filter((n) => !n.hasClass('group')).length,
+        groups: shown.filter((n) => n.hasClass('group')).map((n) => ({ id: n.id(), label: n.data('label') })),
+      };
+    })()`) as Promise<{ entities: number; loaded: number; groups: { id: string; label: string }[] }>;
+
+  it('opens a hub with its large relationship types folded, and unfolds a group from the graph', async () => {
+    page = await browser.page({ width: 1440, height: 900 });
+    await page.goto(`${api.app.url}/explore?entity=${HUB}`);
+    await page.locator(`#cy[data-entity="${HUB}"]`).waitFor();
+    const before = await drawn();
+    // The answer is the API's 100 entities; most of them are folded, a few of each big type are drawn.
+    expect(before.loaded).toBeGreaterThanOrEqual(100);
+    expect(before.groups.length).toBeGreaterThan(0);
+    expect(before.entities).toBeLessThan(before.loaded / 2);
+    for (const g of before.groups) expect(g.label).toMatch(/^(\d+ more [A-Z_]+ →|← \d+ more [A-Z_]+)$/);
+
+    // A click on a group lists what it folds, and says the answer was capped.
+    const group = before.groups[0]!;
+    const count = Number(/(\d+) more/.exec(group.label)![1]);
+    const box = await page.evaluate(
+      `window.explorer.cy.getElementById(${JSON.stringify(group.id)}).renderedBoundingBox()`,
+    );
+    const cy = await page.locator('#cy').boundingBox();
+    const { x1, x2, y1, y2 } = box as { x1: number; x2: number; y1: number; y2: number };
+    await page.mouse.click(cy!.x + (x1 + x2) / 2, cy!.y + (y1 + y2) / 2);
+    await expect(page.locator('#panel .group-members li').count()).resolves.toBe(count);
+    await expect(page.locator('#panel').textContent()).resolves.toContain('stops at 100 entities');
+
+    // Show all draws them, and the page still answers a click on a node.
+    await page
+      .locator('#panel')
+      .getByRole('button', { name: `Show all ${count}` })
+      .click();
+    const after = await drawn();
+    expect(after.groups.map((g) => g.id)).not.toContain(group.id);
+    expect(after.entities).toBeGreaterThanOrEqual(before.entities + count);
+    await page.locator('#panel h2', { hasText: 'Department of Justice' }).waitFor();
+  }, 120000);
+
+  it('offers each group in the keyboard list, with a Show all button', async () => {
+    page = await browser.page({ width: 1440, height: 900 });
+    await page.goto(`${api.app.url}/explore?entity=${HUB}`);
+    await page.locator(`#cy[data-entity="${HUB}"]`).waitFor();
+    const { groups } = await drawn();
+    await page.locator('#contents summary').click();
+    const items = page.locator('#node-list > li.group');
+    await expect(items.count()).resolves.toBe(groups.length);
+    const first = items.first();
+    await first.getByRole('button', { name: /^Show the \d+ / }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#node-list > li.group').count()).resolves.toBe(groups.length - 1);
+  }, 120000);
+});
