@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 describe('the CoreNLP extractor', () => {
-  it('keeps every class at or above its floor on the split it was never tuned on', async () => {
+  it('keeps every class at or above its floor on the fresh split (never tuned on until its scores at the freeze were taken)', async () => {
     expect(setup.extractor.name).toBe('corenlp');
     const report = await scoreSplit('fresh', setup.extractor);
     expect(report.articles.length).toBeGreaterThanOrEqual(12);
