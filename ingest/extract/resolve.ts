@@ -69,16 +69,21 @@ export class EntityTable {
   merge(a: ResolvedEntity, b: ResolvedEntity): ResolvedEntity {
     const isBill = (e: ResolvedEntity): boolean => e.type === 'bill' || e.mentions.every((m) => m.type === 'bill');
     const keep = a.known !== b.known ? (a.known ? a : b) : isBill(a) && !isBill(b) ? b : a;
-    const drop = keep === a ? b : a;
-    for (const m of drop.mentions) {
-      m.entityId = keep.id;
-      keep.mentions.push(m);
-    }
-    for (const n of [drop.name, ...drop.aliases])
-      if (normalizeName(n) !== normalizeName(keep.name)) keep.aliases.add(n);
-    keep.confidence = Math.max(keep.confidence, drop.confidence);
-    this.entities.delete(drop.id);
+    this.fold(keep, keep === a ? b : a);
     return keep;
+  }
+
+  /** Folds `from` into `into`: its mentions, its names as aliases, the higher confidence; `from` leaves the table. */
+  fold(into: ResolvedEntity, from: ResolvedEntity): void {
+    if (into === from) return;
+    for (const m of from.mentions) {
+      m.entityId = into.id;
+      into.mentions.push(m);
+    }
+    for (const alias of [from.name, ...from.aliases])
+      if (normalizeName(alias) !== normalizeName(into.name)) into.aliases.add(alias);
+    into.confidence = Math.max(into.confidence, from.confidence);
+    this.entities.delete(from.id);
   }
 
   attach(mention: Mention, entity: ResolvedEntity): void {

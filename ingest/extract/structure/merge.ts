@@ -16,12 +16,12 @@ export function mergeWithinArticle(table: EntityTable, gazetteer: GazetteerIndex
   for (const entity of [...table.entities.values()]) {
     if (entity.known || entity.kind !== 'person') continue;
     const known = gazetteer.withSurname(surnameOf(entity.name)).filter((k) => samePerson(k.name, entity.name));
-    if (known.length === 1 && known[0]) fold(table, table.fromKnown(known[0]), entity);
+    if (known.length === 1 && known[0]) table.fold(table.fromKnown(known[0]), entity);
   }
   for (const entity of [...table.entities.values()]) {
     if (entity.known || entity.kind !== 'program') continue;
     const known = knownProgram(entity.name, gazetteer);
-    if (known) fold(table, table.fromKnown(known), entity);
+    if (known) table.fold(table.fromKnown(known), entity);
   }
   // "Ian D. Prior" is also "Ian Prior".
   for (const entity of table.entities.values()) {
@@ -35,12 +35,12 @@ export function mergeWithinArticle(table: EntityTable, gazetteer: GazetteerIndex
     const people = list().filter((p) => p.kind === 'person' && p !== one);
     const sameSurname = people.some((p) => normalizeName(surnameOf(p.name)) === normalizeName(one.name));
     const full = sameSurname ? undefined : firstNameOf(one.name, people);
-    if (full) fold(table, full, one);
+    if (full) table.fold(full, one);
   }
   for (const a of list()) {
     for (const b of list()) {
       if (a === b || !table.entities.has(a.id) || !table.entities.has(b.id)) continue;
-      if (oneEntity(a, b) && keeps(a, b)) fold(table, a, b);
+      if (oneEntity(a, b) && keeps(a, b)) table.fold(a, b);
     }
   }
 }
@@ -154,16 +154,4 @@ function singular(name: string): string {
   return normalizeName(name)
     .replace(/ies$/, 'y')
     .replace(/(?<![su])s$/, '');
-}
-
-function fold(table: EntityTable, into: ResolvedEntity, from: ResolvedEntity): void {
-  if (into === from) return;
-  for (const m of from.mentions) {
-    m.entityId = into.id;
-    into.mentions.push(m);
-  }
-  for (const alias of [from.name, ...from.aliases])
-    if (normalizeName(alias) !== normalizeName(into.name)) into.aliases.add(alias);
-  into.confidence = Math.max(into.confidence, from.confidence);
-  table.entities.delete(from.id);
 }
