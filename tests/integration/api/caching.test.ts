@@ -7,7 +7,7 @@ import { createLogger } from '../../../src/core/logger';
 import { type RunningApp, startApp } from '../../../src/server/app';
 import { clearGraph, testConfig, testDatabase } from '../../support/database';
 import { articleNamed } from '../../support/live';
-import type { AnyData } from './support';
+import { type AnyData, type Reply, bearer, send } from './support';
 import { ARTICLE_ANNOTATION, ARTICLE_FILE, ARTICLE_ID, ARTICLE_MARKDOWN } from './write-articles';
 
 /*
@@ -36,39 +36,6 @@ const ARTICLE = 'query Article($id: ID!) { article(id: $id) { id title } }';
 // Seven levels deep, past MAX_QUERY_DEPTH=4.
 const TOO_DEEP = '{ article(id: "cache-seed") { mentions { entity { mentionedIn { mentions { entity { id } } } } } } }';
 
-interface Reply {
-  status: number;
-  headers: Headers;
-  body: AnyData;
-}
-
-/** Posts a body (or GETs its fields as parameters) to /graphql, as a client would. */
-async function send(
-  url: string,
-  body: AnyData,
-  headers: Record<string, string> = {},
-  method: 'POST' | 'GET' = 'POST',
-): Promise<Reply> {
-  const target = new URL(`${url}/graphql`);
-  if (method === 'GET')
-    for (const [name, value] of Object.entries(body))
-      target.searchParams.set(name, typeof value === 'string' ? value : JSON.stringify(value));
-  const response = await fetch(target, {
-    method,
-    headers: method === 'POST' ? { 'content-type': 'application/json', ...headers } : headers,
-    body: method === 'POST' ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  let parsed: AnyData;
-  try {
-    parsed = JSON.parse(text) as AnyData;
-  } catch {
-    parsed = { text };
-  }
-  return { status: response.status, headers: response.headers, body: parsed };
-}
-
-const bearer = (key: string): Record<string, string> => ({ authorization: `Bearer ${key}` });
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const persisted = (hash: string) => ({ persistedQuery: { version: 1, sha256Hash: hash } });
 const codes = (reply: Reply): string[] => (reply.body.errors ?? []).map((e: AnyData) => e.extensions?.code);

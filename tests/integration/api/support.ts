@@ -91,3 +91,39 @@ export function dataOf<T>(response: GraphQLResponse<T>): T {
   if (!response.data) throw new Error('No data');
   return response.data;
 }
+
+/** What /graphql answered: the status, the headers and the body (JSON, or `{ text }` when it is not). */
+export interface Reply {
+  status: number;
+  headers: Headers;
+  body: AnyData;
+}
+
+/** Posts a body (or GETs its fields as parameters) to /graphql, as a client would. */
+export async function send(
+  url: string,
+  body: AnyData,
+  headers: Record<string, string> = {},
+  method: 'POST' | 'GET' = 'POST',
+): Promise<Reply> {
+  const target = new URL(`${url}/graphql`);
+  if (method === 'GET')
+    for (const [name, value] of Object.entries(body))
+      target.searchParams.set(name, typeof value === 'string' ? value : JSON.stringify(value));
+  const response = await fetch(target, {
+    method,
+    headers: method === 'POST' ? { 'content-type': 'application/json', ...headers } : headers,
+    body: method === 'POST' ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  let parsed: AnyData;
+  try {
+    parsed = JSON.parse(text) as AnyData;
+  } catch {
+    parsed = { text };
+  }
+  return { status: response.status, headers: response.headers, body: parsed };
+}
+
+/** The header that sends an API key. */
+export const bearer = (key: string): Record<string, string> => ({ authorization: `Bearer ${key}` });

@@ -3,7 +3,7 @@ import type { Database } from '../../../src/core/database';
 import { pipelineArticleWriter } from '../../../src/cli/pipeline-article-writer';
 import { MAX_BODY_BYTES } from '../../../src/server/app';
 import { testConfig } from '../../support/database';
-import { type AnyData, apiFor, seedCorpus } from './support';
+import { apiFor, bearer, seedCorpus, send } from './support';
 import {
   ARTICLE_ANNOTATION,
   ARTICLE_FILE,
@@ -29,44 +29,6 @@ const INGEST = `mutation Ingest($input: IngestArticleInput!) {
 }`;
 const RETRACT = `mutation Retract($id: ID!) { retractArticle(id: $id) { id retracted nodesDeleted relationshipsDeleted } }`;
 const CURATED_INPUT = { fileName: ARTICLE_FILE, content: ARTICLE_MARKDOWN, annotation: ARTICLE_ANNOTATION };
-
-interface Reply {
-  status: number;
-  headers: Headers;
-  body: AnyData;
-}
-
-/** Posts (or GETs) an operation with the given headers, as a client would. */
-async function send(
-  url: string,
-  operation: { query: string; variables?: Record<string, unknown> },
-  headers: Record<string, string> = {},
-  method: 'POST' | 'GET' = 'POST',
-): Promise<Reply> {
-  const target = new URL(`${url}/graphql`);
-  let body: string | undefined;
-  if (method === 'GET') {
-    target.searchParams.set('query', operation.query);
-    if (operation.variables) target.searchParams.set('variables', JSON.stringify(operation.variables));
-  } else {
-    body = JSON.stringify(operation);
-  }
-  const response = await fetch(target, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    body,
-  });
-  const text = await response.text();
-  let parsed: AnyData;
-  try {
-    parsed = JSON.parse(text) as AnyData;
-  } catch {
-    parsed = { text };
-  }
-  return { status: response.status, headers: response.headers, body: parsed };
-}
-
-const bearer = (key: string): Record<string, string> => ({ authorization: `Bearer ${key}` });
 
 /** How many articles with this id the graph holds (0 or 1). */
 async function articlesWithId(db: Database, id: string): Promise<number> {

@@ -1,43 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import type { Database } from '../../../src/core/database';
-import {
-  type ExplorerBrowser,
-  checkExplorerBuilt,
-  openExplorerBrowser,
-  scrollWidth,
-} from '../../support/explorer-browser';
-import { testDatabase } from '../../support/database';
-import { type Api, seedCorpus, startApi } from '../api/support';
+import { scrollWidth } from '../../support/explorer-browser';
+import { useSeededExplorer } from './support';
 
 /**
  * The explorer's time filter and the stances table's actor filter and CSV export (issue 16), in Chromium on
  * the real service over the seed corpus.
  */
 describe('the explorer: date range, stances by actor, CSV', () => {
-  let db: Database;
-  let api: Api;
-  let browser: ExplorerBrowser;
+  const explorer = useSeededExplorer();
   let page: Page;
-
-  beforeAll(async () => {
-    checkExplorerBuilt();
-    db = testDatabase();
-    await seedCorpus(db);
-    api = await startApi(db);
-    browser = await openExplorerBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-    await db?.close();
-  });
-
-  afterEach(async () => {
-    await page.close();
-    expect(browser.offsite).toEqual([]);
-  });
 
   /** The labels of the events the graph shows (page code as text: the tests compile without the DOM library). */
   const shownEventDates = () =>
@@ -65,8 +37,8 @@ describe('the explorer: date range, stances by actor, CSV', () => {
   ])(
     'at %i×%i, one date range filters the graph and the stances table',
     async (width, height) => {
-      page = await browser.page({ width, height });
-      await page.goto(`${api.app.url}/explore?entity=eric-garcetti`);
+      page = await explorer.page({ width, height });
+      await page.goto(`${explorer.url}/explore?entity=eric-garcetti`);
       await page.locator('#cy[data-entity="eric-garcetti"]').waitFor();
       const before = await shownEventDates();
 
@@ -107,8 +79,8 @@ describe('the explorer: date range, stances by actor, CSV', () => {
   );
 
   it('rejects a range bound that is not a date, saying what to write', async () => {
-    page = await browser.page();
-    await page.goto(`${api.app.url}/explore?view=stances`);
+    page = await explorer.page();
+    await page.goto(`${explorer.url}/explore?view=stances`);
     await page.getByLabel('Dates from').fill('January');
     await page.getByRole('button', { name: 'Apply dates' }).click();
     await page.locator('#message.error', { hasText: '“January” is not a date: write a year' }).waitFor();
@@ -116,8 +88,8 @@ describe('the explorer: date range, stances by actor, CSV', () => {
   }, 60000);
 
   it("filters stances by actor, and exports the table's rows as CSV", async () => {
-    page = await browser.page();
-    await page.goto(`${api.app.url}/explore?view=stances`);
+    page = await explorer.page();
+    await page.goto(`${explorer.url}/explore?view=stances`);
     await page.locator('#stances-table tbody tr').first().waitFor();
     const everyone = new Set(await page.locator('#stances-table tbody td[data-label="Actor"]').allTextContents());
     expect(everyone.size).toBeGreaterThan(1);

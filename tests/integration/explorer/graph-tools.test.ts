@@ -1,38 +1,14 @@
 import type { Page } from 'playwright-core';
-import type { Database } from '../../../src/core/database';
-import { type ExplorerBrowser, checkExplorerBuilt, openExplorerBrowser } from '../../support/explorer-browser';
-import { testDatabase } from '../../support/database';
-import { type Api, seedCorpus, startApi } from '../api/support';
+import { useSeededExplorer } from './support';
 
 /**
  * The graph's size by degree, its hover tooltips and its toolbar (fit, zoom, pin, hide, undo) (issue 16), in
  * Chromium on the real service over the seed corpus.
  */
 describe('the explorer: node sizes, tooltips and the graph toolbar', () => {
-  let db: Database;
-  let api: Api;
-  let browser: ExplorerBrowser;
+  const explorer = useSeededExplorer();
   let page: Page;
   const THREAT = 'sessions-subpoena-threat-2018-01-24';
-
-  beforeAll(async () => {
-    checkExplorerBuilt();
-    db = testDatabase();
-    await seedCorpus(db);
-    api = await startApi(db);
-    browser = await openExplorerBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-    await db?.close();
-  });
-
-  afterEach(async () => {
-    await page.close();
-    expect(browser.offsite).toEqual([]);
-  });
 
   // Page code as text: the tests compile without the DOM library.
   const inPage = <T>(code: string) => page.evaluate(code) as Promise<T>;
@@ -48,8 +24,8 @@ describe('the explorer: node sizes, tooltips and the graph toolbar', () => {
   const hasClass = (id: string, cls: string) =>
     inPage<boolean>(`${cyExpr}.getElementById(${JSON.stringify(id)}).hasClass(${JSON.stringify(cls)})`);
   const open = async (entity: string) => {
-    page = await browser.page({ width: 1440, height: 900 });
-    await page.goto(`${api.app.url}/explore?entity=${entity}`);
+    page = await explorer.page({ width: 1440, height: 900 });
+    await page.goto(`${explorer.url}/explore?entity=${entity}`);
     await page.locator(`#cy[data-entity="${entity}"]`).waitFor();
     await page.locator('#panel h2').waitFor();
   };

@@ -1,10 +1,7 @@
 import type { Page } from 'playwright-core';
 import { generateArticles } from '../../../bench/generate';
 import { loadArticles } from '../../../ingest/pipeline';
-import type { Database } from '../../../src/core/database';
-import { type ExplorerBrowser, checkExplorerBuilt, openExplorerBrowser } from '../../support/explorer-browser';
-import { testDatabase } from '../../support/database';
-import { type Api, seedCorpus, startApi } from '../api/support';
+import { useSeededExplorer } from './support';
 
 /**
  * Large neighbourhoods (issue 16): a hub of the benchmark's synthetic graph (bench/generate.ts, the generator of
@@ -12,33 +9,18 @@ import { type Api, seedCorpus, startApi } from '../api/support';
  * unfolds from the graph and from the keyboard list. In Chromium on the real service.
  */
 describe('the explorer: large neighbourhoods grouped', () => {
-  let db: Database;
-  let api: Api;
-  let browser: ExplorerBrowser;
+  const explorer = useSeededExplorer({
+    load: async (db) => {
+      const { outcomes } = await loadArticles(db, [
+        ...generateArticles({ facts: 4000, factsPerArticle: 400, seed: 3 }),
+      ]);
+      const failed = outcomes.filter((o) => o.status === 'failed');
+      if (failed.length) throw new Error(`synthetic load failed: ${JSON.stringify(failed[0])}`);
+    },
+    timeoutMs: 240000,
+  });
   let page: Page;
   const HUB = 'department-of-justice';
-
-  beforeAll(async () => {
-    checkExplorerBuilt();
-    db = testDatabase();
-    await seedCorpus(db);
-    const { outcomes } = await loadArticles(db, [...generateArticles({ facts: 4000, factsPerArticle: 400, seed: 3 })]);
-    const failed = outcomes.filter((o) => o.status === 'failed');
-    if (failed.length) throw new Error(`synthetic load failed: ${JSON.stringify(failed[0])}`);
-    api = await startApi(db);
-    browser = await openExplorerBrowser();
-  }, 240000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-    await db?.close();
-  });
-
-  afterEach(async () => {
-    await page.close();
-    expect(browser.offsite).toEqual([]);
-  });
 
   /** The drawn graph, read in the page (page code as text: the tests compile without the DOM library). */
   const drawn = () =>
@@ -53,8 +35,8 @@ describe('the explorer: large neighbourhoods grouped', () => {
     })()`) as Promise<{ entities: number; loaded: number; groups: { id: string; label: string }[] }>;
 
   it('opens a hub with its large relationship types folded, and unfolds a group from the graph', async () => {
-    page = await browser.page({ width: 1440, height: 900 });
-    await page.goto(`${api.app.url}/explore?entity=${HUB}`);
+    page = await explorer.page({ width: 1440, height: 900 });
+    await page.goto(`${explorer.url}/explore?entity=${HUB}`);
     await page.locator(`#cy[data-entity="${HUB}"]`).waitFor();
     const before = await drawn();
     // The answer is the API's 100 entities; most of them are folded, a few of each big type are drawn.
@@ -87,8 +69,8 @@ describe('the explorer: large neighbourhoods grouped', () => {
   }, 120000);
 
   it('offers each group in the keyboard list, with a Show all button', async () => {
-    page = await browser.page({ width: 1440, height: 900 });
-    await page.goto(`${api.app.url}/explore?entity=${HUB}`);
+    page = await explorer.page({ width: 1440, height: 900 });
+    await page.goto(`${explorer.url}/explore?entity=${HUB}`);
     await page.locator(`#cy[data-entity="${HUB}"]`).waitFor();
     const { groups } = await drawn();
     await page.locator('#contents summary').click();

@@ -1,13 +1,6 @@
 import type { Page } from 'playwright-core';
-import type { Database } from '../../../src/core/database';
-import {
-  type ExplorerBrowser,
-  checkExplorerBuilt,
-  openExplorerBrowser,
-  scrollWidth,
-} from '../../support/explorer-browser';
-import { testDatabase } from '../../support/database';
-import { type Api, seedCorpus, startApi } from '../api/support';
+import { scrollWidth } from '../../support/explorer-browser';
+import { useSeededExplorer } from './support';
 
 /**
  * The explorer's article reader and path finder (issue 16) in Chromium, on the real service over the seed
@@ -19,39 +12,18 @@ const GARCETTI_QUOTE = 'Threaten me all you want';
 const THREAT = 'sessions-subpoena-threat-2018-01-24';
 
 describe('the explorer: article reader and paths', () => {
-  let db: Database;
-  let api: Api;
-  let browser: ExplorerBrowser;
+  const explorer = useSeededExplorer();
   let page: Page;
 
-  beforeAll(async () => {
-    checkExplorerBuilt();
-    db = testDatabase();
-    await seedCorpus(db);
-    api = await startApi(db);
-    browser = await openExplorerBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-    await db?.close();
-  });
-
   beforeEach(async () => {
-    page = await browser.page();
-  });
-
-  afterEach(async () => {
-    await page.close();
-    expect(browser.offsite).toEqual([]);
+    page = await explorer.page();
   });
 
   const param = (name: string) => new URL(page.url()).searchParams.get(name);
   const marked = () => page.locator('#reader mark').textContent();
 
   it("opens a relationship's article in the reader at its quote, lists the article's facts, and Back returns", async () => {
-    await page.goto(`${api.app.url}/explore?entity=eric-garcetti`);
+    await page.goto(`${explorer.url}/explore?entity=eric-garcetti`);
     await page.locator('#cy[data-entity="eric-garcetti"]').waitFor();
     // The keyboard list reaches the edge from Garcetti to the subpoena threat.
     await page.locator('#contents summary').click();
@@ -95,7 +67,7 @@ describe('the explorer: article reader and paths', () => {
   }, 90000);
 
   it('opens the article of a stance row, and of an event that the article reports', async () => {
-    await page.goto(`${api.app.url}/explore?view=stances&kind=OPPOSED&actionBy=Jeff%20Sessions`);
+    await page.goto(`${explorer.url}/explore?view=stances&kind=OPPOSED&actionBy=Jeff%20Sessions`);
     const row = page.locator('#stances-table tbody tr', { hasText: 'Eric Garcetti' }).first();
     await row.waitFor();
     const quote = (await row.locator('td[data-label="Quote"]').textContent())!;
@@ -106,7 +78,7 @@ describe('the explorer: article reader and paths', () => {
     expect(sentence.replace(/[“”"]/g, '')).toContain((await marked())!.replace(/[“”"]/g, '').slice(0, 25));
 
     // An event: the side panel lists the articles that report it, with their words.
-    await page.goto(`${api.app.url}/explore?entity=${THREAT}`);
+    await page.goto(`${explorer.url}/explore?entity=${THREAT}`);
     const mention = page.locator('#panel .mentions li', { hasText: 'threatened to subpoena' }).first();
     await mention.waitFor();
     await mention.getByRole('link', { name: /^Read/ }).click();
@@ -115,7 +87,7 @@ describe('the explorer: article reader and paths', () => {
   }, 90000);
 
   it('finds a path between two entities picked by typing, with the evidence of each hop', async () => {
-    await page.goto(`${api.app.url}/explore`);
+    await page.goto(`${explorer.url}/explore`);
     await page.getByRole('button', { name: 'Paths' }).click();
     // Search as you type: a few letters are enough.
     await page.getByRole('combobox', { name: 'From' }).pressSequentially('garc', { delay: 30 });
@@ -152,7 +124,7 @@ describe('the explorer: article reader and paths', () => {
   }, 90000);
 
   it('picks with the keyboard: arrows move through the hits, Enter picks one', async () => {
-    await page.goto(`${api.app.url}/explore?view=path`);
+    await page.goto(`${explorer.url}/explore?view=path`);
     const from = page.getByRole('combobox', { name: 'From' });
     const options = page.getByRole('listbox', { name: 'Entities for From' }).getByRole('option');
     await from.pressSequentially('bill de bl', { delay: 30 });
@@ -166,7 +138,7 @@ describe('the explorer: article reader and paths', () => {
   }, 60000);
 
   it('links GraphiQL to the explorer and back', async () => {
-    await page.goto(`${api.app.url}/graphql`);
+    await page.goto(`${explorer.url}/graphql`);
     await page.getByRole('link', { name: 'Explorer (/explore)' }).click();
     await page.waitForURL((u) => u.pathname === '/explore');
     await page.getByRole('link', { name: 'GraphiQL' }).click();
@@ -182,7 +154,7 @@ describe('the explorer: article reader and paths', () => {
     async (width, height) => {
       await page.setViewportSize({ width, height });
       await page.goto(
-        `${api.app.url}/explore?view=reader&article=${SESSIONS_WARNS}&quote=${encodeURIComponent(GARCETTI_QUOTE)}`,
+        `${explorer.url}/explore?view=reader&article=${SESSIONS_WARNS}&quote=${encodeURIComponent(GARCETTI_QUOTE)}`,
       );
       await page.locator('#reader mark').waitFor();
       await expect(scrollWidth(page)).resolves.toBeLessThanOrEqual(width);
@@ -193,7 +165,7 @@ describe('the explorer: article reader and paths', () => {
       if (width < 700) expect(text.width).toBeGreaterThan(width * 0.8);
       else expect(text.width).toBeLessThan(900);
 
-      await page.goto(`${api.app.url}/explore?view=path&from=eric-garcetti&to=jeff-sessions`);
+      await page.goto(`${explorer.url}/explore?view=path&from=eric-garcetti&to=jeff-sessions`);
       await page.locator('#path-hops > li').first().waitFor();
       await expect(scrollWidth(page)).resolves.toBeLessThanOrEqual(width);
       for (const box of await Promise.all(
