@@ -66,7 +66,9 @@ async function runPaths(
   let gazetteer: Promise<Gazetteer> | null = null;
   // The gazetteer learns within the run: entities of each file are known to the files after it, even
   // before they are written (new articles are written in batches) and before the gazetteer is loaded.
-  const learned: Annotation[] = [];
+  // Only the entities are kept: a run of curated files never loads the gazetteer, and holding every
+  // annotation whole would grow with the folder.
+  const learned: Pick<Annotation, 'entities'>[] = [];
   const context: PrepareContext = {
     gazetteer: () =>
       (gazetteer ??= loadGazetteerOnce().then((g) => {
@@ -77,17 +79,34 @@ async function runPaths(
   };
   let pending: { index: number; item: PreparedArticle }[] = [];
   let pendingRows = 0;
-  const flush = async (writeTo: Database): Promise<void> => {
-    if (pending.length === 0) return;
+  const write = async (writeTo: Database, batch: { index: number; item: PreparedArticle }[]): Promise<void> => {
     const loaded = await loadArticles(
       writeTo,
-      pending.map((p) => p.item),
+      batch.map((p) => p.item),
       { batchRows },
     );
     addCounts(recorder.totals, loaded.counts);
-    loaded.outcomes.forEach((outcome, i) => recorder.report(pending[i]!.index, outcome));
+    loaded.outcomes.forEach((outcome, i) => recorder.report(batch[i]!.index, outcome));
+  };
+  // One batch is written while the next is read and checked: reading and parsing the files is CPU work in
+  // this process, the writes wait on Neo4j, so the two overlap instead of adding up. At most one batch is in
+  // flight, so memory stays at two batches. A failure of the write (the database gone) is kept and thrown at
+  // the next wait, never left as an unhandled rejection while files are being read.
+  let writing: Promise<unknown> = Promise.resolve();
+  let writeError: { error: unknown } | null = null;
+  const waitForWrite = async (): Promise<void> => {
+    await writing;
+    if (writeError) throw writeError.error;
+  };
+  const flush = async (writeTo: Database): Promise<void> => {
+    await waitForWrite();
+    if (pending.length === 0) return;
+    const batch = pending;
     pending = [];
     pendingRows = 0;
+    writing = write(writeTo, batch).catch((error: unknown) => {
+      writeError = { error };
+    });
   };
   for (const [index, input] of inputs.entries()) {
     try {
@@ -98,7 +117,7 @@ async function runPaths(
       }
       const prepared = await prepareDocument(doc, input, context);
       if (gazetteer) learnEntities(await gazetteer, prepared.annotation);
-      else learned.push(prepared.annotation);
+      else learned.push({ entities: prepared.annotation.entities });
       if (options.dryRun || !db) {
         options.dryRun?.(prepared.annotation, prepared.doc.file);
         recorder.report(index, { file: prepared.doc.file, status: 'checked', origin: prepared.annotation.origin });
@@ -112,6 +131,9 @@ async function runPaths(
     }
     if (db && pendingRows >= batchRows) await flush(db);
   }
-  if (db) await flush(db);
+  if (db) {
+    await flush(db);
+    await waitForWrite();
+  }
   return { outcomes: recorder.outcomes, totals: recorder.totals, elapsedMs: Date.now() - started };
 }

@@ -1,6 +1,6 @@
 import type { EntityKind, NodeKind } from '../../src/core/vocabulary';
 import type { Annotation, EventLink } from './format';
-import { quoteIsIn } from '../quotes';
+import { quoteMatcher } from '../quotes';
 
 /** One thing wrong with an annotation: where (a path into the file) and what. */
 export interface Problem {
@@ -35,8 +35,9 @@ export function checkAnnotation(annotation: Annotation, articleText: string): Pr
       problems.push({ path, message: `"${id}" is a ${kind}, but this must be a ${allowed.join(' or ')}` });
     }
   };
+  const isInArticle = quoteMatcher(articleText);
   const quote = (path: (string | number)[], text: string): void => {
-    if (!quoteIsIn(articleText, text)) {
+    if (!isInArticle(text)) {
       const shown = text.length > 80 ? `${text.slice(0, 77)}...` : text;
       problems.push({ path, message: `quote not found in the article: "${shown}"` });
     }
