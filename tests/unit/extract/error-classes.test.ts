@@ -273,3 +273,15 @@ describe('duplicates: a bill by its number and by its name', () => {
     expect(programs(a).map((e) => e.name)).toEqual(expect.arrayContaining(['Open Door Act', 'SB 9']));
   });
 });
+
+describe('stance recall: plaintiffs given as a list', () => {
+  it('"Three states—A, B and C—along with the city of D, had sued": every place of the list sues and opposes', () => {
+    const a = extract(
+      'Three states—Oregon, Vermont and Maine—along with the city of Tolleson, had sued the Justice Department in 2017 over the federal requirements.',
+    );
+    const by = events(a).find((e) => e.type === 'lawsuit')?.by ?? [];
+    expect(by).toEqual(expect.arrayContaining(['oregon', 'vermont', 'maine', 'tolleson']));
+    const opposing = (a.stances ?? []).filter((s) => s.kind === 'OPPOSED').map((s) => s.actor);
+    expect(opposing).toEqual(expect.arrayContaining(['oregon', 'vermont', 'maine', 'tolleson']));
+  });
+});
