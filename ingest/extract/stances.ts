@@ -5,7 +5,7 @@ import type { ExtractedEvent } from './events';
 import type { Mention } from './mentions';
 import { makeMention } from './mentions/mention';
 import type { EntityTable, ResolvedEntity } from './resolve';
-import { subjectBefore } from './subjects';
+import { isPartOfTitle, subjectBefore } from './subjects';
 
 export type StanceKind = StanceAnnotation['kind'];
 
@@ -218,6 +218,8 @@ export function extractStances(
       const verb = re.exec(sentence.text);
       if (!verb) continue;
       const at = sentence.start + verb.index;
+      // "backed by the sheriffs": the agent after "by" takes the side, not the name before (passiveStances).
+      if (/^\s+by\b/i.test(ctx.text.slice(at + verb[0].length, sentence.end))) continue;
       const here = mentions.filter((m) => m.sentence === sentence.index && m.entityId !== undefined);
       const subjects = subjectBefore(ctx, here, table, at);
       if (subjects.length === 0) continue;
@@ -245,6 +247,8 @@ export function extractStances(
       }
     }
   }
+
+  for (const stance of passiveStances(ctx, mentions, table)) add(stance);
 
   const spoken = new Set(statements.map((st) => st.sentence));
   for (const sentence of ctx.sentences) {
@@ -329,6 +333,59 @@ export function extractStances(
     events.filter((e) => e.type === 'ruling').flatMap((e) => e.by.filter((b) => !speakers.has(b))),
   );
   return withoutContradictions(towardMeasures(stances.filter((s) => !deciders.has(s.actor))));
+}
+
+/**
+ * A side said in the passive: "It is supported by the governor and by the sheriffs", "the bill, sponsored by
+ * Sen. X", "The measure was opposed by the union". The agents after "by" take the side; the target is the
+ * program named before the verb in the sentence, else (a sentence opening with "It" or "The bill") the program
+ * named last before the sentence.
+ */
+const PASSIVE_STANCE =
+  /\b(?:(?:is|was|are|were|being|been)\s+(?:(?:also|strongly|widely|roundly|publicly|fiercely|unanimously)\s+)?)?(supported|backed|endorsed|sponsored|co-sponsored|cosponsored|championed|praised|applauded|welcomed|opposed|criticized|criticised|condemned|denounced|rejected|fought)\s+by\s+/gi;
+const PASSIVE_SUPPORT = /^(?:supported|backed|endorsed|sponsored|co-sponsored|cosponsored|championed|praised|applauded|welcomed)$/i;
+/** What may stand between two agents of one "by": "X and by Y", "X, Y and Z", "X as well as Y". */
+const AGENT_GAP = /^\s*(?:,\s*)?(?:(?:and|as well as)\s+)?(?:by\s+)?(?:the\s+)?(?:\p{Lu}[\p{L}.]*\s+)*$/u;
+/** A sentence whose subject stands for a program named before: "It is backed by ...", "The bill was ...". */
+const PROGRAM_PRONOUN = /^\s*[“"]?(?:It|The (?:bill|law|measure|act|ordinance|policy|proposal|legislation|order|resolution))\b/;
+const ACTOR_KINDS = new Set(['person', 'agency', 'organization', 'jurisdiction']);
+
+function passiveStances(ctx: ArticleContext, mentions: Mention[], table: EntityTable): ExtractedStance[] {
+  const found: ExtractedStance[] = [];
+  for (const sentence of ctx.sentences) {
+    if (sentence.index < ctx.firstBodySentence) continue;
+    for (const verb of sentence.text.matchAll(PASSIVE_STANCE)) {
+      const at = sentence.start + (verb.index ?? 0);
+      const after = at + verb[0].length;
+      const here = mentions.filter((m) => m.sentence === sentence.index && m.entityId !== undefined);
+      const agents: ResolvedEntity[] = [];
+      let from = after;
+      for (const m of here.filter((h) => h.start >= after)) {
+        if (!AGENT_GAP.test(ctx.text.slice(from, m.start))) break;
+        const entity = table.of(m);
+        if (entity && ACTOR_KINDS.has(entity.kind) && !isPartOfTitle(here, m)) agents.push(entity);
+        from = m.end;
+      }
+      if (agents.length === 0) continue;
+      const program =
+        here
+          .filter((m) => m.end <= at && table.of(m)?.kind === 'program')
+          .map((m) => table.of(m))
+          .pop() ??
+        (PROGRAM_PRONOUN.test(sentence.text)
+          ? mentions
+              .filter((m) => m.sentence < sentence.index && table.of(m)?.kind === 'program')
+              .map((m) => table.of(m) as ResolvedEntity)
+              .filter((e) => !COLLECTIVE.has(e.name))
+              .pop()
+          : undefined);
+      if (!program) continue;
+      const kind: StanceKind = PASSIVE_SUPPORT.test(verb[1] ?? '') ? 'SUPPORTED' : 'OPPOSED';
+      for (const actor of new Set(agents))
+        found.push({ actor, kind, target: { entity: program }, sentence: sentence.index, confidence: 0.6 });
+    }
+  }
+  return found;
 }
 
 /** The collective nodes of the debate, which every article is about and no lawsuit is brought over alone. */

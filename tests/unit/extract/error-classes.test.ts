@@ -285,3 +285,23 @@ describe('stance recall: plaintiffs given as a list', () => {
     expect(opposing).toEqual(expect.arrayContaining(['oregon', 'vermont', 'maine', 'tolleson']));
   });
 });
+
+describe('stance recall: a side said in the passive', () => {
+  it('"It is supported by A and by B": both support the bill named last before; "was opposed by" opposes it', () => {
+    const a = extract(
+      'Senate Bill 77, the Open Harbor Act, would limit what police share with federal agents. ' +
+        'It is sponsored by Sen. Mara Lind. It is supported by Gov. Tobias Wren and by the American Civil Liberties Union. ' +
+        'The bill was opposed by the Fraternal Order of Police.',
+    );
+    const bill = (a.entities ?? []).find((e) => e.name === 'Open Harbor Act')?.id;
+    expect(bill).toBeDefined();
+    expect(stances(a)).toEqual(
+      expect.arrayContaining([
+        `mara-lind SUPPORTED ${bill}`,
+        `tobias-wren SUPPORTED ${bill}`,
+        `american-civil-liberties-union SUPPORTED ${bill}`,
+        `fraternal-order-of-police OPPOSED ${bill}`,
+      ]),
+    );
+  });
+});
