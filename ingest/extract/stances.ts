@@ -88,7 +88,7 @@ const AGAINST_ACT = [
 ];
 /** Verbs whose subject opposes or supports their object. */
 export const OPPOSE_VERB =
-  /\b(?:oppos\w+|condemn\w*|denounc\w+|reject\w*|sued|boycott\w*|balked|challeng\w+|fought|resist\w*|def(?:y|ies|ied|ying)|critici[sz](?:e|es|ed|ing)|appeal(?:s|ed|ing)?|disput(?:e|es|ed|ing)|bash(?:es|ed|ing)?|blast(?:s|ed|ing)?|slam(?:s|med|ming)?|decr(?:y|ies|ied)|(?:spoke|speaks?|voted?|votes|argued?) (?:out )?against)\b/i;
+  /\b(?:oppos\w+|condemn\w*|denounc\w+|reject\w*|sued|boycott\w*|balked|challeng\w+|fought|resist\w*|def(?:y|ies|ied|ying)|critici[sz](?:e|es|ed|ing)|appeal(?:s|ed|ing)?|disput(?:e|es|ed|ing)|bash(?:es|ed|ing)?|blast(?:s|ed|ing)?|slam(?:s|med|ming)?|decr(?:y|ies|ied)|veto(?:es|ed)|(?:spoke|speaks?|voted?|votes|argued?) (?:out )?against)\b/i;
 /** A general lexicon of approval, for reactions in favour of an act (a ruling, an order). */
 const FOR_ACT = [
   /\bvictory\b/i,
@@ -264,13 +264,16 @@ export function extractStances(
     }
   }
 
-  // Who signs or passes a law supports the law ("the governor signed SB 4").
+  // Who signs or passes a law supports the law ("the governor signed SB 4"); who vetoes it opposes it. The law
+  // is the one named by number or title when the event only has a description ("the bill that he signed").
   for (const event of events) {
     if (event.type !== 'legislation') continue;
-    const law = event.concerns.find((c) => c.kind === 'program');
+    const concern = event.concerns.find((c) => c.kind === 'program');
+    const law = concern && NAMED_LAW.test(concern.name) ? concern : (namedLaw(table) ?? concern);
     if (!law) continue;
-    for (const actor of event.by)
-      add({ actor, kind: 'SUPPORTED', target: { entity: law }, sentence: event.sentences[0] ?? 0, confidence: 0.7 });
+    const at = event.sentences[0] ?? 0;
+    const kind: StanceKind = VETO.test(ctx.sentences[at]?.text ?? '') ? 'OPPOSED' : 'SUPPORTED';
+    for (const actor of event.by) add({ actor, kind, target: { entity: law }, sentence: at, confidence: 0.7 });
   }
 
   // Adopting a resolution that declares a place no sanctuary opposes the sanctuary law or policy in force.
@@ -397,6 +400,17 @@ export const CONTESTED_TYPES = new Set(['threat', 'letter', 'memo', 'order', 'po
 const ANTI_SANCTUARY_ACT =
   /\bnot an? sanctuary\b|\banti-sanctuary\b|\b(?:against|opposing) (?:the )?(?:state'?s? )?sanctuary\b/i;
 const APPEAL = /\b(?:appeal\w*|stay)\b/i;
+
+/** A law by its number or its title: "SB 4", "Senate Bill 5497", "the Illinois TRUST Act", "Measure 105". */
+const NAMED_LAW = /^(?:[A-Z]{1,4}\.? ?\d+|(?:Senate|House|Assembly) Bill \d+|(?:Measure|Proposition|Ordinance) \d+|(?:\p{Lu}[\p{L}-]*\s+){1,6}(?:Act|Law))$/u;
+const VETO = /\bveto(?:es|ed|ing)?\b/i;
+
+/** The named law the article mentions most (see NAMED_LAW). */
+function namedLaw(table: EntityTable): ResolvedEntity | undefined {
+  return [...table.entities.values()]
+    .filter((e) => e.kind === 'program' && NAMED_LAW.test(e.name) && e.mentions.length > 0)
+    .sort((a, b) => b.mentions.length - a.mentions.length)[0];
+}
 
 /** The program the article names most, other than the debate's collective nodes: the policy in dispute. */
 export function mainProgram(table: EntityTable, except: ResolvedEntity[] = []): ResolvedEntity | undefined {

@@ -305,3 +305,23 @@ describe('stance recall: a side said in the passive', () => {
     );
   });
 });
+
+describe('stance targets: the law signed or vetoed', () => {
+  it('"signed the bill that ...": the governor supports the law named by its number, not the description', () => {
+    const a = extract(
+      'SB 31 bans sanctuary cities in the state. Gov. Tobias Wren was so pleased with the bill that he signed it into law on a Sunday night. Critics said SB 31 goes too far.',
+    );
+    expect(stances(a)).toContain('tobias-wren SUPPORTED sb-31');
+  });
+
+  it('a governor who vetoes a bill opposes it, whether the bill is named there or before', () => {
+    for (const text of [
+      'Gov. Tobias Wren vetoed the Open Harbor Act on Friday. Supporters of the Open Harbor Act were angry.',
+      'The Open Harbor Act would limit police cooperation with federal agents. Gov. Tobias Wren vetoed the bill on Friday.',
+    ]) {
+      const found = stances(extract(text));
+      expect(found).toContain('tobias-wren OPPOSED open-harbor-act');
+      expect(found).not.toContain('tobias-wren SUPPORTED open-harbor-act');
+    }
+  });
+});
