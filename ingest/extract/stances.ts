@@ -335,7 +335,38 @@ export function extractStances(
   const deciders = new Set(
     events.filter((e) => e.type === 'ruling').flatMap((e) => e.by.filter((b) => !speakers.has(b))),
   );
-  return withoutContradictions(towardMeasures(stances.filter((s) => !deciders.has(s.actor))));
+  const sided = stances.filter((s) => !deciders.has(s.actor));
+  return withoutContradictions(towardMeasures([...sided, ...acrossBlockingRulings(ctx, sided, table)]));
+}
+
+/** A ruling that stops a measure ("blocked the law", "issued a preliminary injunction"), not one that lets it go on. */
+const BLOCKS =
+  /\b(?:block(?:s|ed|ing)?|halt(?:s|ed|ing)?|enjoin(?:s|ed|ing)?|struck down|strikes? down|striking down|(?:preliminary|temporary) injunction|invalidat(?:e|es|ed|ing))\b/i;
+const LETS_GO_ON = /\b(?:lift(?:s|ed|ing)?|upheld|upholds?|overturn\w*|revers\w*|vacat\w*)\b/i;
+
+/**
+ * The side on a measure that a side on the ruling blocking it implies: who opposes the ruling (vows to appeal it)
+ * supports the measure it stopped, who welcomes it opposes the measure. The measure is the program the ruling
+ * concerns, else the named law of the article (see NAMED_LAW). Weaker than a side said on the measure itself.
+ */
+function acrossBlockingRulings(ctx: ArticleContext, stances: ExtractedStance[], table: EntityTable): ExtractedStance[] {
+  const implied: ExtractedStance[] = [];
+  for (const s of stances) {
+    if (!('event' in s.target) || s.target.event.type !== 'ruling') continue;
+    const ruling = s.target.event;
+    const told = ruling.sentences.map((i) => ctx.sentences[i]?.text ?? '');
+    if (!told.some((t) => BLOCKS.test(t)) || told.some((t) => LETS_GO_ON.test(t))) continue;
+    const measure = ruling.concerns.find((c) => c.kind === 'program' && !COLLECTIVE.has(c.name)) ?? namedLaw(table);
+    if (!measure || measure === s.actor) continue;
+    implied.push({
+      actor: s.actor,
+      kind: s.kind === 'OPPOSED' ? 'SUPPORTED' : 'OPPOSED',
+      target: { entity: measure },
+      sentence: s.sentence,
+      confidence: 0.45,
+    });
+  }
+  return implied;
 }
 
 /**
@@ -346,11 +377,13 @@ export function extractStances(
  */
 const PASSIVE_STANCE =
   /\b(?:(?:is|was|are|were|being|been)\s+(?:(?:also|strongly|widely|roundly|publicly|fiercely|unanimously)\s+)?)?(supported|backed|endorsed|sponsored|co-sponsored|cosponsored|championed|praised|applauded|welcomed|opposed|criticized|criticised|condemned|denounced|rejected|fought)\s+by\s+/gi;
-const PASSIVE_SUPPORT = /^(?:supported|backed|endorsed|sponsored|co-sponsored|cosponsored|championed|praised|applauded|welcomed)$/i;
+const PASSIVE_SUPPORT =
+  /^(?:supported|backed|endorsed|sponsored|co-sponsored|cosponsored|championed|praised|applauded|welcomed)$/i;
 /** What may stand between two agents of one "by": "X and by Y", "X, Y and Z", "X as well as Y". */
 const AGENT_GAP = /^\s*(?:,\s*)?(?:(?:and|as well as)\s+)?(?:by\s+)?(?:the\s+)?(?:\p{Lu}[\p{L}.]*\s+)*$/u;
 /** A sentence whose subject stands for a program named before: "It is backed by ...", "The bill was ...". */
-const PROGRAM_PRONOUN = /^\s*[“"]?(?:It|The (?:bill|law|measure|act|ordinance|policy|proposal|legislation|order|resolution))\b/;
+const PROGRAM_PRONOUN =
+  /^\s*[“"]?(?:It|The (?:bill|law|measure|act|ordinance|policy|proposal|legislation|order|resolution))\b/;
 const ACTOR_KINDS = new Set(['person', 'agency', 'organization', 'jurisdiction']);
 
 function passiveStances(ctx: ArticleContext, mentions: Mention[], table: EntityTable): ExtractedStance[] {
@@ -402,7 +435,8 @@ const ANTI_SANCTUARY_ACT =
 const APPEAL = /\b(?:appeal\w*|stay)\b/i;
 
 /** A law by its number or its title: "SB 4", "Senate Bill 5497", "the Illinois TRUST Act", "Measure 105". */
-const NAMED_LAW = /^(?:[A-Z]{1,4}\.? ?\d+|(?:Senate|House|Assembly) Bill \d+|(?:Measure|Proposition|Ordinance) \d+|(?:\p{Lu}[\p{L}-]*\s+){1,6}(?:Act|Law))$/u;
+const NAMED_LAW =
+  /^(?:[A-Z]{1,4}\.? ?\d+|(?:Senate|House|Assembly) Bill \d+|(?:Measure|Proposition|Ordinance) \d+|(?:\p{Lu}[\p{L}-]*\s+){1,6}(?:Act|Law))$/u;
 const VETO = /\bveto(?:es|ed|ing)?\b/i;
 
 /** The named law the article mentions most (see NAMED_LAW). */

@@ -325,3 +325,22 @@ describe('stance targets: the law signed or vetoed', () => {
     }
   });
 });
+
+describe('stance recall: a side on a ruling that blocked a law', () => {
+  it('who vows to appeal the ruling that blocked a law supports the law; who hails it opposes the law', () => {
+    const a = extract(
+      'SB 31 bans sanctuary cities. U.S. District Judge Omar Fenn blocked the state law on Monday. ' +
+        '"Today\'s decision makes our communities less safe," Governor Rhea Stanton said. ' +
+        '"The ruling is a victory for every family," Mayor Ines Calder said.',
+    );
+    expect(stances(a)).toEqual(expect.arrayContaining(['rhea-stanton SUPPORTED sb-31', 'ines-calder OPPOSED sb-31']));
+  });
+
+  it('implies nothing on the law from a ruling that let it go on', () => {
+    const a = extract(
+      'SB 31 bans sanctuary cities. U.S. District Judge Omar Fenn on Monday lifted the injunction that had blocked the state law. ' +
+        '"Today\'s decision makes our communities less safe," Mayor Ines Calder said.',
+    );
+    expect(stances(a)).not.toContain('ines-calder SUPPORTED sb-31');
+  });
+});
