@@ -102,6 +102,8 @@ const FOR_ACT = [
 ];
 /** A speaker's words for the policy in dispute ("these unjust policies", "this law"): the article's main program. */
 const POLICY_DEIXIS = /\b(?:these|this|those|such)\s+(?:[\w-]+,?\s+){0,4}?(?:polic(?:y|ies)|laws?)\b/i;
+/** A speaker's words for a law the article names: "this bill", "the new law", "this legislation". */
+const LAW_DEIXIS = /\b(?:this|the|our|that)\s+(?:new\s+)?(?:bill|law|legislation|measure)\b/i;
 /** Nouns by which a speaker names an act the article told: "Today's decision makes Texas less safe". */
 const ACT_NOUN = /\b(ruling|decision|order|injunction|threat|memo|letters|lawsuit)\b/i;
 /** The debate's word, not a name that holds it ("New Sanctuary Movement"): lowercase, or opening the sentence. */
@@ -199,13 +201,16 @@ export function extractStances(
     // Welcoming a ruling or an order told in the article ("a historic victory").
     const welcomed = approval ? welcomedAct(events, st.speaker) : undefined;
     if (welcomed) say('SUPPORTED', { event: welcomed }, 0.6);
+    // "this bill will protect our neighbours": the speaker's side is on the law the article names, not the debate's.
+    const spokenLaw = LAW_DEIXIS.test(text) ? namedLaw(table) : undefined;
+    const policyTarget = (): ResolvedEntity => (spokenLaw && spokenLaw !== st.speaker ? spokenLaw : sanctuary());
     if (framing || (SANCTUARY_WORD.test(text) && against && !welcomed)) {
       // Condemnation words about sanctuary places oppose them, whoever speaks.
-      say('OPPOSED', { entity: sanctuary() }, 0.7);
+      say('OPPOSED', { entity: policyTarget() }, 0.7);
     } else if (act && [...AGAINST_ACT, ...FOR_SANCTUARY].some((re) => re.test(text))) {
       say('OPPOSED', { event: act }, 0.6);
     } else if (!welcomed && FOR_SANCTUARY.some((re) => re.test(text))) {
-      say('SUPPORTED', { entity: sanctuary() }, 0.6);
+      say('SUPPORTED', { entity: policyTarget() }, 0.6);
     }
   }
 

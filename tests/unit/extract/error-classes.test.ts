@@ -344,3 +344,17 @@ describe('stance recall: a side on a ruling that blocked a law', () => {
     expect(stances(a)).not.toContain('ines-calder SUPPORTED sb-31');
   });
 });
+
+describe('stance targets: the law a speaker calls "this bill"', () => {
+  it('a speaker for or against "this bill" takes the side on the named law, not on sanctuary policies', () => {
+    const a = extract(
+      'Gov. Tobias Wren signed the Open Harbor Act on Monday. ' +
+        '"Our state has been welcoming of newcomers, and this bill will keep it so," said Mayor Ines Calder. ' +
+        '"This bill will make our towns less safe," said Sheriff Dale Korver.',
+    );
+    expect(stances(a)).toEqual(
+      expect.arrayContaining(['ines-calder SUPPORTED open-harbor-act', 'dale-korver OPPOSED open-harbor-act']),
+    );
+    expect(stances(a)).not.toContain('ines-calder SUPPORTED sanctuary-policies');
+  });
+});
