@@ -49,6 +49,8 @@ const FOR_SANCTUARY = [
   /\b(?:won't|won’t|will not|don't|don’t|do not|refuse to) (?:enforce|assist)\w* immigration\b/i,
   /\bfears?\b/i,
 ];
+/** The end of "cities that", "jurisdictions which also": a relative clause on a lowercase noun, no comma between. */
+const RELATIVE_OF_COMMON_NOUN = /\b[a-z]+\s+(?:that|which|who)\s+(?:[a-z]+ly\s+|still\s+|also\s+)?$/;
 const REFUSAL = /\brefus\w* to (?:work|comply|cooperate|assist)\b/i;
 /** A general lexicon of condemnation, for reactions against an act. */
 const AGAINST_ACT = [
@@ -261,6 +263,9 @@ export function extractStances(
     // Told rather than said, refusing to cooperate is the sanctuary practice itself.
     const cue = [...FOR_SANCTUARY, REFUSAL].map((re) => re.exec(sentence.text)).find((m) => m !== null);
     if (!cue) continue;
+    // "sued the DOJ over its plan to sanction cities that refuse to cooperate": the common noun the relative
+    // clause hangs on refuses, not the name before it (here the very party that presses them).
+    if (RELATIVE_OF_COMMON_NOUN.test(sentence.text.slice(0, cue.index))) continue;
     const here = mentions.filter((m) => m.sentence === sentence.index && m.entityId !== undefined);
     for (const actor of subjectBefore(ctx, here, table, sentence.start + cue.index, 40)) {
       if (actor !== sanctuary() && actor.name !== 'Sanctuary jurisdictions') {

@@ -358,3 +358,19 @@ describe('stance targets: the law a speaker calls "this bill"', () => {
     expect(stances(a)).not.toContain('ines-calder SUPPORTED sanctuary-policies');
   });
 });
+
+describe('polarity: who presses the places that refuse', () => {
+  it('"sued the agency over its plan to sanction cities that refuse to cooperate": the agency does not support them', () => {
+    const a = extract(
+      'Last month, the city of Tolleson sued the Justice Department over its plan to sanction cities that refuse to cooperate with immigration agents.',
+    );
+    expect(stances(a).filter((s) => s.endsWith('SUPPORTED sanctuary-policies'))).toEqual([]);
+  });
+
+  it('still reads a named place that refuses, with the relative clause on its name, as supporting', () => {
+    const a = extract(
+      'The city of Tolleson, which refuses to cooperate with immigration agents, lost a grant on Monday.',
+    );
+    expect(stances(a)).toContain('tolleson SUPPORTED sanctuary-policies');
+  });
+});
