@@ -257,6 +257,7 @@ export function extractStances(
   }
 
   for (const stance of passiveStances(ctx, mentions, table)) add(stance);
+  for (const stance of sponsorStances(ctx, mentions, table)) add(stance);
 
   const spoken = new Set(statements.map((st) => st.sentence));
   for (const sentence of ctx.sentences) {
@@ -431,6 +432,43 @@ function passiveStances(ctx: ArticleContext, mentions: Mention[], table: EntityT
       for (const actor of new Set(agents))
         found.push({ actor, kind, target: { entity: program }, sentence: sentence.index, confidence: 0.6 });
     }
+  }
+  return found;
+}
+
+/** "bill sponsor state Sen. X", "the measure's co-sponsor, X": the names after the noun sponsor the bill. */
+const SPONSOR_NOUN = /\b(?:bill|measure|legislation)(?:['’]s)?\s+(?:co-?|lead\s+)?sponsors?,?\s+(?:state\s+)?/gi;
+/** "X, who introduced the House companion bill", "Y sponsored the measure": the subject sponsors it. */
+const SPONSOR_VERB =
+  /\b(?:sponsored|co-sponsored|cosponsored|authored|introduced|carried)\s+(?:the|this|a)\s+(?:[\w-]+\s+){0,3}?(?:bill|measure|legislation)\b/gi;
+
+/** Who sponsors, writes or introduces a bill supports the law the article names (else its main program). */
+function sponsorStances(ctx: ArticleContext, mentions: Mention[], table: EntityTable): ExtractedStance[] {
+  const law = namedLaw(table) ?? mainProgram(table);
+  if (!law) return [];
+  const found: ExtractedStance[] = [];
+  const support = (actor: ResolvedEntity, sentence: number): void => {
+    if (actor !== law) found.push({ actor, kind: 'SUPPORTED', target: { entity: law }, sentence, confidence: 0.55 });
+  };
+  for (const sentence of ctx.sentences) {
+    if (sentence.index < ctx.firstBodySentence) continue;
+    const here = mentions.filter((m) => m.sentence === sentence.index && m.entityId !== undefined);
+    for (const noun of sentence.text.matchAll(SPONSOR_NOUN)) {
+      const after = sentence.start + (noun.index ?? 0) + noun[0].length;
+      const first = here.find((m) => m.start >= after && !isPartOfTitle(here, m));
+      const entity = first ? table.of(first) : undefined;
+      // The name right after the noun, its title in between ("bill sponsor Sen. X").
+      if (
+        first &&
+        entity &&
+        ACTOR_KINDS.has(entity.kind) &&
+        /^(?:\p{Lu}[\p{L}.]*\s+)*$/u.test(ctx.text.slice(after, first.start))
+      )
+        support(entity, sentence.index);
+    }
+    for (const verb of sentence.text.matchAll(SPONSOR_VERB))
+      for (const actor of subjectBefore(ctx, here, table, sentence.start + (verb.index ?? 0)))
+        support(actor, sentence.index);
   }
   return found;
 }

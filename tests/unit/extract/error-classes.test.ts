@@ -374,3 +374,13 @@ describe('polarity: who presses the places that refuse', () => {
     expect(stances(a)).toContain('tolleson SUPPORTED sanctuary-policies');
   });
 });
+
+describe('stance recall: who sponsors or introduces the bill', () => {
+  it('"bill sponsor Sen. X" and "Rep. Y, who introduced the companion bill" both support the named law', () => {
+    const a = extract(
+      'Gov. Tobias Wren signed SB 31 on Monday, joined by bill sponsor state Sen. Mara Lind. ' +
+        '"We need everyone to feel safe," said Rep. Ines Calder, who introduced the House companion bill.',
+    );
+    expect(stances(a)).toEqual(expect.arrayContaining(['mara-lind SUPPORTED sb-31', 'ines-calder SUPPORTED sb-31']));
+  });
+});
