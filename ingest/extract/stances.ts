@@ -5,7 +5,7 @@ import type { ExtractedEvent } from './events';
 import type { Mention } from './mentions';
 import { makeMention } from './mentions/mention';
 import type { EntityTable, ResolvedEntity } from './resolve';
-import { subjectBefore } from './subjects';
+import { isPartOfTitle, subjectBefore } from './subjects';
 
 export type StanceKind = StanceAnnotation['kind'];
 
@@ -49,6 +49,8 @@ const FOR_SANCTUARY = [
   /\b(?:won't|won’t|will not|don't|don’t|do not|refuse to) (?:enforce|assist)\w* immigration\b/i,
   /\bfears?\b/i,
 ];
+/** The end of "cities that", "jurisdictions which also": a relative clause on a lowercase noun, no comma between. */
+const RELATIVE_OF_COMMON_NOUN = /\b[a-z]+\s+(?:that|which|who)\s+(?:[a-z]+ly\s+|still\s+|also\s+)?$/;
 const REFUSAL = /\brefus\w* to (?:work|comply|cooperate|assist)\b/i;
 /** A general lexicon of condemnation, for reactions against an act. */
 const AGAINST_ACT = [
@@ -88,7 +90,7 @@ const AGAINST_ACT = [
 ];
 /** Verbs whose subject opposes or supports their object. */
 export const OPPOSE_VERB =
-  /\b(?:oppos\w+|condemn\w*|denounc\w+|reject\w*|sued|boycott\w*|balked|challeng\w+|fought|resist\w*|def(?:y|ies|ied|ying)|critici[sz](?:e|es|ed|ing)|appeal(?:s|ed|ing)?|disput(?:e|es|ed|ing)|bash(?:es|ed|ing)?|blast(?:s|ed|ing)?|slam(?:s|med|ming)?|decr(?:y|ies|ied)|(?:spoke|speaks?|voted?|votes|argued?) (?:out )?against)\b/i;
+  /\b(?:oppos\w+|condemn\w*|denounc\w+|reject\w*|sued|boycott\w*|balked|challeng\w+|fought|resist\w*|def(?:y|ies|ied|ying)|critici[sz](?:e|es|ed|ing)|appeal(?:s|ed|ing)?|disput(?:e|es|ed|ing)|bash(?:es|ed|ing)?|blast(?:s|ed|ing)?|slam(?:s|med|ming)?|decr(?:y|ies|ied)|veto(?:es|ed)|(?:spoke|speaks?|voted?|votes|argued?) (?:out )?against)\b/i;
 /** A general lexicon of approval, for reactions in favour of an act (a ruling, an order). */
 const FOR_ACT = [
   /\bvictory\b/i,
@@ -102,6 +104,8 @@ const FOR_ACT = [
 ];
 /** A speaker's words for the policy in dispute ("these unjust policies", "this law"): the article's main program. */
 const POLICY_DEIXIS = /\b(?:these|this|those|such)\s+(?:[\w-]+,?\s+){0,4}?(?:polic(?:y|ies)|laws?)\b/i;
+/** A speaker's words for a law the article names: "this bill", "the new law", "this legislation". */
+const LAW_DEIXIS = /\b(?:this|the|our|that)\s+(?:new\s+)?(?:bill|law|legislation|measure)\b/i;
 /** Nouns by which a speaker names an act the article told: "Today's decision makes Texas less safe". */
 const ACT_NOUN = /\b(ruling|decision|order|injunction|threat|memo|letters|lawsuit)\b/i;
 /** The debate's word, not a name that holds it ("New Sanctuary Movement"): lowercase, or opening the sentence. */
@@ -199,13 +203,17 @@ export function extractStances(
     // Welcoming a ruling or an order told in the article ("a historic victory").
     const welcomed = approval ? welcomedAct(events, st.speaker) : undefined;
     if (welcomed) say('SUPPORTED', { event: welcomed }, 0.6);
+    // "this bill will keep that tradition of welcome": support said of the law the article names is support of
+    // it. (Framing against sanctuary places is not moved: "the bill is about the rule of law" backs the bill.)
+    const spokenLaw = LAW_DEIXIS.test(text) ? namedLaw(table) : undefined;
+    const policyTarget = (): ResolvedEntity => (spokenLaw && spokenLaw !== st.speaker ? spokenLaw : sanctuary());
     if (framing || (SANCTUARY_WORD.test(text) && against && !welcomed)) {
       // Condemnation words about sanctuary places oppose them, whoever speaks.
       say('OPPOSED', { entity: sanctuary() }, 0.7);
     } else if (act && [...AGAINST_ACT, ...FOR_SANCTUARY].some((re) => re.test(text))) {
       say('OPPOSED', { event: act }, 0.6);
     } else if (!welcomed && FOR_SANCTUARY.some((re) => re.test(text))) {
-      say('SUPPORTED', { entity: sanctuary() }, 0.6);
+      say('SUPPORTED', { entity: policyTarget() }, 0.6);
     }
   }
 
@@ -218,6 +226,8 @@ export function extractStances(
       const verb = re.exec(sentence.text);
       if (!verb) continue;
       const at = sentence.start + verb.index;
+      // "backed by the sheriffs": the agent after "by" takes the side, not the name before (passiveStances).
+      if (/^\s+by\b/i.test(ctx.text.slice(at + verb[0].length, sentence.end))) continue;
       const here = mentions.filter((m) => m.sentence === sentence.index && m.entityId !== undefined);
       const subjects = subjectBefore(ctx, here, table, at);
       if (subjects.length === 0) continue;
@@ -246,12 +256,18 @@ export function extractStances(
     }
   }
 
+  for (const stance of passiveStances(ctx, mentions, table)) add(stance);
+  for (const stance of sponsorStances(ctx, mentions, table)) add(stance);
+
   const spoken = new Set(statements.map((st) => st.sentence));
   for (const sentence of ctx.sentences) {
     if (sentence.index < ctx.firstBodySentence || spoken.has(sentence.index)) continue;
     // Told rather than said, refusing to cooperate is the sanctuary practice itself.
     const cue = [...FOR_SANCTUARY, REFUSAL].map((re) => re.exec(sentence.text)).find((m) => m !== null);
     if (!cue) continue;
+    // "sued the DOJ over its plan to sanction cities that refuse to cooperate": the common noun the relative
+    // clause hangs on refuses, not the name before it (here the very party that presses them).
+    if (RELATIVE_OF_COMMON_NOUN.test(sentence.text.slice(0, cue.index))) continue;
     const here = mentions.filter((m) => m.sentence === sentence.index && m.entityId !== undefined);
     for (const actor of subjectBefore(ctx, here, table, sentence.start + cue.index, 40)) {
       if (actor !== sanctuary() && actor.name !== 'Sanctuary jurisdictions') {
@@ -260,13 +276,16 @@ export function extractStances(
     }
   }
 
-  // Who signs or passes a law supports the law ("the governor signed SB 4").
+  // Who signs or passes a law supports the law ("the governor signed SB 4"); who vetoes it opposes it. The law
+  // is the one named by number or title when the event only has a description ("the bill that he signed").
   for (const event of events) {
     if (event.type !== 'legislation') continue;
-    const law = event.concerns.find((c) => c.kind === 'program');
+    const concern = event.concerns.find((c) => c.kind === 'program');
+    const law = concern && NAMED_LAW.test(concern.name) ? concern : (namedLaw(table) ?? concern);
     if (!law) continue;
-    for (const actor of event.by)
-      add({ actor, kind: 'SUPPORTED', target: { entity: law }, sentence: event.sentences[0] ?? 0, confidence: 0.7 });
+    const at = event.sentences[0] ?? 0;
+    const kind: StanceKind = VETO.test(ctx.sentences[at]?.text ?? '') ? 'OPPOSED' : 'SUPPORTED';
+    for (const actor of event.by) add({ actor, kind, target: { entity: law }, sentence: at, confidence: 0.7 });
   }
 
   // Adopting a resolution that declares a place no sanctuary opposes the sanctuary law or policy in force.
@@ -328,7 +347,130 @@ export function extractStances(
   const deciders = new Set(
     events.filter((e) => e.type === 'ruling').flatMap((e) => e.by.filter((b) => !speakers.has(b))),
   );
-  return withoutContradictions(towardMeasures(stances.filter((s) => !deciders.has(s.actor))));
+  const sided = stances.filter((s) => !deciders.has(s.actor));
+  return withoutContradictions(towardMeasures([...sided, ...acrossBlockingRulings(ctx, sided, table)]));
+}
+
+/** A ruling that stops a measure ("blocked the law", "issued a preliminary injunction"), not one that lets it go on. */
+const BLOCKS =
+  /\b(?:block(?:s|ed|ing)?|halt(?:s|ed|ing)?|enjoin(?:s|ed|ing)?|struck down|strikes? down|striking down|(?:preliminary|temporary) injunction|invalidat(?:e|es|ed|ing))\b/i;
+const LETS_GO_ON = /\b(?:lift(?:s|ed|ing)?|upheld|upholds?|overturn\w*|revers\w*|vacat\w*)\b/i;
+
+/**
+ * The side on a measure that a side on the ruling blocking it implies: who opposes the ruling (vows to appeal it)
+ * supports the measure it stopped, who welcomes it opposes the measure. The measure is the program the ruling
+ * concerns, else the named law of the article (see NAMED_LAW). Weaker than a side said on the measure itself.
+ */
+function acrossBlockingRulings(ctx: ArticleContext, stances: ExtractedStance[], table: EntityTable): ExtractedStance[] {
+  const implied: ExtractedStance[] = [];
+  for (const s of stances) {
+    if (!('event' in s.target) || s.target.event.type !== 'ruling') continue;
+    const ruling = s.target.event;
+    const told = ruling.sentences.map((i) => ctx.sentences[i]?.text ?? '');
+    if (!told.some((t) => BLOCKS.test(t)) || told.some((t) => LETS_GO_ON.test(t))) continue;
+    const measure = ruling.concerns.find((c) => c.kind === 'program' && !COLLECTIVE.has(c.name)) ?? namedLaw(table);
+    if (!measure || measure === s.actor) continue;
+    implied.push({
+      actor: s.actor,
+      kind: s.kind === 'OPPOSED' ? 'SUPPORTED' : 'OPPOSED',
+      target: { entity: measure },
+      sentence: s.sentence,
+      confidence: 0.45,
+    });
+  }
+  return implied;
+}
+
+/**
+ * A side said in the passive: "It is supported by the governor and by the sheriffs", "the bill, sponsored by
+ * Sen. X", "The measure was opposed by the union". The agents after "by" take the side; the target is the
+ * program named before the verb in the sentence, else (a sentence opening with "It" or "The bill") the program
+ * named last before the sentence.
+ */
+const PASSIVE_STANCE =
+  /\b(?:(?:is|was|are|were|being|been)\s+(?:(?:also|strongly|widely|roundly|publicly|fiercely|unanimously)\s+)?)?(supported|backed|endorsed|sponsored|co-sponsored|cosponsored|championed|praised|applauded|welcomed|opposed|criticized|criticised|condemned|denounced|rejected|fought)\s+by\s+/gi;
+const PASSIVE_SUPPORT =
+  /^(?:supported|backed|endorsed|sponsored|co-sponsored|cosponsored|championed|praised|applauded|welcomed)$/i;
+/** What may stand between two agents of one "by": "X and by Y", "X, Y and Z", "X as well as Y". */
+const AGENT_GAP = /^\s*(?:,\s*)?(?:(?:and|as well as)\s+)?(?:by\s+)?(?:the\s+)?(?:\p{Lu}[\p{L}.]*\s+)*$/u;
+/** A sentence whose subject stands for a program named before: "It is backed by ...", "The bill was ...". */
+const PROGRAM_PRONOUN =
+  /^\s*[“"]?(?:It|The (?:bill|law|measure|act|ordinance|policy|proposal|legislation|order|resolution))\b/;
+const ACTOR_KINDS = new Set(['person', 'agency', 'organization', 'jurisdiction']);
+
+function passiveStances(ctx: ArticleContext, mentions: Mention[], table: EntityTable): ExtractedStance[] {
+  const found: ExtractedStance[] = [];
+  for (const sentence of ctx.sentences) {
+    if (sentence.index < ctx.firstBodySentence) continue;
+    for (const verb of sentence.text.matchAll(PASSIVE_STANCE)) {
+      const at = sentence.start + (verb.index ?? 0);
+      const after = at + verb[0].length;
+      const here = mentions.filter((m) => m.sentence === sentence.index && m.entityId !== undefined);
+      const agents: ResolvedEntity[] = [];
+      let from = after;
+      for (const m of here.filter((h) => h.start >= after)) {
+        if (!AGENT_GAP.test(ctx.text.slice(from, m.start))) break;
+        const entity = table.of(m);
+        if (entity && ACTOR_KINDS.has(entity.kind) && !isPartOfTitle(here, m)) agents.push(entity);
+        from = m.end;
+      }
+      if (agents.length === 0) continue;
+      const program =
+        here
+          .filter((m) => m.end <= at && table.of(m)?.kind === 'program')
+          .map((m) => table.of(m))
+          .pop() ??
+        (PROGRAM_PRONOUN.test(sentence.text)
+          ? mentions
+              .filter((m) => m.sentence < sentence.index && table.of(m)?.kind === 'program')
+              .map((m) => table.of(m) as ResolvedEntity)
+              .filter((e) => !COLLECTIVE.has(e.name))
+              .pop()
+          : undefined);
+      if (!program) continue;
+      const kind: StanceKind = PASSIVE_SUPPORT.test(verb[1] ?? '') ? 'SUPPORTED' : 'OPPOSED';
+      for (const actor of new Set(agents))
+        found.push({ actor, kind, target: { entity: program }, sentence: sentence.index, confidence: 0.6 });
+    }
+  }
+  return found;
+}
+
+/** "bill sponsor state Sen. X", "the measure's co-sponsor, X": the names after the noun sponsor the bill. */
+const SPONSOR_NOUN = /\b(?:bill|measure|legislation)(?:['’]s)?\s+(?:co-?|lead\s+)?sponsors?,?\s+(?:state\s+)?/gi;
+/** "X, who introduced the House companion bill", "Y sponsored the measure": the subject sponsors it. */
+const SPONSOR_VERB =
+  /\b(?:sponsored|co-sponsored|cosponsored|authored|introduced|carried)\s+(?:the|this|a)\s+(?:[\w-]+\s+){0,3}?(?:bill|measure|legislation)\b/gi;
+
+/** Who sponsors, writes or introduces a bill supports the law the article names (else its main program). */
+function sponsorStances(ctx: ArticleContext, mentions: Mention[], table: EntityTable): ExtractedStance[] {
+  const law = namedLaw(table) ?? mainProgram(table);
+  if (!law) return [];
+  const found: ExtractedStance[] = [];
+  const support = (actor: ResolvedEntity, sentence: number): void => {
+    if (actor !== law) found.push({ actor, kind: 'SUPPORTED', target: { entity: law }, sentence, confidence: 0.55 });
+  };
+  for (const sentence of ctx.sentences) {
+    if (sentence.index < ctx.firstBodySentence) continue;
+    const here = mentions.filter((m) => m.sentence === sentence.index && m.entityId !== undefined);
+    for (const noun of sentence.text.matchAll(SPONSOR_NOUN)) {
+      const after = sentence.start + (noun.index ?? 0) + noun[0].length;
+      const first = here.find((m) => m.start >= after && !isPartOfTitle(here, m));
+      const entity = first ? table.of(first) : undefined;
+      // The name right after the noun, its title in between ("bill sponsor Sen. X").
+      if (
+        first &&
+        entity &&
+        ACTOR_KINDS.has(entity.kind) &&
+        /^(?:\p{Lu}[\p{L}.]*\s+)*$/u.test(ctx.text.slice(after, first.start))
+      )
+        support(entity, sentence.index);
+    }
+    for (const verb of sentence.text.matchAll(SPONSOR_VERB))
+      for (const actor of subjectBefore(ctx, here, table, sentence.start + (verb.index ?? 0)))
+        support(actor, sentence.index);
+  }
+  return found;
 }
 
 /** The collective nodes of the debate, which every article is about and no lawsuit is brought over alone. */
@@ -340,6 +482,18 @@ export const CONTESTED_TYPES = new Set(['threat', 'letter', 'memo', 'order', 'po
 const ANTI_SANCTUARY_ACT =
   /\bnot an? sanctuary\b|\banti-sanctuary\b|\b(?:against|opposing) (?:the )?(?:state'?s? )?sanctuary\b/i;
 const APPEAL = /\b(?:appeal\w*|stay)\b/i;
+
+/** A law by its number or its title: "SB 4", "Senate Bill 5497", "the Illinois TRUST Act", "Measure 105". */
+const NAMED_LAW =
+  /^(?:[A-Z]{1,4}\.? ?\d+|(?:Senate|House|Assembly) Bill \d+|(?:Measure|Proposition|Ordinance) \d+|(?:\p{Lu}[\p{L}-]*\s+){1,6}(?:Act|Law))$/u;
+const VETO = /\bveto(?:es|ed|ing)?\b/i;
+
+/** The named law the article mentions most (see NAMED_LAW). */
+function namedLaw(table: EntityTable): ResolvedEntity | undefined {
+  return [...table.entities.values()]
+    .filter((e) => e.kind === 'program' && NAMED_LAW.test(e.name) && e.mentions.length > 0)
+    .sort((a, b) => b.mentions.length - a.mentions.length)[0];
+}
 
 /** The program the article names most, other than the debate's collective nodes: the policy in dispute. */
 export function mainProgram(table: EntityTable, except: ResolvedEntity[] = []): ResolvedEntity | undefined {

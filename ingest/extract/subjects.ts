@@ -6,10 +6,11 @@ import { hasTag } from './word-tags';
 const ACTOR_KINDS = new Set(['person', 'agency', 'organization', 'jurisdiction']);
 /**
  * What may stand between coordinated subjects: "and", commas, the titles of the next name ("and New Orleans
- * Mayor") and the common noun of a list of places ("Pima County and the cities of Tucson").
+ * Mayor"), the common noun of a list of places ("Pima County and the cities of Tucson"), and the dash that
+ * closes a list set off by dashes before "along with" ("Seven states—A, B and C—along with the city of D").
  */
 const COORDINATION_GAP =
-  /^\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?(?:(?:cit(?:y|ies)|towns?|villages?|count(?:y|ies)|states?) of\s+)?(?:\p{Lu}[\p{L}.]*\s+)*$/u;
+  /^\s*(?:[,—–]\s*)?(?:(?:and|along with|as well as|together with)\s+)?(?:the\s+)?(?:(?:cit(?:y|ies)|towns?|villages?|count(?:y|ies)|states?) of\s+)?(?:\p{Lu}[\p{L}.]*\s+)*$/u;
 
 /**
  * The subject of the verb at offset `at`: the last actor named before it within `maxGap`

@@ -273,3 +273,114 @@ describe('duplicates: a bill by its number and by its name', () => {
     expect(programs(a).map((e) => e.name)).toEqual(expect.arrayContaining(['Open Door Act', 'SB 9']));
   });
 });
+
+describe('stance recall: plaintiffs given as a list', () => {
+  it('"Three states—A, B and C—along with the city of D, had sued": every place of the list sues and opposes', () => {
+    const a = extract(
+      'Three states—Oregon, Vermont and Maine—along with the city of Tolleson, had sued the Justice Department in 2017 over the federal requirements.',
+    );
+    const by = events(a).find((e) => e.type === 'lawsuit')?.by ?? [];
+    expect(by).toEqual(expect.arrayContaining(['oregon', 'vermont', 'maine', 'tolleson']));
+    const opposing = (a.stances ?? []).filter((s) => s.kind === 'OPPOSED').map((s) => s.actor);
+    expect(opposing).toEqual(expect.arrayContaining(['oregon', 'vermont', 'maine', 'tolleson']));
+  });
+});
+
+describe('stance recall: a side said in the passive', () => {
+  it('"It is supported by A and by B": both support the bill named last before; "was opposed by" opposes it', () => {
+    const a = extract(
+      'Senate Bill 77, the Open Harbor Act, would limit what police share with federal agents. ' +
+        'It is sponsored by Sen. Mara Lind. It is supported by Gov. Tobias Wren and by the American Civil Liberties Union. ' +
+        'The bill was opposed by the Fraternal Order of Police.',
+    );
+    const bill = (a.entities ?? []).find((e) => e.name === 'Open Harbor Act')?.id;
+    expect(bill).toBeDefined();
+    expect(stances(a)).toEqual(
+      expect.arrayContaining([
+        `mara-lind SUPPORTED ${bill}`,
+        `tobias-wren SUPPORTED ${bill}`,
+        `american-civil-liberties-union SUPPORTED ${bill}`,
+        `fraternal-order-of-police OPPOSED ${bill}`,
+      ]),
+    );
+  });
+});
+
+describe('stance targets: the law signed or vetoed', () => {
+  it('"signed the bill that ...": the governor supports the law named by its number, not the description', () => {
+    const a = extract(
+      'SB 31 bans sanctuary cities in the state. Gov. Tobias Wren was so pleased with the bill that he signed it into law on a Sunday night. Critics said SB 31 goes too far.',
+    );
+    expect(stances(a)).toContain('tobias-wren SUPPORTED sb-31');
+  });
+
+  it('a governor who vetoes a bill opposes it, whether the bill is named there or before', () => {
+    for (const text of [
+      'Gov. Tobias Wren vetoed the Open Harbor Act on Friday. Supporters of the Open Harbor Act were angry.',
+      'The Open Harbor Act would limit police cooperation with federal agents. Gov. Tobias Wren vetoed the bill on Friday.',
+    ]) {
+      const found = stances(extract(text));
+      expect(found).toContain('tobias-wren OPPOSED open-harbor-act');
+      expect(found).not.toContain('tobias-wren SUPPORTED open-harbor-act');
+    }
+  });
+});
+
+describe('stance recall: a side on a ruling that blocked a law', () => {
+  it('who vows to appeal the ruling that blocked a law supports the law; who hails it opposes the law', () => {
+    const a = extract(
+      'SB 31 bans sanctuary cities. U.S. District Judge Omar Fenn blocked the state law on Monday. ' +
+        '"Today\'s decision makes our communities less safe," Governor Rhea Stanton said. ' +
+        '"The ruling is a victory for every family," Mayor Ines Calder said.',
+    );
+    expect(stances(a)).toEqual(expect.arrayContaining(['rhea-stanton SUPPORTED sb-31', 'ines-calder OPPOSED sb-31']));
+  });
+
+  it('implies nothing on the law from a ruling that let it go on', () => {
+    const a = extract(
+      'SB 31 bans sanctuary cities. U.S. District Judge Omar Fenn on Monday lifted the injunction that had blocked the state law. ' +
+        '"Today\'s decision makes our communities less safe," Mayor Ines Calder said.',
+    );
+    expect(stances(a)).not.toContain('ines-calder SUPPORTED sb-31');
+  });
+});
+
+describe('stance targets: the law a speaker calls "this bill"', () => {
+  it('a speaker for "this bill" supports the named law, not sanctuary policies; rule-of-law framing stays put', () => {
+    const a = extract(
+      'Gov. Tobias Wren signed the Open Harbor Act on Monday. ' +
+        '"Our state has been welcoming of newcomers, and this bill will keep it so," said Mayor Ines Calder. ' +
+        '"The bill is about the rule of law," said Sheriff Dale Korver.',
+    );
+    expect(stances(a)).toContain('ines-calder SUPPORTED open-harbor-act');
+    expect(stances(a)).not.toContain('ines-calder SUPPORTED sanctuary-policies');
+    // Framing against sanctuary places said of the bill is no opposition to the bill.
+    expect(stances(a)).not.toContain('dale-korver OPPOSED open-harbor-act');
+  });
+});
+
+describe('polarity: who presses the places that refuse', () => {
+  it('"sued the agency over its plan to sanction cities that refuse to cooperate": the agency does not support them', () => {
+    const a = extract(
+      'Last month, the city of Tolleson sued the Justice Department over its plan to sanction cities that refuse to cooperate with immigration agents.',
+    );
+    expect(stances(a).filter((s) => s.endsWith('SUPPORTED sanctuary-policies'))).toEqual([]);
+  });
+
+  it('still reads a named place that refuses, with the relative clause on its name, as supporting', () => {
+    const a = extract(
+      'The city of Tolleson, which refuses to cooperate with immigration agents, lost a grant on Monday.',
+    );
+    expect(stances(a)).toContain('tolleson SUPPORTED sanctuary-policies');
+  });
+});
+
+describe('stance recall: who sponsors or introduces the bill', () => {
+  it('"bill sponsor Sen. X" and "Rep. Y, who introduced the companion bill" both support the named law', () => {
+    const a = extract(
+      'Gov. Tobias Wren signed SB 31 on Monday, joined by bill sponsor state Sen. Mara Lind. ' +
+        '"We need everyone to feel safe," said Rep. Ines Calder, who introduced the House companion bill.',
+    );
+    expect(stances(a)).toEqual(expect.arrayContaining(['mara-lind SUPPORTED sb-31', 'ines-calder SUPPORTED sb-31']));
+  });
+});
