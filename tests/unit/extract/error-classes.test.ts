@@ -273,3 +273,54 @@ describe('duplicates: a bill by its number and by its name', () => {
     expect(programs(a).map((e) => e.name)).toEqual(expect.arrayContaining(['Open Door Act', 'SB 9']));
   });
 });
+
+describe('events without a trigger verb of the first lexicon', () => {
+  const dated = { published: '2019-08-09' };
+
+  it('"A U.S. judge ruled": the judge named later is the actor, the place in the description is not', () => {
+    const a = extract(
+      'A U.S. judge ruled that the agency cannot withhold the grants from Corlen. U.S. District Judge Ivo Marsh said in his ruling that the agency lacks the authority.',
+      dated,
+    );
+    const ruling = events(a).find((e) => e.type === 'ruling');
+    expect(ruling?.by).toEqual(['ivo-marsh']);
+    expect(ruling?.date).toBe('2019-08');
+  });
+
+  it('"In response to a lawsuit brought by the city, a judge ruled": the ruling, not the suit, and not by the city', () => {
+    const a = extract(
+      'U.S. District Judge Ivo Marsh heard the case. In response to a lawsuit brought by the city of Corlen, a federal judge has ruled that the grants must be paid.',
+      dated,
+    );
+    const ruling = events(a).find((e) => e.type === 'ruling');
+    expect(ruling?.by).toEqual(['ivo-marsh']);
+    expect(events(a).some((e) => e.type === 'lawsuit' && (e.by ?? []).includes('ivo-marsh'))).toBe(false);
+  });
+
+  it('a judge who denied a request or ordered an agency to act has ruled', () => {
+    for (const verb of ['denied the agency’s request to halt the law', 'ordered the agency to release the funds']) {
+      const a = extract(`U.S. District Judge Ivo Marsh on Wednesday ${verb}.`, dated);
+      expect(events(a).find((e) => e.type === 'ruling')?.by).toEqual(['ivo-marsh']);
+    }
+  });
+
+  it('ending or leaving a program is a policy act of whoever ends it', () => {
+    for (const text of [
+      'Corlen County Sheriff Ada Vey has ended the 287(g) program.',
+      'Sheriff Ada Vey withdrew Corlen County from the 287(g) program in January.',
+      'In January, Sheriff Ada Vey stopped honoring federal immigration holds.',
+    ]) {
+      const policy = events(extract(text, dated)).find((e) => e.type === 'policy');
+      expect(policy?.by).toEqual(['ada-vey']);
+    }
+  });
+
+  it('"A bill passed today by the county council": a vote of the body named after "by"', () => {
+    const a = extract('A bill passed today by the Corlen County Council would limit the jail’s cooperation.', {
+      published: '2019-03-07',
+    });
+    const vote = events(a).find((e) => e.type === 'vote');
+    expect(vote?.by).toEqual(['corlen-county-council']);
+    expect(vote?.date).toBe('2019-03-07');
+  });
+});
