@@ -7,7 +7,7 @@ import type { Mention } from './mentions';
 import { slugify } from './names';
 import type { EntityTable, ResolvedEntity } from './resolve';
 import type { Sentence } from './sentences';
-import { subjectBefore } from './subjects';
+import { datelineLength, subjectBefore } from './subjects';
 
 export type { EventType };
 
@@ -250,7 +250,7 @@ function buildEvent(
       200,
     );
   // "In a memo released online, Attorney General Jeff Sessions said ...": the subject follows the fronted phrase.
-  if (actors.length === 0 && /^[^,]*$/.test(ctx.text.slice(s.start, start))) {
+  if (actors.length === 0 && /^[^,]*$/.test(ctx.text.slice(s.start + datelineLength(s.text), start))) {
     const comma = ctx.text.indexOf(',', end);
     const after =
       comma >= 0 && comma < s.end ? actorCandidates.find((m) => m.start > comma && m.start - comma < 40) : undefined;

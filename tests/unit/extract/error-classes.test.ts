@@ -324,3 +324,16 @@ describe('events without a trigger verb of the first lexicon', () => {
     expect(vote?.date).toBe('2019-03-07');
   });
 });
+
+describe('datelines are not subjects', () => {
+  it('"CORLEN COUNTY, MI – In a statement ..., the agency said": the agency acts, not the place of the dateline', () => {
+    for (const dateline of ['CORLEN COUNTY, MI –', 'CORLEN (KXAB/AP) –']) {
+      const a = extract(
+        `${dateline} In a statement shared by the White House, Immigration and Customs Enforcement accused the sheriff of shielding inmates.`,
+        { published: '2019-03-01' },
+      );
+      const statement = events(a).find((e) => e.type === 'statement');
+      expect(statement?.by).toEqual(['immigration-and-customs-enforcement']);
+    }
+  });
+});
