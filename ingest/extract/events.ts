@@ -7,7 +7,7 @@ import type { Mention } from './mentions';
 import { slugify } from './names';
 import type { EntityTable, ResolvedEntity } from './resolve';
 import type { Sentence } from './sentences';
-import { datelineLength, subjectBefore } from './subjects';
+import { datelineLength, isModifier, subjectBefore } from './subjects';
 
 export type { EventType };
 
@@ -263,7 +263,8 @@ function buildEvent(
   if (rule.type === 'ruling' && !actors.some(isJudicial)) return null;
   // Targets are named in the trigger's own clause: up to the next comma, semicolon or dash.
   const clauseEnd = end + (/[,;—–]|\s-\s/.exec(ctx.text.slice(end, s.end))?.index ?? s.end - end);
-  const inClause = outside.filter((m) => m.start >= end && m.end <= clauseEnd);
+  // "against the U.S. Department of Justice": a place that only modifies the next noun is no target.
+  const inClause = outside.filter((m) => m.start >= end && m.end <= clauseEnd && !isModifier(ctx, m));
   // "Sessions is being sued by Providence": the passive subject is the one sued.
   const sued = rule.type === 'lawsuit' && rule.passive ? subjectBefore(ctx, outside, table, start, 200) : [];
   const targets = uniq([...sued, ...inClause.filter((m) => entity(m)?.kind !== 'program').map(entity)]).filter(

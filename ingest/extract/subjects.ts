@@ -88,7 +88,7 @@ function isAppositive(ctx: ArticleContext, person: Mention, m: Mention, table: E
  * Names that modify something else are not subjects: a possessive ("Sessions’ memo"), a name
  * used as an adjective ("the lead US prosecutor"), a dateline ("PHOENIX —").
  */
-function isModifier(ctx: ArticleContext, m: Mention): boolean {
+export function isModifier(ctx: ArticleContext, m: Mention): boolean {
   const after = ctx.text.slice(m.end, m.end + 30);
   if (/^['’]/.test(after) || /^\s+[—–]/.test(after) || inDateline(ctx, m)) return true;
   const next = /^ ([a-z]+)/.exec(after);

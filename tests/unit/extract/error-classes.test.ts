@@ -337,3 +337,40 @@ describe('datelines are not subjects', () => {
     }
   });
 });
+
+describe('entity precision: credits, labels and words that name no one', () => {
+  it('drops a bracketed caption credit, a "Name, Associated Press file" line, a name after a caption and a dateline wire', () => {
+    const text = [
+      'CORLEN, Ore. (AP) — Mayor Tom Ridley sued the state on Monday.',
+      'Mayor Tom Ridley speaks outside City Hall. [AP / Jon Vasko]',
+      'Bea Sorrel, Associated Press file',
+      'Attorney General Rhea Stanton. Arlo Dunne',
+      'Ridley said the city would not change its policy.',
+    ].join('\n\n');
+    const a = extract(text);
+    expect(people(a)).toContain('Tom Ridley');
+    for (const credit of ['Jon Vasko', 'Bea Sorrel', 'Arlo Dunne']) expect(people(a)).not.toContain(credit);
+    expect(names(a)).not.toContain('AP');
+  });
+
+  it('reads a prefixed surname ("McTavish", "DeLuca") as the person named in full, not as a brand', () => {
+    const a = extract('Sheriff Garry McTavish met Governor Ron DeLuca on Monday. McTavish said DeLuca was wrong.');
+    expect(a.entities?.filter((e) => e.kind === 'organization').map((e) => e.name)).toEqual([]);
+    expect(people(a)).toEqual(expect.arrayContaining(['Garry McTavish', 'Ron DeLuca']));
+    expect(people(a)).toHaveLength(2);
+  });
+
+  it('takes no party-and-district label for a person', () => {
+    const a = extract('Rep. Lena Ward (D-Mercer Island) introduced the bill.');
+    expect(people(a)).toEqual(['Lena Ward']);
+  });
+
+  it('leaves out a country named only as a modifier, and never makes it the target of an act', () => {
+    const a = extract(
+      'Corlen sued the U.S. Department of Justice on Monday. The city will not help U.S. immigration agents.',
+      { published: '2019-03-01' },
+    );
+    expect(names(a)).not.toContain('United States');
+    expect(events(a).find((e) => e.type === 'lawsuit')?.targets ?? []).not.toContain('united-states');
+  });
+});
