@@ -5,8 +5,9 @@ import { type Floors, scoreSplit, underFloors } from '../../support/extraction-f
  * The rule extractor's F1 per class may not fall under these floors, a little under what
  * docs/extraction-quality.md reports, so that a change that makes extraction worse cannot land silently.
  */
-// Measured on ingest/devset/fresh at the freeze (7bc7979): 0.74 / 0.78 / 0.47 / 0.37 / 0.00.
-const FRESH: Floors = { entities: 0.7, roles: 0.72, events: 0.42, stances: 0.32 };
+// Measured on ingest/devset/fresh at the freeze (7bc7979): 0.74 / 0.78 / 0.47 / 0.37 / 0.00; tuned on since
+// (tune4a, events without a trigger verb and entity precision: 0.78 / 0.78 / 0.60 / 0.38 / 0.14).
+const FRESH: Floors = { entities: 0.74, roles: 0.72, events: 0.55, stances: 0.32 };
 // ingest/devset/test is tuning material now (0.78 / 0.57 / 0.44 / 0.60 / 0.42): a regression guard, not a test.
 const TEST: Floors = { entities: 0.74, roles: 0.52, events: 0.4, stances: 0.55, targetedStances: 0.37 };
 
