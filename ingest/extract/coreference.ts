@@ -51,6 +51,8 @@ const DESCRIPTIONS: readonly Description[] = [
  */
 export function addCoreferentMentions(ctx: ArticleContext, mentions: Mention[], table: EntityTable): Mention[] {
   const added: Mention[] = [];
+  /** Places inside a description ("U.S." of "a U.S. judge"): the description stands for them in the text. */
+  const qualifiers = new Set<Mention>();
   const resolved = mentions.filter((m) => m.entityId !== undefined && !m.coreferent);
   for (const sentence of ctx.sentences) {
     if (sentence.index < ctx.firstBodySentence) continue;
@@ -58,7 +60,9 @@ export function addCoreferentMentions(ctx: ArticleContext, mentions: Mention[], 
       for (const match of sentence.text.matchAll(d.re)) {
         const start = sentence.start + (match.index ?? 0);
         const end = start + match[0].length;
-        if (mentions.some((m) => m.start < end && start < m.end)) continue;
+        // "a U.S. judge": a place named inside the description only qualifies it; any other overlap is a name.
+        const inner = (m: Mention): boolean => m.start >= start && m.end <= end && table.of(m)?.kind === 'jurisdiction';
+        if (mentions.some((m) => m.start < end && start < m.end && !inner(m))) continue;
         if (!isReference(ctx, end)) continue;
         const fits = (m: Mention): boolean => {
           const e = table.of(m);
@@ -81,10 +85,11 @@ export function addCoreferentMentions(ctx: ArticleContext, mentions: Mention[], 
         };
         table.attach(mention, entity);
         added.push(mention);
+        for (const m of mentions) if (inner(m)) qualifiers.add(m);
       }
     }
   }
-  return [...mentions, ...added].sort((a, b) => a.start - b.start);
+  return [...mentions.filter((m) => !qualifiers.has(m)), ...added].sort((a, b) => a.start - b.start);
 }
 
 /** The description stands for an entity: no name, "of", or modified noun follows it. */

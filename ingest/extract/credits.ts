@@ -22,6 +22,13 @@ const CREDIT_PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`\(\s*${AGENCIES}(?:\s+Photo)?\s*/\s*${NAME}\s*\)`, 'gu'),
   new RegExp(String.raw`(?:^|\|\s*)(?:${AGENCIES})(?:\s+(?:Photo|Images))?\s*$`, 'gmu'),
   /\bGetty Images\b/g,
+  // The wire of a dateline: "SALEM, Ore. (AP) —", "(KXAB/AP) –".
+  new RegExp(String.raw`\((?:\p{Lu}{2,}[ \t]*/[ \t]*)?${AGENCIES}\)(?=[ \t]*[—–-])`, 'gu'),
+  // "[AP / Jane Doe]" closing a caption; "Jane Doe, Associated Press file" alone on its line.
+  new RegExp(String.raw`\[[ \t]*(?:${AGENCIES}[ \t]*/[ \t]*)?${NAME}(?:[ \t]*/[ \t]*${AGENCIES})?[ \t]*\]`, 'gu'),
+  new RegExp(String.raw`^[ \t]*${NAME},[ \t]*(?:The[ \t]+)?${AGENCIES}(?:[ \t]+(?:file|photo|staff))?[ \t]*$`, 'gmu'),
+  // "Attorney General Ada Roe. Jane Doe": a name after a caption's last period, with none of its own, ends the line.
+  /(?<=\.[ \t])\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2}[ \t]*$/gmu,
 ];
 /** A line that is nothing but a name of two to four words (no verb, no closing period): a credit or a byline. */
 const NAME_LINE = /^\s*(?:By\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{L}'’-]+)){1,3}\s*$/u;

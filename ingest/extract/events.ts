@@ -7,7 +7,7 @@ import type { Mention } from './mentions';
 import { slugify } from './names';
 import type { EntityTable, ResolvedEntity } from './resolve';
 import type { Sentence } from './sentences';
-import { subjectBefore } from './subjects';
+import { datelineLength, isModifier, subjectBefore } from './subjects';
 
 export type { EventType };
 
@@ -62,15 +62,25 @@ export const TRIGGERS: readonly Trigger[] = [
   },
   // Rulings need a judge or a court for actor (checked in buildEvent): "the judge blocked", "Judge X issued an injunction".
   {
-    re: /\b(?:ruled|struck down|blocked|halted|enjoined|upheld)\b|\b(?:issued|granted|handed down)\s+(?:[\w$.,-]+\s+){0,4}?(?:ruling|injunction|decision|opinion)\b/i,
+    re: /\b(?:ruled|struck down|blocked|halted|enjoined|upheld|reversed|ordered|denied)\b|\b(?:issued|granted|handed down)\s+(?:[\w$.,-]+\s+){0,4}?(?:ruling|injunction|decision|opinion)\b/i,
     type: 'ruling',
   },
   { re: /\bboycott(?:ed|s)?\b/i, type: 'boycott' },
   { re: /\bpassed (?:\w+ ){0,2}resolution\b/i, type: 'resolution' },
   { re: /\b(?<!(?:are|is|was|were|be|been) )(?:barred|bars|prohibited|banned)\b/i, type: 'policy' },
+  // Ending a program or a practice is a policy act: "has ended the 287(g) program", "withdrew the county from 287(g)".
+  {
+    re: /\b(?:ended|ends|terminated|rescinded|repealed|stopped|withdrew\s+(?:[\w().,'’-]+\s+){0,6}?from)\s+(?:(?:the|its|his|her|their|a)\s+)?(?:[\w().'’-]+\s+){0,3}?(?:program|agreement|policy|policies|participation|partnership|cooperation|holding|honoring|287\(g\))/i,
+    type: 'policy',
+  },
   { re: /\bsettled\b/i, type: 'settlement' },
   { re: /\bwas launched\b|\blaunched\b/i, type: 'program-launch', passive: true },
-  { re: /\bconfirmed by\b|\bvoted\b/i, type: 'vote', passive: true },
+  // "A bill passed today by the State Senate": a chamber's vote, its actor after "by".
+  {
+    re: /\bconfirmed by\b|\bvoted\b|\b(?:bill|measure|legislation|resolution)\s+(?:was\s+)?passed\s+(?=(?:\w+\s+){0,3}?by\b)/i,
+    type: 'vote',
+    passive: true,
+  },
   {
     re: /\b(?:supported|passed|approved|signed|vetoed)\s+(?:[\w'’-]+\s+){0,3}?(?:legislation|bill|law|measure|ordinance)\b|\bsigned\s+(?:[\w'’-]+\s+){0,3}?into law\b|\bconsidering\b[^.]{0,40}\bbill\b/i,
     type: 'legislation',
@@ -163,6 +173,10 @@ interface TriggerMatch {
   noun: string;
 }
 
+/** A sentence's fronted phrase of cause or time, up to its comma (a dateline before it is allowed). */
+const BACKGROUND_FRONT =
+  /^(?:[^—–]{0,60}[—–]\s*)?(?:in response to|in reaction to|after|following|amid|weeks after|days after|months after)\b[^,]{0,120},/i;
+
 /** The triggers of a sentence outside quotations, in the order they are tried: new acts before back-references, then by position. */
 function findTriggers(text: string, offset: number, ranges: [number, number][]): TriggerMatch[] {
   const found: TriggerMatch[] = [];
@@ -180,8 +194,20 @@ function findTriggers(text: string, offset: number, ranges: [number, number][]):
   }
   // A sentence that announces an act ("announced that the city will sue") reports the act: acts first.
   // A frame ("In a speech ..., Sessions warned") names the act itself and comes first.
+  // A fronted phrase of cause or time ("In response to a lawsuit by the city, a judge ruled") tells the background
+  // of the main clause's act: its triggers come last.
+  const background = BACKGROUND_FRONT.exec(text);
+  const inBackground = (t: TriggerMatch): boolean => background !== null && t.start - offset < background[0].length;
   const rank = (t: TriggerMatch): number =>
-    t.rule.refers ? 2 : /^in (?:a|an|the)\b/i.test(text.slice(t.start - offset)) ? -1 : SAYING.has(t.rule.type) ? 1 : 0;
+    t.rule.refers
+      ? 2
+      : inBackground(t)
+        ? 1.5
+        : /^in (?:a|an|the)\b/i.test(text.slice(t.start - offset))
+          ? -1
+          : SAYING.has(t.rule.type)
+            ? 1
+            : 0;
   return found.sort((a, b) => rank(a) - rank(b) || a.start - b.start);
 }
 
@@ -212,9 +238,19 @@ function buildEvent(
     );
     actors = uniq(by.map(entity));
   }
-  if (actors.length === 0) actors = subjectBefore(ctx, outside, table, start, 200);
+  // The subject of the main clause never reaches back into a fronted phrase of cause or time.
+  const front = BACKGROUND_FRONT.exec(s.text);
+  const frontEnd = front !== null && start >= s.start + front[0].length ? s.start + front[0].length : s.start;
+  if (actors.length === 0)
+    actors = subjectBefore(
+      ctx,
+      outside.filter((m) => m.start >= frontEnd),
+      table,
+      start,
+      200,
+    );
   // "In a memo released online, Attorney General Jeff Sessions said ...": the subject follows the fronted phrase.
-  if (actors.length === 0 && /^[^,]*$/.test(ctx.text.slice(s.start, start))) {
+  if (actors.length === 0 && /^[^,]*$/.test(ctx.text.slice(s.start + datelineLength(s.text), start))) {
     const comma = ctx.text.indexOf(',', end);
     const after =
       comma >= 0 && comma < s.end ? actorCandidates.find((m) => m.start > comma && m.start - comma < 40) : undefined;
@@ -227,7 +263,8 @@ function buildEvent(
   if (rule.type === 'ruling' && !actors.some(isJudicial)) return null;
   // Targets are named in the trigger's own clause: up to the next comma, semicolon or dash.
   const clauseEnd = end + (/[,;—–]|\s-\s/.exec(ctx.text.slice(end, s.end))?.index ?? s.end - end);
-  const inClause = outside.filter((m) => m.start >= end && m.end <= clauseEnd);
+  // "against the U.S. Department of Justice": a place that only modifies the next noun is no target.
+  const inClause = outside.filter((m) => m.start >= end && m.end <= clauseEnd && !isModifier(ctx, m));
   // "Sessions is being sued by Providence": the passive subject is the one sued.
   const sued = rule.type === 'lawsuit' && rule.passive ? subjectBefore(ctx, outside, table, start, 200) : [];
   const targets = uniq([...sued, ...inClause.filter((m) => entity(m)?.kind !== 'program').map(entity)]).filter(

@@ -10,6 +10,10 @@ import { findMentions } from './mentions';
 import { resolveMentions, type EntityTable, type ResolvedEntity } from './resolve';
 import { extractRoles } from './roles';
 import { extractStances, type ExtractedStance } from './stances';
+import { isModifier } from './subjects';
+
+/** Places whose name is often an adjective of nationality ("U.S. agents"). */
+const PLACE_KINDS = new Set(['country']);
 
 export { gazetteerFromAnnotations, learnEntities } from './gazetteer';
 export type { Gazetteer, GazetteerEntity, GazetteerEvent } from './gazetteer';
@@ -60,8 +64,13 @@ export function assembleAnnotation(
     ...stances.flatMap((s) => [s.actor.id, ...('entity' in s.target ? [s.target.entity.id] : [])]),
   ]);
   const minConfidence = options.minEntityConfidence ?? 0.5;
+  // A country named only as a modifier ("U.S. immigration agents") is not a party of the article.
+  const onlyModifier = (e: ResolvedEntity): boolean =>
+    e.kind === 'jurisdiction' &&
+    PLACE_KINDS.has(e.type ?? '') &&
+    e.mentions.every((m) => m.coreferent || isModifier(ctx, m));
   const entities = [...table.entities.values()].filter(
-    (e) => referenced.has(e.id) || (e.mentions.length > 0 && e.confidence >= minConfidence),
+    (e) => referenced.has(e.id) || (e.mentions.length > 0 && e.confidence >= minConfidence && !onlyModifier(e)),
   );
 
   return {

@@ -89,11 +89,27 @@ function isAppositive(ctx: ArticleContext, person: Mention, m: Mention, table: E
  * Names that modify something else are not subjects: a possessive ("Sessions’ memo"), a name
  * used as an adjective ("the lead US prosecutor"), a dateline ("PHOENIX —").
  */
-function isModifier(ctx: ArticleContext, m: Mention): boolean {
+export function isModifier(ctx: ArticleContext, m: Mention): boolean {
   const after = ctx.text.slice(m.end, m.end + 30);
-  if (/^['’]/.test(after) || /^\s+[—–]/.test(after)) return true;
+  if (/^['’]/.test(after) || /^\s+[—–]/.test(after) || inDateline(ctx, m)) return true;
   const next = /^ ([a-z]+)/.exec(after);
   return next !== null && hasTag(ctx.tags, m.end + 1, 'Noun') && !hasTag(ctx.tags, m.end + 1, 'Verb', 'Pronoun');
+}
+
+/**
+ * The dateline that opens a sentence, "KENT COUNTY, MI – " or "LOS ANGELES (CBSLA/AP) – ": a place, maybe its state
+ * and the wire in parentheses, then a dash. Returns its length, 0 when there is none.
+ */
+export function datelineLength(sentence: string): number {
+  return DATELINE.exec(sentence)?.[0].length ?? 0;
+}
+const DATELINE =
+  /^\p{Lu}[\p{Lu}\p{L}.'’ -]{0,30}?(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?\s*(?:\([^)]{0,30}\)\s*)?[—–-]\s+/u;
+
+/** A name inside the dateline of its sentence. */
+function inDateline(ctx: ArticleContext, m: Mention): boolean {
+  const s = ctx.sentences[m.sentence];
+  return s !== undefined && m.end <= s.start + datelineLength(s.text);
 }
 
 /** A body named inside a title ("Chicago" of "Chicago Mayor Rahm Emanuel") is not itself a subject or a speaker. */

@@ -87,6 +87,8 @@ function classifySpan(ctx: ArticleContext, sentence: number, tokens: Token[]): M
     if (known) return make(known.name, known.kind, undefined, 0.9);
     return isCommonWord(first.lower) ? null : make(text, 'organization', undefined, 0.5);
   }
+  // "(D-Mercer Island)", "R-Texas": a legislator's party and district, not a name.
+  if (/^[DRI]-\p{Lu}/u.test(text)) return null;
   const body = KNOWN_BODIES.get(text);
   if (body) return make(body, 'agency', undefined, 0.85);
   const ofIndex = tokens.findIndex((t) => t.lower === 'of' || t.lower === 'for');
@@ -116,7 +118,9 @@ function classifySpan(ctx: ArticleContext, sentence: number, tokens: Token[]): M
   if (tokens.length === 1) {
     if (DEMONYMS.has(first.lower) || NOT_NAMES.has(first.lower)) return null;
     // A word with a capital inside ("OverNewsmagazine", "AJPress") is a brand, not a surname.
-    if (/\p{Ll}\p{Lu}|^\p{Lu}{2,}\p{Ll}/u.test(first.text)) return make(text, 'organization', undefined, 0.6);
+    // Surnames with a prefix ("McFadden", "DeSantis", "O'Neil") have one too, and are surnames.
+    if (/\p{Ll}\p{Lu}|^\p{Lu}{2,}\p{Ll}/u.test(first.text) && !SURNAME_PREFIX.test(first.text))
+      return make(text, 'organization', undefined, 0.6);
     return personMention(ctx, sentence, tokens, 0.5);
   }
   // Pronouns and other function words do not occur in people's names: "United We Dream".
@@ -129,6 +133,9 @@ function classifySpan(ctx: ArticleContext, sentence: number, tokens: Token[]): M
   }
   return null;
 }
+
+/** Prefixes of surnames that put a capital inside the word. */
+const SURNAME_PREFIX = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])\p{Lu}\p{Ll}+$/u;
 
 /** Local governments' common nouns, each with the type of place it names. */
 const PLACE_NOUNS: Readonly<Record<string, string>> = {

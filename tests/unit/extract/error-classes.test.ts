@@ -384,3 +384,104 @@ describe('stance recall: who sponsors or introduces the bill', () => {
     expect(stances(a)).toEqual(expect.arrayContaining(['mara-lind SUPPORTED sb-31', 'ines-calder SUPPORTED sb-31']));
   });
 });
+
+describe('events without a trigger verb of the first lexicon', () => {
+  const dated = { published: '2019-08-09' };
+
+  it('"A U.S. judge ruled": the judge named later is the actor, the place in the description is not', () => {
+    const a = extract(
+      'A U.S. judge ruled that the agency cannot withhold the grants from Corlen. U.S. District Judge Ivo Marsh said in his ruling that the agency lacks the authority.',
+      dated,
+    );
+    const ruling = events(a).find((e) => e.type === 'ruling');
+    expect(ruling?.by).toEqual(['ivo-marsh']);
+    expect(ruling?.date).toBe('2019-08');
+  });
+
+  it('"In response to a lawsuit brought by the city, a judge ruled": the ruling, not the suit, and not by the city', () => {
+    const a = extract(
+      'U.S. District Judge Ivo Marsh heard the case. In response to a lawsuit brought by the city of Corlen, a federal judge has ruled that the grants must be paid.',
+      dated,
+    );
+    const ruling = events(a).find((e) => e.type === 'ruling');
+    expect(ruling?.by).toEqual(['ivo-marsh']);
+    expect(events(a).some((e) => e.type === 'lawsuit' && (e.by ?? []).includes('ivo-marsh'))).toBe(false);
+  });
+
+  it('a judge who denied a request or ordered an agency to act has ruled', () => {
+    for (const verb of ['denied the agency’s request to halt the law', 'ordered the agency to release the funds']) {
+      const a = extract(`U.S. District Judge Ivo Marsh on Wednesday ${verb}.`, dated);
+      expect(events(a).find((e) => e.type === 'ruling')?.by).toEqual(['ivo-marsh']);
+    }
+  });
+
+  it('ending or leaving a program is a policy act of whoever ends it', () => {
+    for (const text of [
+      'Corlen County Sheriff Ada Vey has ended the 287(g) program.',
+      'Sheriff Ada Vey withdrew Corlen County from the 287(g) program in January.',
+      'In January, Sheriff Ada Vey stopped honoring federal immigration holds.',
+    ]) {
+      const policy = events(extract(text, dated)).find((e) => e.type === 'policy');
+      expect(policy?.by).toEqual(['ada-vey']);
+    }
+  });
+
+  it('"A bill passed today by the county council": a vote of the body named after "by"', () => {
+    const a = extract('A bill passed today by the Corlen County Council would limit the jail’s cooperation.', {
+      published: '2019-03-07',
+    });
+    const vote = events(a).find((e) => e.type === 'vote');
+    expect(vote?.by).toEqual(['corlen-county-council']);
+    expect(vote?.date).toBe('2019-03-07');
+  });
+});
+
+describe('datelines are not subjects', () => {
+  it('"CORLEN COUNTY, MI – In a statement ..., the agency said": the agency acts, not the place of the dateline', () => {
+    for (const dateline of ['CORLEN COUNTY, MI –', 'CORLEN (KXAB/AP) –']) {
+      const a = extract(
+        `${dateline} In a statement shared by the White House, Immigration and Customs Enforcement accused the sheriff of shielding inmates.`,
+        { published: '2019-03-01' },
+      );
+      const statement = events(a).find((e) => e.type === 'statement');
+      expect(statement?.by).toEqual(['immigration-and-customs-enforcement']);
+    }
+  });
+});
+
+describe('entity precision: credits, labels and words that name no one', () => {
+  it('drops a bracketed caption credit, a "Name, Associated Press file" line, a name after a caption and a dateline wire', () => {
+    const text = [
+      'CORLEN, Ore. (AP) — Mayor Tom Ridley sued the state on Monday.',
+      'Mayor Tom Ridley speaks outside City Hall. [AP / Jon Vasko]',
+      'Bea Sorrel, Associated Press file',
+      'Attorney General Rhea Stanton. Arlo Dunne',
+      'Ridley said the city would not change its policy.',
+    ].join('\n\n');
+    const a = extract(text);
+    expect(people(a)).toContain('Tom Ridley');
+    for (const credit of ['Jon Vasko', 'Bea Sorrel', 'Arlo Dunne']) expect(people(a)).not.toContain(credit);
+    expect(names(a)).not.toContain('AP');
+  });
+
+  it('reads a prefixed surname ("McTavish", "DeLuca") as the person named in full, not as a brand', () => {
+    const a = extract('Sheriff Garry McTavish met Governor Ron DeLuca on Monday. McTavish said DeLuca was wrong.');
+    expect(a.entities?.filter((e) => e.kind === 'organization').map((e) => e.name)).toEqual([]);
+    expect(people(a)).toEqual(expect.arrayContaining(['Garry McTavish', 'Ron DeLuca']));
+    expect(people(a)).toHaveLength(2);
+  });
+
+  it('takes no party-and-district label for a person', () => {
+    const a = extract('Rep. Lena Ward (D-Mercer Island) introduced the bill.');
+    expect(people(a)).toEqual(['Lena Ward']);
+  });
+
+  it('leaves out a country named only as a modifier, and never makes it the target of an act', () => {
+    const a = extract(
+      'Corlen sued the U.S. Department of Justice on Monday. The city will not help U.S. immigration agents.',
+      { published: '2019-03-01' },
+    );
+    expect(names(a)).not.toContain('United States');
+    expect(events(a).find((e) => e.type === 'lawsuit')?.targets ?? []).not.toContain('united-states');
+  });
+});

@@ -5,9 +5,9 @@ import { type Floors, scoreSplit, underFloors } from '../../support/extraction-f
  * The rule extractor's F1 per class may not fall under these floors, a little under what
  * docs/extraction-quality.md reports, so that a change that makes extraction worse cannot land silently.
  */
-// Measured on ingest/devset/fresh at the freeze (7bc7979): 0.74 / 0.78 / 0.47 / 0.37 / 0.00.
-// After the stance fixes of branch tune4b (stances 0.57, with target 0.38), those two floors were raised.
-const FRESH: Floors = { entities: 0.7, roles: 0.72, events: 0.42, stances: 0.53, targetedStances: 0.34 };
+// Measured on ingest/devset/fresh at the freeze (7bc7979): 0.74 / 0.78 / 0.47 / 0.37 / 0.00; tuned on since
+// (tune4a, events without a trigger verb and entity precision; tune4b, stances and their targets).
+const FRESH: Floors = { entities: 0.74, roles: 0.72, events: 0.55, stances: 0.53, targetedStances: 0.34 };
 // ingest/devset/test is tuning material now (0.78 / 0.57 / 0.44 / 0.60 / 0.42): a regression guard, not a test.
 // (targetedStances 0.46 after tune4b's stance fixes.)
 const TEST: Floors = { entities: 0.74, roles: 0.52, events: 0.4, stances: 0.55, targetedStances: 0.42 };
