@@ -19,7 +19,7 @@ import { wipe } from './wipe';
  * What the soak's statements cost in Neo4j: compiles each request of the soak's mix (bench/soak-queries.ts)
  * as the service does, PROFILEs it (db hits, rows, the operator with the most db hits) and times it.
  *
- * node dist/bench/profile-soak.js [--size=100k] [--no-load] [--grow=ARTICLES] [--print] [--runs=5]
+ * node dist/bench/profile-soak.js [--size=100k] [--no-load] [--grow=ARTICLES] [--print] [--plans] [--only=NAME] [--runs=5]
  *
  * A throw-away Neo4j unless NEO4J_URI is set (with BENCH_WIPE_DATABASE=yes, as every bench run). --no-load
  * profiles the graph already in NEO4J_URI's database. --grow then loads that many of the soak ingest's
@@ -31,17 +31,22 @@ interface Options {
   load: boolean;
   grow: number;
   print: boolean;
+  plans: boolean;
+  /** Only the query of the mix with this name. */
+  only: string | null;
   runs: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { size: '100k', load: true, grow: 0, print: false, runs: 5 };
+  const options: Options = { size: '100k', load: true, grow: 0, print: false, plans: false, only: null, runs: 5 };
   for (const arg of argv) {
     const [flag, value] = arg.split('=', 2);
     if (flag === '--size' && value) options.size = value;
     else if (flag === '--no-load') options.load = false;
     else if (flag === '--grow' && value) options.grow = Number(value);
     else if (flag === '--print') options.print = true;
+    else if (flag === '--plans') options.plans = true;
+    else if (flag === '--only' && value) options.only = value;
     else if (flag === '--runs' && value) options.runs = Number(value);
     else throw new Error(`profile-soak: unknown argument ${arg}`);
   }
@@ -53,18 +58,25 @@ interface Profile {
   rows: number;
   /** The operator with the most db hits of its own, and how many. */
   top: string;
+  /** The plan as an indented tree: operator, db hits, rows, details. */
+  tree: string;
 }
 
 function profileOf(plan: ProfiledPlan): Profile {
   let dbHits = 0;
   let top = { name: '', hits: -1 };
-  const walk = (p: ProfiledPlan): void => {
+  const lines: string[] = [];
+  const walk = (p: ProfiledPlan, depth = 0): void => {
     dbHits += p.dbHits;
+    const details = String((p.arguments as Record<string, unknown>).Details ?? '').slice(0, 140);
+    lines.push(
+      `${'  '.repeat(depth)}${p.operatorType.replace(/@neo4j$/, '')} hits=${p.dbHits} rows=${p.rows} ${details}`,
+    );
     if (p.dbHits > top.hits) top = { name: p.operatorType.replace(/@neo4j$/, ''), hits: p.dbHits };
-    p.children.forEach(walk);
+    p.children.forEach((c) => walk(c, depth + 1));
   };
   walk(plan);
-  return { dbHits, rows: plan.rows, top: `${top.name} ${top.hits}` };
+  return { dbHits, rows: plan.rows, top: `${top.name} ${top.hits}`, tree: lines.join('\n') };
 }
 
 async function measure(driver: Driver, cypher: string, params: Record<string, unknown>, runs: number) {
@@ -100,6 +112,7 @@ async function profileMix(
   const schema = await buildGraphSchema();
   log(`${label}:`);
   for (const q of soakQueries(params)) {
+    if (options.only && q.name !== options.only) continue;
     const compiled = compileDocument(schema, parse(q.request.query), q.request.variables);
     if (!compiled.statement) throw new Error(`${q.name}: no statement compiled`);
     const { cypher, params: statementParams } = compiled.statement;
@@ -109,6 +122,7 @@ async function profileMix(
       `${q.name.padEnd(16)} db hits ${String(m.dbHits).padStart(9)}  rows ${String(m.rows).padStart(4)}  ` +
         `median ${m.medianMs.toFixed(0).padStart(5)} ms  top ${m.top}  answer ${m.answer.length} chars #${hash(m.answer)}`,
     );
+    if (options.plans) log(m.tree);
   }
 }
 

@@ -89,11 +89,24 @@ describe('stances', () => {
 
   it("answers evidence { article { id } } from the evidence's own list, and looks the article up for more", async () => {
     const idOnly = await statementOf(`{ stances(kind: OPPOSED) { evidence { article { __typename id } } } }`);
-    expect(idOnly.cypher).toContain('x0 IN rels0');
+    expect(idOnly.cypher).toContain(
+      'x0 IN [r0 IN rels0 | {`evidenceQuotes`: r0.evidenceQuotes, `evidenceArticles`: r0.evidenceArticles}]',
+    );
     expect(idOnly.cypher).toContain('`article`: {`id`: x0.evidenceArticles[i0]}');
     expect(idOnly.cypher).not.toContain(':Article');
     const titled = await statementOf(`{ stances(kind: OPPOSED) { evidence { article { id title } } } }`);
     expect(titled.cypher).toContain('MATCH (article0:Article {id: x0.evidenceArticles[i0]})');
+  });
+
+  it('reads each evidence list a selection needs from a relationship once, and indexes that copy per entry', async () => {
+    const { cypher } = await statementOf(`{ neighborhood(id: "x") { edges { evidence { quote confidence } } } }`);
+    // Indexing r.evidenceQuotes itself would read the whole list again for every entry (quadratic in a hub fact's quotes).
+    expect(cypher).toMatch(
+      /x\d+ IN \[r\d+ IN g\d+ \| \{`evidenceQuotes`: r\d+\.evidenceQuotes, `evidenceConfidence`: r\d+\.evidenceConfidence\}\]/,
+    );
+    expect(cypher).toMatch(/`quote`: x\d+\.evidenceQuotes\[i\d+\], `confidence`: x\d+\.evidenceConfidence\[i\d+\]/);
+    // Lists the selection does not ask for are not read.
+    expect(cypher).not.toContain('evidenceArticles');
   });
 
   it('takes the relationship type from the model for the kind', async () => {
