@@ -38,9 +38,12 @@ export function entityRef(value: unknown, argument: string, list: string, ctx: C
 /**
  * A CALL subquery that binds `event` to each event initiated by one of the entities or by a person holding a
  * role at one of them. It starts from the entities, so its cost follows their events, not the whole graph's.
+ * Each role holder's events are read once however many roles (titles, terms) the holder has there: a hub's
+ * holders (an attorney general with several titles at the department) would otherwise be walked once per role.
  */
 export function eventsInitiatedBy(event: string, list: string, ctx: CompileContext): string {
   const by = ctx.cypher.variable('by');
+  const holder = ctx.cypher.variable('holder');
   return [
     `CALL (${list}) {`,
     `  UNWIND ${list} AS ${by}`,
@@ -48,7 +51,9 @@ export function eventsInitiatedBy(event: string, list: string, ctx: CompileConte
     `  RETURN ${event}`,
     '  UNION',
     `  UNWIND ${list} AS ${by}`,
-    `  MATCH (${by})<-[:HOLDS_ROLE]-(:Entity)-[:INITIATED]->(${event}:Event)`,
+    `  MATCH (${by})<-[:HOLDS_ROLE]-(${holder}:Entity)`,
+    `  WITH DISTINCT ${holder}`,
+    `  MATCH (${holder})-[:INITIATED]->(${event}:Event)`,
     `  RETURN ${event}`,
     '}',
   ].join('\n');

@@ -22,11 +22,22 @@ interface Walk {
  * id, at most `limit` of them, and only while fewer than `limit` are kept. The cap is exact: a ring cut short
  * by it fills the kept list, so no later ring is needed; a ring under the cap is complete, so `seen` holds
  * every nearer entity. Around a hub the walk therefore stops after the first ring instead of expanding
- * every path of the whole depth (which grows with the product of the degrees).
+ * every path of the whole depth (which grows with the product of the degrees). Of the entities a ring
+ * finds, only those named no later than the limit-th name are sorted by name and id: the others cannot be
+ * among the first `limit`, so their ids are never read.
  */
 function ring(walk: Walk, types: string, limit: string, ctx: CompileContext): { lines: string[]; walk: Walk } {
   const v = (hint: string): string => ctx.cypher.variable(hint);
   const [from, found, nodesOfRing] = [v('from'), v('found'), v('ring')];
+  const [candidates, candidate, name, counted, named, latest, cut] = [
+    v('candidates'),
+    v('candidate'),
+    v('name'),
+    v('counted'),
+    v('named'),
+    v('latest'),
+    v('cut'),
+  ];
   const next: Walk = { seen: v('seen'), frontier: v('frontier'), near: v('near') };
   return {
     lines: [
@@ -37,7 +48,19 @@ function ring(walk: Walk, types: string, limit: string, ctx: CompileContext): { 
           `UNWIND ${walk.frontier} AS ${from}`,
           `MATCH (${from})-[:${types}]-(${found}:Entity)`,
           `WHERE NOT ${found} IN ${walk.seen}`,
-          `WITH DISTINCT ${found} ORDER BY ${found}.name, ${found}.id LIMIT ${limit}`,
+          `WITH DISTINCT ${found}`,
+          // Around a hub thousands are found: only those named up to the limit-th name need their id read.
+          `WITH collect({node: ${found}, name: ${found}.name}) AS ${candidates}`,
+          `CALL (${candidates}) {`,
+          `  UNWIND ${candidates} AS ${candidate}`,
+          `  WITH ${candidate}.name AS ${name} ORDER BY ${name} LIMIT ${limit}`,
+          `  RETURN count(*) AS ${counted}, count(${name}) AS ${named}, max(${name}) AS ${latest}`,
+          '}',
+          // Fewer than the limit, or an unnamed one among the first (nulls sort last): no cut.
+          `WITH ${candidates}, CASE WHEN ${counted} = ${limit} AND ${named} = ${limit} THEN ${latest} END AS ${cut}`,
+          `UNWIND ${candidates} AS ${candidate}`,
+          `WITH ${candidate} WHERE ${cut} IS NULL OR ${candidate}.name <= ${cut}`,
+          `WITH ${candidate}.node AS ${found}, ${candidate}.name AS ${name} ORDER BY ${name}, ${found}.id LIMIT ${limit}`,
           `RETURN collect(${found}) AS ${nodesOfRing}`,
         ].join('\n'),
       ),

@@ -8,9 +8,10 @@ import { testDatabase } from '../../support/database';
 import { type Api, dataOf, seedCorpus, startApi } from './support';
 
 /**
- * The bounded forms of neighborhood (ring by ring, stopping at `first`) and stances (from the actor; with
- * actionBy, only the earliest events a list page can reach) give the same answers as the unbounded
- * statements they replaced, written out here as they were: on the seed corpus and a small synthetic graph
+ * The bounded forms of neighborhood (ring by ring, stopping at `first`; a ring sorts by id only the
+ * entities named up to the cut), stances (from the actor; with actionBy, only the earliest events a list
+ * page can reach) and timeline (only the events dated up to the first-th date sorted by name) give the same
+ * answers as the unbounded statements they replaced, written out here as they were: on the seed corpus and a small synthetic graph
  * with hubs (bench/generate.ts), for every page size that cuts a ring or a date group short.
  */
 
@@ -121,6 +122,47 @@ describe('bounded neighborhood', () => {
     const small = await referenceNeighborhood('person-5', 1, 100);
     const two = await apiNeighborhood('person-5', 2, 100);
     expect(two.nodes.length).toBeGreaterThan(small.nodes.length);
+  });
+});
+
+/** The timeline statement before the bound: every event of the entity sorted by date, name and id. */
+async function referenceTimeline(id: string, first: number) {
+  const [row] = await db.read<{ ids: string[] }>(
+    `CALL {
+       MATCH (:Entity {id: $id})-[:INITIATED|OPPOSED|SUPPORTED]->(e:Event) RETURN e
+       UNION
+       MATCH (:Entity {id: $id})<-[:TARGETS|CONCERNS]-(e:Event) RETURN e
+       UNION
+       MATCH (:Entity {id: $id})<-[:PART_OF|HOLDS_ROLE]-(:Entity)-[:INITIATED]->(e:Event) RETURN e
+     }
+     WITH e ORDER BY e.date, e.name, e.id LIMIT $first
+     RETURN collect(e.id) AS ids`,
+    { id, first: neo4j.int(first) },
+  );
+  return row!.ids;
+}
+
+describe('bounded timeline', () => {
+  const entities = [
+    'jeff-sessions',
+    'department-of-justice',
+    'eric-garcetti',
+    'bernalillo-county',
+    'person-5',
+    'nobody',
+  ];
+  it.each(entities)('matches every event sorted by date, name and id for %s, at every cut of a date', async (id) => {
+    for (const first of [1, 2, 3, 5, 8, 13, 30, 100]) {
+      const data = dataOf(
+        await api.query(`query($id: ID!, $first: Int!) { timeline(id: $id, first: $first) { id } }`, { id, first }),
+      );
+      const ids = (data.timeline as { id: string }[]).map((e) => e.id);
+      expect({ first, ids }).toEqual({ first, ids: await referenceTimeline(id, first) });
+    }
+  });
+
+  it('cuts something: the hub has more events than the largest page', async () => {
+    expect(await referenceTimeline('department-of-justice', 100)).toHaveLength(100);
   });
 });
 

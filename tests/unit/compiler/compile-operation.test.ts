@@ -94,8 +94,10 @@ describe('compiling a GraphQL operation into one Cypher statement', () => {
     expect(cypher).toContain('MATCH (entity0)<-[r0:OPPOSED]-(entity1:Entity)');
     expect(cypher).toContain('MATCH (entity1)-[r1:HOLDS_ROLE]->(entity2:Entity)');
     // Evidence of every relationship stating the fact (rels0: opposedBy's, curated first).
+    // Each list is read from a relationship once (into x1), not once per entry.
     expect(cypher).toContain(
-      'reduce(all1 = [], x1 IN rels0 | all1 + [i1 IN range(0, size(coalesce(x1.evidenceQuotes, [])) - 1)',
+      'reduce(all1 = [], x1 IN [r3 IN rels0 | {`evidenceQuotes`: r3.evidenceQuotes, `evidenceArticles`: r3.evidenceArticles}]' +
+        ' | all1 + [i1 IN range(0, size(coalesce(x1.evidenceQuotes, [])) - 1)',
     );
     expect(cypher).toContain('x1.evidenceQuotes[i1]');
     expect(cypher).toContain('MATCH (article0:Article {id: x1.evidenceArticles[i1]})');

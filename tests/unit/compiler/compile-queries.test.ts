@@ -61,7 +61,10 @@ describe('stances', () => {
     // The events come from the actionBy entities and their role holders, then their stances: no scan of all.
     expect(cypher).toContain('CALL (actionBy0) {');
     expect(cypher).toContain('MATCH (by0)-[:INITIATED]->(target0:Event)');
-    expect(cypher).toContain('MATCH (by0)<-[:HOLDS_ROLE]-(:Entity)-[:INITIATED]->(target0:Event)');
+    // A role holder's events once, however many roles the holder has at the entity.
+    expect(cypher).toContain(
+      'MATCH (by0)<-[:HOLDS_ROLE]-(holder0:Entity)\n    WITH DISTINCT holder0\n    MATCH (holder0)-[:INITIATED]->(target0:Event)',
+    );
     expect(cypher.indexOf('CALL (actionBy0) {')).toBeLessThan(
       cypher.indexOf('MATCH (actor0:Entity)-[stance0:OPPOSED]->(target0:Entity)'),
     );
@@ -89,11 +92,24 @@ describe('stances', () => {
 
   it("answers evidence { article { id } } from the evidence's own list, and looks the article up for more", async () => {
     const idOnly = await statementOf(`{ stances(kind: OPPOSED) { evidence { article { __typename id } } } }`);
-    expect(idOnly.cypher).toContain('x0 IN rels0');
+    expect(idOnly.cypher).toContain(
+      'x0 IN [r0 IN rels0 | {`evidenceQuotes`: r0.evidenceQuotes, `evidenceArticles`: r0.evidenceArticles}]',
+    );
     expect(idOnly.cypher).toContain('`article`: {`id`: x0.evidenceArticles[i0]}');
     expect(idOnly.cypher).not.toContain(':Article');
     const titled = await statementOf(`{ stances(kind: OPPOSED) { evidence { article { id title } } } }`);
     expect(titled.cypher).toContain('MATCH (article0:Article {id: x0.evidenceArticles[i0]})');
+  });
+
+  it('reads each evidence list a selection needs from a relationship once, and indexes that copy per entry', async () => {
+    const { cypher } = await statementOf(`{ neighborhood(id: "x") { edges { evidence { quote confidence } } } }`);
+    // Indexing r.evidenceQuotes itself would read the whole list again for every entry (quadratic in a hub fact's quotes).
+    expect(cypher).toMatch(
+      /x\d+ IN \[r\d+ IN g\d+ \| \{`evidenceQuotes`: r\d+\.evidenceQuotes, `evidenceConfidence`: r\d+\.evidenceConfidence\}\]/,
+    );
+    expect(cypher).toMatch(/`quote`: x\d+\.evidenceQuotes\[i\d+\], `confidence`: x\d+\.evidenceConfidence\[i\d+\]/);
+    // Lists the selection does not ask for are not read.
+    expect(cypher).not.toContain('evidenceArticles');
   });
 
   it('takes the relationship type from the model for the kind', async () => {
@@ -133,7 +149,8 @@ describe('events', () => {
       events(by: "doj", target: "los-angeles", program: "sanctuary-policies", from: "2018-06", to: "2019") { id }
     }`);
     expect(cypher).toContain('CALL (by0) {');
-    expect(cypher).toContain('MATCH (by1)<-[:HOLDS_ROLE]-(:Entity)-[:INITIATED]->(event0:Event)');
+    expect(cypher).toContain('MATCH (by1)<-[:HOLDS_ROLE]-(holder0:Entity)');
+    expect(cypher).toContain('MATCH (holder0)-[:INITIATED]->(event0:Event)');
     expect(cypher).toContain('WITH * WHERE EXISTS { MATCH (event0)-[:TARGETS]');
     expect(cypher).toContain('EXISTS { MATCH (event0)-[:TARGETS]->(target0:Entity) WHERE target0 IN targets0 }');
     expect(cypher).toContain('EXISTS { MATCH (event0)-[:CONCERNS]->(program0:Entity) WHERE program0 IN programs0 }');
@@ -168,9 +185,14 @@ describe('timeline, neighborhood and path', () => {
     expect(cypher).toContain('MATCH (:Entity {id: $p0})-[:INITIATED|OPPOSED|SUPPORTED]->(event0:Event) RETURN event0');
     expect(cypher).toContain('MATCH (:Entity {id: $p0})<-[:TARGETS|CONCERNS]-(event0:Event) RETURN event0');
     expect(cypher).toContain(
-      'MATCH (:Entity {id: $p0})<-[:PART_OF|HOLDS_ROLE]-(:Entity)-[:INITIATED]->(event0:Event) RETURN event0',
+      'MATCH (:Entity {id: $p0})<-[:PART_OF|HOLDS_ROLE]-(member0:Entity) WITH DISTINCT member0\n' +
+        '    MATCH (member0)-[:INITIATED]->(event0:Event) RETURN event0',
     );
-    expect(cypher).toContain('ORDER BY event0.date, event0.name, event0.id');
+    // Only events dated up to the first-th earliest date are sorted by name and id (a hub has thousands).
+    expect(cypher).toContain('WITH dated0.date AS earliest0 ORDER BY earliest0 LIMIT $p1');
+    expect(cypher).toContain('CASE WHEN found0 = $p1 AND withDate0 = $p1 THEN latest0 END AS cut0');
+    expect(cypher).toContain('WITH dated0 WHERE cut0 IS NULL OR dated0.date <= cut0');
+    expect(cypher).toContain('ORDER BY date0, event0.name, event0.id LIMIT $p1');
   });
 
   it('neighborhood walks only validated fact types, up to a constant hop range', async () => {
@@ -188,6 +210,10 @@ describe('timeline, neighborhood and path', () => {
       '-[:HOLDS_ROLE|PART_OF|SERVES|INITIATED|TARGETS|CONCERNS|OPPOSED|SUPPORTED|COOPERATED_WITH]-(found',
     );
     expect(all.cypher.match(/\(found\d+:Entity\)/g)).toHaveLength(1);
+    // A ring sorts by name and id only the entities named up to the limit-th name (a hub's ring has thousands).
+    expect(cypher).toMatch(/WITH candidate\d+\.name AS name\d+ ORDER BY name\d+ LIMIT \$p1/);
+    expect(cypher).toMatch(/CASE WHEN counted\d+ = \$p1 AND named\d+ = \$p1 THEN latest\d+ END AS cut\d+/);
+    expect(cypher).toMatch(/ORDER BY name\d+, found\d+\.id LIMIT \$p1/);
   });
 
   it('neighborhood rejects unknown relationship types and depths outside 1..3', async () => {
