@@ -1,7 +1,24 @@
 import { isRangeBound } from './date-range';
-import type { UrlState, ViewName } from './state';
+import type { Pin, UrlState, ViewName } from './state';
 
 const VIEW_NAMES: readonly ViewName[] = ['graph', 'stances', 'path', 'reader'];
+
+/** `id:x:y` with whole-number coordinates; the id is everything before the last two colons. */
+const PIN = /^(.+):(-?\d+):(-?\d+)$/;
+
+/** The `pin` parameter's pins: `id:x:y` joined by commas; an item of another shape is left out. */
+export function parsePins(text: string): Pin[] {
+  return text
+    .split(',')
+    .map((item) => PIN.exec(item))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ id: m[1]!, x: Number(m[2]), y: Number(m[3]) }));
+}
+
+/** The `pin` parameter for pins (rounded to whole model units, as the page pins them). */
+export function formatPins(pins: readonly Pin[]): string {
+  return pins.map((p) => `${p.id}:${Math.round(p.x)}:${Math.round(p.y)}`).join(',');
+}
 
 /** Reads the page's state from a query string; anything missing or out of range takes its default. */
 export function parseUrlState(search: string): UrlState {
@@ -13,6 +30,8 @@ export function parseUrlState(search: string): UrlState {
     depth: depth >= 1 && depth <= 3 ? depth : 1,
     expanded: list('expand'),
     hidden: list('hide'),
+    pins: parsePins(q.get('pin') ?? ''),
+    hiddenNodes: list('hideNode'),
     view: VIEW_NAMES.find((v) => v === q.get('view')) ?? 'graph',
     kind: q.get('kind') === 'SUPPORTED' ? 'SUPPORTED' : 'OPPOSED',
     actionBy: q.get('actionBy') ?? '',
@@ -49,6 +68,8 @@ export function formatUrlState(url: UrlState): string {
   if (url.depth !== 1) q.set('depth', String(url.depth));
   if (url.expanded.length) q.set('expand', url.expanded.join(','));
   if (url.hidden.length) q.set('hide', url.hidden.join(','));
+  if (url.pins.length) q.set('pin', formatPins(url.pins));
+  if (url.hiddenNodes.length) q.set('hideNode', url.hiddenNodes.join(','));
   if (url.since) q.set('since', url.since);
   if (url.until) q.set('until', url.until);
   return q.toString();
