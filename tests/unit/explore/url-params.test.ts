@@ -1,4 +1,4 @@
-import { formatUrlState, parsePins, parseUrlState } from '../../../web/src/explore/url-state';
+import { formatUrlState, parsePins, parseUrlState } from '../../../web/src/explore/url-params';
 
 /** The explorer's URL keeps pinned nodes (with their positions) and nodes hidden by hand, like the rest of the view. */
 describe('pins and hidden nodes in the URL', () => {
