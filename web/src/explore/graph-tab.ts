@@ -142,7 +142,7 @@ export function createGraphTab(state: ExplorerState, view: GraphView, actions: G
     for (const id of url.hiddenNodes) if (state.graph.nodes.has(id) && id !== url.entity) hidden.add(id);
     const wanted = new Map(url.pins.map((p) => [p.id, p]));
     for (const p of view.pins()) if (!wanted.has(p.id)) view.setPinned(p.id, false);
-    for (const p of wanted.values()) if (state.graph.nodes.has(p.id)) view.setPinned(p.id, true, p);
+    for (const p of wanted.values()) if (state.graph.nodes.has(p.id)) view.setPinned(p.id, true, { x: p.x, y: p.y });
     url.pins = url.pins.filter((p) => state.graph.nodes.has(p.id));
     url.hiddenNodes = [...hidden];
   }
