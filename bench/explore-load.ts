@@ -13,7 +13,11 @@ import { openRuntime } from '../src/neo4j/runtime';
 import { seedIfEmpty } from '../src/seed';
 import { WEB_DIST_DIR } from '../src/server/web-router';
 import { launchChromium } from '../tests/support/chromium';
+import { type HubLoad, HUB, loadSyntheticGraph, timeHubLoads } from './explore-hub';
+import { parseSize } from './generate';
+import { loadAverage } from './machine';
 import { median } from './measure';
+import { BENCH_NEO4J_HEAP, BENCH_NEO4J_PAGECACHE } from './settings';
 
 /**
  * How fast /explore shows its first graph, and how big the built browser pages are:
@@ -21,6 +25,10 @@ import { median } from './measure';
  * the embedded Neo4j, seeded when empty) on a free port. Each load is a new Chromium with a fresh profile
  * (cold cache) opening /explore?entity=eric-garcetti until the graph is drawn; then as many reloads in the
  * same profile (warm cache).
+ *
+ * `npm run bench:explore -- --hub [--size=1m] [url] [loads]` opens the hub of the synthetic benchmark graph
+ * instead (bench/explore-hub.ts): without a url it loads the seed corpus and bench/generate.ts's graph of that
+ * size into the throw-away Neo4j first, then times the hub (the seed's first graph is the mode without --hub, on the seed corpus alone).
  */
 const ENTITY = 'eric-garcetti';
 
@@ -80,9 +88,39 @@ async function timeLoads(url: string, loads: number): Promise<{ cold: number[]; 
   return { cold, warm };
 }
 
+const ms = (xs: number[]) => `${median(xs).toFixed(0)} ms`;
+
+/** The hub's table: the median, min and max of each measure over the loads. */
+function hubTable(results: HubLoad[]): string[] {
+  const row = (label: string, xs: number[]) =>
+    `| ${label} | ${ms(xs)} | ${Math.min(...xs).toFixed(0)} ms | ${Math.max(...xs).toFixed(0)} ms |`;
+  const of = (key: keyof HubLoad) => results.map((r) => r[key]);
+  return [
+    '| measure | median | min | max |',
+    '|---|---:|---:|---:|',
+    row('first grouped graph drawn (goto until ready)', of('firstGraph')),
+    row('… page start (navigation to the first /graphql request)', of('pageStart')),
+    row('… API: the neighborhood request answered', of('api')),
+    row('… explorer: answer to drawn (merge, groups, layout, render)', of('explorer')),
+    row('click on the largest group until its members are listed', of('groupClick')),
+    row('double-click on it until unfolded and laid out', of('groupOpen')),
+    row('longest main-thread task while loading', of('longestTaskLoad')),
+    row('longest main-thread task while clicking and unfolding', of('longestTaskInteract')),
+    '',
+    `Entities in the answer: ${[...new Set(of('entities'))].join(', ')}; nodes drawn: ${[...new Set(of('drawn'))].join(', ')}; group nodes: ${[...new Set(of('groups'))].join(', ')}.`,
+  ];
+}
+
 async function main(): Promise<void> {
-  const given = process.argv[2]?.startsWith('http') ? process.argv[2] : undefined;
-  const loads = Number(process.argv[given ? 3 : 2] ?? 7);
+  const args = process.argv.slice(2);
+  const hub = args.includes('--hub');
+  const sizeArg = args.find((a) => a.startsWith('--size='))?.slice('--size='.length) ?? '1m';
+  const facts = parseSize(sizeArg);
+  if (hub && facts === null) throw new Error('--size must be a number of facts such as 1m or 100k for --hub');
+  const rest = args.filter((a) => !a.startsWith('--'));
+  const given = rest[0]?.startsWith('http') ? rest[0] : undefined;
+  const loads = Number(rest[given ? 1 : 0] ?? 7);
+  const loadAtStart = loadAverage();
   let stop = async (): Promise<void> => undefined;
   let url = given;
   if (!url) {
@@ -92,6 +130,9 @@ async function main(): Promise<void> {
       NEO4J_LOCAL_DIR: home,
       NEO4J_LOCAL_BOLT_PORT: String(await freePort()),
       NEO4J_LOCAL_HTTP_PORT: String(await freePort()),
+      // The hub mode's graph needs the benchmark's memory, and its loader's large transactions a long timeout.
+      ...(hub ? { NEO4J_LOCAL_HEAP: BENCH_NEO4J_HEAP, NEO4J_LOCAL_PAGECACHE: BENCH_NEO4J_PAGECACHE } : {}),
+      ...(hub ? { NEO4J_QUERY_TIMEOUT_MS: '600000' } : {}),
       ...process.env,
       PORT: '0',
       LOG_LEVEL: 'silent',
@@ -99,6 +140,16 @@ async function main(): Promise<void> {
     const progress = lineProgress();
     const runtime = await openRuntime(config, progress);
     await seedIfEmpty(runtime.db, progress);
+    if (hub) {
+      process.stderr.write(`loading the synthetic graph of ${sizeArg} facts (bench/generate.ts)…\n`);
+      const loaded = await loadSyntheticGraph(runtime.db, facts!);
+      process.stderr.write(`  ${loaded.articles} articles in ${(loaded.ms / 1000).toFixed(0)} s\n`);
+      const [row] = await runtime.db.read<{ rels: number }>(
+        'MATCH (:Entity {id: $id})-[r]-() WHERE NOT r:MENTIONS RETURN count(r) AS rels',
+        { id: HUB },
+      );
+      process.stderr.write(`  ${HUB} has ${row?.rels ?? 0} relationships (MENTIONS aside)\n`);
+    }
     const app = await startApp({ config, db: runtime.db, logger: createLogger({ env: config.env, level: 'silent' }) });
     url = app.url;
     stop = async () => {
@@ -109,9 +160,23 @@ async function main(): Promise<void> {
   }
   try {
     // One load first, so that the service's and Neo4j's first-query costs are not counted.
+    if (hub) {
+      await timeHubLoads(url, 1);
+      // The load average of the measured part, not of the graph's load before it.
+      const loadAtMeasure = loadAverage();
+      const results = await timeHubLoads(url, loads);
+      const out = [
+        `/explore?entity=${HUB} on the synthetic graph (${sizeArg} facts), ${loads} loads on ${url}, ${new Date().toISOString()}:`,
+        ...hubTable(results),
+        `Load average (1/5/15 min) at the start: ${loadAtMeasure}; at the end: ${loadAverage()}`,
+      ];
+      process.stdout.write(`${out.join('\n')}\n`);
+      return;
+    }
     await timeLoads(url, 1);
     const { cold, warm } = await timeLoads(url, loads);
     const out = [
+      `${new Date().toISOString()}, load average (1/5/15 min) at the start: ${loadAtStart}; at the end: ${loadAverage()}`,
       `/explore?entity=${ENTITY} until the first graph is drawn, ${loads} loads on ${url}:`,
       `  cold cache (new profile): median ${median(cold).toFixed(0)} ms (min ${Math.min(...cold).toFixed(0)}, max ${Math.max(...cold).toFixed(0)})`,
       `  warm cache (reload):      median ${median(warm).toFixed(0)} ms (min ${Math.min(...warm).toFixed(0)}, max ${Math.max(...warm).toFixed(0)})`,

@@ -147,6 +147,54 @@ describe('the explorer: node sizes, tooltips and the graph toolbar', () => {
     await expect(undo.isDisabled()).resolves.toBe(true);
   }, 90000);
 
+  it('keeps pins and hidden nodes in the URL: a reload draws them the same, and Back and Forward move through them', async () => {
+    await open('eric-garcetti');
+    const [pick, label, gone, goneLabel] = await inPage<[string, string, string, string]>(
+      `(() => { const ns = ${cyExpr}.nodes().filter((n) => !['eric-garcetti', '${THREAT}'].includes(n.id()))
+        .sort((a, b) => (a.id() < b.id() ? -1 : 1));
+        return [ns[0].id(), ns[0].data('label'), ns[1].id(), ns[1].data('label')]; })()`,
+    );
+    await selectInList(label);
+    await page.getByRole('button', { name: 'Pin', exact: true }).click();
+    // Drag the threat: a drag pins too.
+    const from = await pointOf(`${cyExpr}.getElementById('${THREAT}').renderedPosition()`);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 70, from.y + 50, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForURL((u) => (u.searchParams.get('pin') ?? '').includes(THREAT));
+    await selectInList(goneLabel);
+    await page.getByRole('button', { name: 'Hide', exact: true }).click();
+    await page.waitForURL((u) => u.searchParams.get('hideNode') === gone);
+    const shared = page.url();
+    const pins = { [pick]: await position(pick), [THREAT]: await position(THREAT) };
+    // Pins are kept to whole model units, so the URL's figures are the positions.
+    for (const at of Object.values(pins)) expect([at.x % 1, at.y % 1]).toEqual([0, 0]);
+
+    // Back takes the hide away (the node is shown again, the pins stay), Forward brings it back.
+    await page.goBack();
+    await page.waitForURL((u) => !u.searchParams.has('hideNode'));
+    await expect(hasClass(gone, 'hidden')).resolves.toBe(false);
+    await expect(hasClass(THREAT, 'pinned')).resolves.toBe(true);
+    await page.goForward();
+    await page.waitForURL((u) => u.searchParams.get('hideNode') === gone);
+    await expect(hasClass(gone, 'hidden')).resolves.toBe(true);
+    // Undo writes the URL too: the hide taken back leaves it.
+    await page.locator('#undo').click();
+    await page.waitForURL((u) => !u.searchParams.has('hideNode'));
+
+    // The shared URL in a fresh page: the same pinned nodes at the same places, the same node hidden.
+    page = await explorer.page({ width: 1440, height: 900 });
+    await page.goto(shared);
+    await page.locator('#cy[data-entity="eric-garcetti"]').waitFor();
+    await expect(position(pick)).resolves.toEqual(pins[pick]);
+    await expect(position(THREAT)).resolves.toEqual(pins[THREAT]);
+    await expect(hasClass(pick, 'pinned')).resolves.toBe(true);
+    await expect(hasClass(THREAT, 'pinned')).resolves.toBe(true);
+    await expect(hasClass(gone, 'hidden')).resolves.toBe(true);
+    await expect(hasClass('eric-garcetti', 'hidden')).resolves.toBe(false);
+  }, 90000);
+
   it('undoes an expansion: its entities leave the graph and the URL', async () => {
     await open('eric-garcetti');
     const count = () => inPage<number>(`${cyExpr}.nodes().length`);

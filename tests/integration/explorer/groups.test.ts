@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { PROJECT_ROOT } from '../../../src/core/paths';
 import { generateArticles } from '../../../bench/generate';
 import { loadArticles } from '../../../ingest/pipeline';
 import { useSeededExplorer } from './support';
@@ -38,6 +40,12 @@ describe('the explorer: large neighbourhoods grouped', () => {
     page = await explorer.page({ width: 1440, height: 900 });
     await page.goto(`${explorer.url}/explore?entity=${HUB}`);
     await page.locator(`#cy[data-entity="${HUB}"]`).waitFor();
+    // docs/explorer.md's picture of groups, the toolbar and the hub's timeline strip, on request only (as in
+    // explorer.test.ts), so a test run never edits tracked files.
+    if (process.env.UPDATE_SCREENSHOTS) {
+      await page.locator('#panel svg.timeline-strip').waitFor();
+      await page.screenshot({ path: join(PROJECT_ROOT, 'docs', 'screenshots', 'explore-groups.png') });
+    }
     const before = await drawn();
     // The answer is the API's 100 entities; most of them are folded, a few of each big type are drawn.
     expect(before.loaded).toBeGreaterThanOrEqual(100);

@@ -119,12 +119,42 @@ export function createGraphTab(state: ExplorerState, view: GraphView, actions: G
     say('Select a node first: click it, or its name in the list under the graph.', 'error');
     return null;
   };
+  /** Where a node is, to whole model units: a pin goes there, so the URL's rounded figures put it back exactly. */
+  const rounded = (id: string) => {
+    const at = view.position(id) ?? { x: 0, y: 0 };
+    return { x: Math.round(at.x), y: Math.round(at.y) };
+  };
+
+  /** Keeps the pins and the nodes hidden by hand in the URL (a history entry, like the rest of the view). */
+  function record(): void {
+    url.pins = view.pins().map((p) => ({ id: p.id, x: Math.round(p.x), y: Math.round(p.y) }));
+    url.hiddenNodes = [...state.graph.hiddenByHand];
+    writeUrlState(url);
+  }
+
+  /**
+   * Takes the URL's pins and hidden nodes into the drawn graph: after a load (before its layout, which then
+   * leaves the pins where they are) and after Back or Forward. Ids the graph does not hold are dropped.
+   */
+  function applyUrlView(): void {
+    const hidden = state.graph.hiddenByHand;
+    hidden.clear();
+    for (const id of url.hiddenNodes) if (state.graph.nodes.has(id) && id !== url.entity) hidden.add(id);
+    const wanted = new Map(url.pins.map((p) => [p.id, p]));
+    for (const p of view.pins()) if (!wanted.has(p.id)) view.setPinned(p.id, false);
+    for (const p of wanted.values()) if (state.graph.nodes.has(p.id)) view.setPinned(p.id, true, { x: p.x, y: p.y });
+    url.pins = url.pins.filter((p) => state.graph.nodes.has(p.id));
+    url.hiddenNodes = [...hidden];
+  }
+
   byId('pin-node').addEventListener('click', () => {
     const id = selected();
     if (!id) return;
     const was = view.isPinned(id);
-    view.setPinned(id, !was);
-    undo.push(`${was ? 'unpinning' : 'pinning'} ${nameOf(state.graph, id)}`, () => view.setPinned(id, was));
+    const at = view.position(id) ?? undefined;
+    view.setPinned(id, !was, was ? undefined : rounded(id));
+    record();
+    undo.push(`${was ? 'unpinning' : 'pinning'} ${nameOf(state.graph, id)}`, () => view.setPinned(id, was, at));
     say(`${nameOf(state.graph, id)} is ${was ? 'no longer pinned' : 'pinned: the layout leaves it where it is'}.`);
   });
   byId('hide-node').addEventListener('click', () => {
@@ -135,6 +165,7 @@ export function createGraphTab(state: ExplorerState, view: GraphView, actions: G
     const hidden = state.graph.hiddenByHand;
     hidden.add(id);
     refresh();
+    record();
     undo.push(`hiding ${nameOf(state.graph, id)}`, () => {
       hidden.delete(id);
       refresh();
@@ -146,17 +177,19 @@ export function createGraphTab(state: ExplorerState, view: GraphView, actions: G
   function dragged(id: string, from: { x: number; y: number }): void {
     if (isGroupId(id)) return;
     const was = view.isPinned(id);
-    view.setPinned(id, true);
+    view.setPinned(id, true, rounded(id));
+    record();
     undo.push(`moving ${nameOf(state.graph, id)}`, () => view.setPinned(id, was, from));
   }
 
-  /** Shows the URL's depth and relationship filter after Back or Forward. */
+  /** Shows the URL's depth, relationship filter, pins and hidden nodes after Back or Forward. */
   function sync(): void {
     depth.value = String(url.depth);
+    applyUrlView();
     refresh();
   }
 
   const group = (id: string): NodeGroup | undefined => groups.find((g) => g.id === id);
 
-  return { refresh, regroup, group, dragged, sync };
+  return { refresh, regroup, group, dragged, sync, record, applyUrlView };
 }

@@ -47,6 +47,8 @@ export interface GraphView {
   /** Pins a node where it is (the layout leaves it there) or unpins it; `at` also moves it there first. */
   setPinned(id: string, pinned: boolean, at?: { x: number; y: number }): void;
   isPinned(id: string): boolean;
+  /** The pinned nodes and where they are, in the order they were pinned (what the URL keeps). */
+  pins(): { id: string; x: number; y: number }[];
   position(id: string): { x: number; y: number } | null;
   /** Hides the nodes the user hid by hand (with their relationships), in place of those hidden before. */
   setHiddenByHand(ids: ReadonlySet<string>): void;
@@ -182,6 +184,11 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
       n.toggleClass('pinned', on);
     },
     isPinned: (id) => pinned.has(id),
+    pins: () =>
+      [...pinned].flatMap((id) => {
+        const n = cy.getElementById(id);
+        return n.length ? [{ id, ...n.position() }] : [];
+      }),
     position(id) {
       const n = cy.getElementById(id);
       return n.length ? { ...n.position() } : null;

@@ -15,7 +15,8 @@ import { createSearch } from './search';
 import { createSidePanel } from './side-panel';
 import { createStancesTab } from './stances-tab';
 import { createExplorerState } from './state';
-import { parseUrlState, replaceUrlState } from './url-state';
+import { parseUrlState } from './url-params';
+import { replaceUrlState } from './url-state';
 import { createTooltip } from './tooltip';
 import { createUndo } from './undo';
 import { createViews } from './views';
@@ -68,7 +69,8 @@ const graphView = createGraphView(byId('cy'), {
   hover: (target) => tooltip.hover(target),
   dragged: (id, from) => graphTab.dragged(id, from),
 });
-const undo = createUndo(byId<HTMLButtonElement>('undo'));
+// After an undo the URL follows the graph (a pin or a hide taken back leaves the URL too).
+const undo = createUndo(byId<HTMLButtonElement>('undo'), () => graphTab.record());
 const graphTab = createGraphTab(state, graphView, actions, undo);
 const tooltip = createTooltip(byId('graph-tip'), byId('cy'), state, (id) => graphTab.group(id));
 const neighbourhood = createNeighbourhood({
@@ -76,6 +78,7 @@ const neighbourhood = createNeighbourhood({
   view: graphView,
   refresh: graphTab.refresh,
   regroup: graphTab.regroup,
+  applyUrlView: graphTab.applyUrlView,
   selectNode: actions.selectNode,
   undo,
 });

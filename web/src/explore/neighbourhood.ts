@@ -14,6 +14,8 @@ export interface NeighbourhoodDeps {
   refresh(): void;
   /** Folds the large neighbourhoods of what is loaded (graph-groups.ts). */
   regroup(): void;
+  /** Takes the URL's pins and hidden nodes into a freshly loaded graph, before its layout. */
+  applyUrlView(): void;
   selectNode(id: string): Promise<void>;
   undo: UndoStack;
 }
@@ -22,7 +24,15 @@ export interface NeighbourhoodDeps {
 const drawing = (url: UrlState): string => JSON.stringify([url.entity, url.depth, url.expanded]);
 
 /** Loads neighbourhoods from the API into the graph: the centre entity and the nodes expanded around it. */
-export function createNeighbourhood({ state, view, refresh, regroup, selectNode, undo }: NeighbourhoodDeps) {
+export function createNeighbourhood({
+  state,
+  view,
+  refresh,
+  regroup,
+  applyUrlView,
+  selectNode,
+  undo,
+}: NeighbourhoodDeps) {
   const { url, graph } = state;
   // Opening an entity replaces whatever the graph still waits for; expansions join the graph being shown.
   const requests = requestChannel();
@@ -36,7 +46,12 @@ export function createNeighbourhood({ state, view, refresh, regroup, selectNode,
   /** Shows an entity's neighbourhood afresh, then re-expands the nodes the URL names. */
   async function open(id: string, keepExpanded = false): Promise<void> {
     url.entity = id;
-    if (!keepExpanded) url.expanded = [];
+    // Another entity is another picture: its pins and hidden nodes start afresh (the old ones are Back away).
+    if (!keepExpanded) {
+      url.expanded = [];
+      url.pins = [];
+      url.hiddenNodes = [];
+    }
     writeUrlState(url);
     const current = requests.cancel();
     const wanted = drawing(url);
@@ -58,6 +73,7 @@ export function createNeighbourhood({ state, view, refresh, regroup, selectNode,
         return;
       }
       view.setFocus(id);
+      applyUrlView();
       regroup();
       view.layout();
       refresh();

@@ -8,12 +8,23 @@ import type { EntityRef, GraphEdge, StanceRow } from './api';
 /** The page's tabs. A new tab (a timeline, say) adds its name here and its entry in views.ts. */
 export type ViewName = 'graph' | 'stances' | 'path' | 'reader';
 
+/** A node the user pinned, and where (model coordinates, whole numbers so the URL repeats them exactly). */
+export interface Pin {
+  id: string;
+  x: number;
+  y: number;
+}
+
 /** What the page shows, kept in the URL so a view can be shared (url-state.ts reads and writes it). */
 export interface UrlState {
   entity: string | null;
   depth: number;
   expanded: string[];
+  /** Relationship types the filter hides. */
   hidden: string[];
+  /** The nodes pinned by hand (toolbar Pin or a drag) and the entities hidden by hand (toolbar Hide). */
+  pins: Pin[];
+  hiddenNodes: string[];
   view: ViewName;
   kind: string;
   actionBy: string;

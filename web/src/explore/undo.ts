@@ -9,8 +9,8 @@ export interface UndoStack {
   clear(): void;
 }
 
-/** The undo stack behind `button`. */
-export function createUndo(button: HTMLButtonElement): UndoStack {
+/** The undo stack behind `button`; `after` runs after each undo (the graph tab records the view in the URL). */
+export function createUndo(button: HTMLButtonElement, after: () => void = () => undefined): UndoStack {
   const stack: { what: string; undo: () => void }[] = [];
   const show = () => {
     const top = stack.at(-1);
@@ -27,6 +27,7 @@ export function createUndo(button: HTMLButtonElement): UndoStack {
     undo() {
       stack.pop()?.undo();
       show();
+      after();
     },
     clear() {
       stack.length = 0;
