@@ -20,6 +20,11 @@ export interface AvailabilityOptions {
   retryMs: number;
   /** While the gate is open, a probe that runs out of time falls back on a success at most this old. */
   staleMs: number;
+  /**
+   * Bound of the warm-up run when the database answers again after an outage, before the gate opens (0: no
+   * warm-up). A restarted server plans every statement anew on a cold JVM; many at once took seconds.
+   */
+  warmUpMs?: number;
 }
 
 // Probes left running past their time-out each hold a connection; past this many, no new one is started.
@@ -58,10 +63,16 @@ export class Availability {
   private unanswered = 0;
   private gateClosed = false;
   private retry: NodeJS.Timeout | null = null;
+  private warming: Promise<void> | null = null;
 
+  /**
+   * @param warmUp run once when a probe succeeds while the gate is closed, bounded by options.warmUpMs; the
+   * gate opens when it settles or runs out of time, whatever its outcome (a failed warm-up only costs time).
+   */
   constructor(
     private readonly probe: () => Promise<unknown>,
     private readonly options: AvailabilityOptions,
+    private readonly warmUp?: () => Promise<unknown>,
   ) {}
 
   /** True while reads should fail at once: a failed call was confirmed by a probe, and none has succeeded since. */
@@ -139,12 +150,38 @@ export class Availability {
   }
 
   private record(up: boolean, reason: string, refused: boolean): Verdict {
+    if (up && this.gateClosed && this.warmUp && (this.options.warmUpMs ?? 0) > 0) return this.reopenWarm();
     this.verdict = { up, at: performance.now(), reason, refused };
     if (up) {
       this.lastUp = this.verdict;
       this.gateClosed = false;
       this.close();
     }
+    return this.verdict;
+  }
+
+  /**
+   * The database answers again: warm it up (once, however many probes succeed meanwhile), then open the
+   * gate. Until then reads keep failing fast and the verdict says not up, so /readyz stays 503 rather than
+   * sending a load balancer's traffic to a server that would take seconds over its first queries.
+   */
+  private reopenWarm(): Verdict {
+    const warmUpMs = this.options.warmUpMs ?? 0;
+    this.close();
+    this.warming ??= withDeadline(Promise.resolve().then(() => this.warmUp!()), warmUpMs, 'the warm-up')
+      .catch(() => undefined)
+      .then(() => {
+        this.warming = null;
+        this.gateClosed = false;
+        this.verdict = { up: true, at: performance.now(), reason: 'answered and warmed up', refused: false };
+        this.lastUp = this.verdict;
+      });
+    this.verdict = {
+      up: false,
+      at: performance.now(),
+      reason: `answered; warming up for at most ${warmUpMs} ms before admitting reads`,
+      refused: false,
+    };
     return this.verdict;
   }
 }
