@@ -64,6 +64,8 @@ export class Availability {
   private gateClosed = false;
   private retry: NodeJS.Timeout | null = null;
   private warming: Promise<void> | null = null;
+  /** The last warm-up: when it ran (performance.now()), and what it returned, or why it ended without. */
+  lastWarmUp: { start: number; end: number; result?: unknown; error?: string } | null = null;
 
   /**
    * @param warmUp run once when a probe succeeds while the gate is closed, bounded by options.warmUpMs; the
@@ -168,14 +170,9 @@ export class Availability {
   private reopenWarm(): Verdict {
     const warmUpMs = this.options.warmUpMs ?? 0;
     this.close();
-    this.warming ??= withDeadline(Promise.resolve().then(() => this.warmUp!()), warmUpMs, 'the warm-up')
-      .catch(() => undefined)
-      .then(() => {
-        this.warming = null;
-        this.gateClosed = false;
-        this.verdict = { up: true, at: performance.now(), reason: 'answered and warmed up', refused: false };
-        this.lastUp = this.verdict;
-      });
+    this.warming ??= this.warmThenOpen(warmUpMs).finally(() => {
+      this.warming = null;
+    });
     this.verdict = {
       up: false,
       at: performance.now(),
@@ -183,5 +180,18 @@ export class Availability {
       refused: false,
     };
     return this.verdict;
+  }
+
+  private async warmThenOpen(warmUpMs: number): Promise<void> {
+    const start = performance.now();
+    try {
+      const result = await withDeadline(Promise.resolve().then(this.warmUp!), warmUpMs, 'the warm-up');
+      this.lastWarmUp = { start, end: performance.now(), result };
+    } catch (err) {
+      this.lastWarmUp = { start, end: performance.now(), error: (err as Error).message };
+    }
+    this.gateClosed = false;
+    this.verdict = { up: true, at: performance.now(), reason: 'answered and warmed up', refused: false };
+    this.lastUp = this.verdict;
   }
 }

@@ -117,6 +117,8 @@ describe('Availability', () => {
       finishWarmUp();
       await tick();
       expect(availability.down).toBe(false);
+      expect(availability.lastWarmUp).toMatchObject({ result: undefined });
+      expect(availability.lastWarmUp!.error).toBeUndefined();
       const afterWarmUp = availability.check();
       calls[3]!.resolve();
       expect(await afterWarmUp).toMatchObject({ up: true });
@@ -124,7 +126,11 @@ describe('Availability', () => {
     });
 
     it('opens the gate when the warm-up runs out of its time, or fails', async () => {
-      for (const warmUp of [() => new Promise(() => undefined), () => Promise.reject(new Error('refused'))]) {
+      const cases = [
+        { warmUp: () => new Promise(() => undefined), error: 'the warm-up did not answer within 20 ms' },
+        { warmUp: () => Promise.reject(new Error('refused')), error: 'refused' },
+      ];
+      for (const { warmUp, error } of cases) {
         const { probe, calls } = controlledProbe();
         const availability = new Availability(probe, { ...options, warmUpMs: 20 }, warmUp);
         const confirming = availability.confirm();
@@ -136,6 +142,7 @@ describe('Availability', () => {
         expect(availability.down).toBe(true);
         await new Promise((r) => setTimeout(r, 40));
         expect(availability.down).toBe(false);
+        expect(availability.lastWarmUp).toMatchObject({ error });
         availability.close();
       }
     });
