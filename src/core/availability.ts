@@ -82,6 +82,27 @@ export class Availability {
     return this.gateClosed;
   }
 
+  /** True while the database answers again and is being warmed up, before the gate opens. */
+  get warmingUp(): boolean {
+    return this.warming !== null;
+  }
+
+  /**
+   * While warming up, resolves true as soon as the gate opens, or false after ms. A read waits here instead
+   * of failing at once: a closed loop of clients retrying fast 503s kept the two cores too busy for the cold
+   * server to plan anything, and a read arriving near the end of the warm-up is served.
+   */
+  async opened(ms: number): Promise<boolean> {
+    const warming = this.warming;
+    if (!warming) return !this.gateClosed;
+    try {
+      await withDeadline(warming, ms, 'the warm-up');
+    } catch {
+      // Still warming: the caller fails fast with SERVICE_UNAVAILABLE, having waited its bound.
+    }
+    return !this.gateClosed;
+  }
+
   /** Whether the database answers, for /readyz: a verdict at most maxAgeMs old, or a new probe; within timeoutMs. */
   async check(): Promise<Verdict> {
     const now = performance.now();

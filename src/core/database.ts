@@ -17,6 +17,8 @@ export interface DatabaseOptions {
   queryTimeoutMs: number;
   /** Bound of the availability probe (RETURN 1); default DEFAULT_TIMEOUTS.readinessTimeoutMs. */
   readinessTimeoutMs?: number;
+  /** How long a read waits for a database being warmed up; default DEFAULT_TIMEOUTS.acquisitionTimeoutMs. */
+  acquisitionTimeoutMs?: number;
   /** Bound of the warm-up after an outage (EXPLAIN of the recent statements); 0 or unset: none. */
   warmUpTimeoutMs?: number;
   /** How many distinct recent read statements are kept for that warm-up; default 32. */
@@ -28,7 +30,7 @@ export const DEFAULT_TIMEOUTS = {
   connectTimeoutMs: 1_000,
   acquisitionTimeoutMs: 1_000,
   readinessTimeoutMs: 1_000,
-  warmUpTimeoutMs: 2_000,
+  warmUpTimeoutMs: 30_000,
 } as const;
 
 /** How long the driver may wait to open a connection (TCP) and to get one from its pool (connect, handshake, auth). */
@@ -78,6 +80,7 @@ export function openDatabase(connect: ConnectOptions, settings: DatabaseSettings
     database: settings.database,
     queryTimeoutMs: settings.queryTimeoutMs,
     readinessTimeoutMs: settings.readinessTimeoutMs,
+    acquisitionTimeoutMs: settings.acquisitionTimeoutMs,
     warmUpTimeoutMs: settings.warmUpTimeoutMs,
     warmUpStatements: settings.warmUpStatements,
   });
@@ -177,8 +180,14 @@ export class Database {
   ): Promise<T[]> {
     if (counter) counter.count += 1;
     // While the last probe failed, waiting on the driver would only delay the same answer.
-    if (this.availability.down)
-      throw new DatabaseDownError(`the last probe failed; it is retried every ${PROBE_RETRY_MS} ms`);
+    if (this.availability.down) {
+      // A restarted server being warmed up: wait for it a bounded time, as for a connection from the pool.
+      const waitMs = this.options.acquisitionTimeoutMs ?? DEFAULT_TIMEOUTS.acquisitionTimeoutMs;
+      if (!this.availability.warmingUp)
+        throw new DatabaseDownError(`the last probe failed; it is retried every ${PROBE_RETRY_MS} ms`);
+      if (!(await this.availability.opened(waitMs)))
+        throw new DatabaseDownError(`the restarted database is being warmed up; waited ${waitMs} ms`);
+    }
     for (let attempt = 1; ; attempt++) {
       const session = this.driver.session({
         database: this.options.database,

@@ -147,6 +147,27 @@ describe('Availability', () => {
       }
     });
 
+    it('lets a read wait a bounded time for the warm-up: true when the gate opens in time, false otherwise', async () => {
+      const { probe, calls } = controlledProbe();
+      let finishWarmUp: () => void = () => undefined;
+      const availability = new Availability(probe, warmOptions, () => new Promise<void>((r) => (finishWarmUp = r)));
+      const confirming = availability.confirm();
+      calls[0]!.reject(new Error('connection refused'));
+      await confirming;
+      expect(availability.warmingUp).toBe(false);
+      const checking = availability.check();
+      calls[1]!.resolve();
+      await checking;
+      expect(availability.warmingUp).toBe(true);
+
+      expect(await availability.opened(10)).toBe(false);
+      const waiting = availability.opened(1_000);
+      finishWarmUp();
+      expect(await waiting).toBe(true);
+      expect(availability.warmingUp).toBe(false);
+      availability.close();
+    });
+
     it('does not warm up while the gate is open: a successful probe of a healthy database changes nothing', async () => {
       const { probe, calls } = controlledProbe();
       const warmUp = jest.fn(() => Promise.resolve());
