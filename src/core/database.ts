@@ -132,7 +132,7 @@ export class Database {
   }
 
   /**
-   * Plans the recent read statements on a restarted server (EXPLAIN: planned and cached, not run), one at a
+   * Plans the recent read statements on a restarted server (EXPLAIN: planned, not run), one at a
    * time on one session, within budgetMs: one planner on a cold JVM instead of every client's request at once.
    * Statements left when the budget runs out are planned by the traffic itself.
    */

@@ -59,7 +59,8 @@ describe('the warm-up of a restarted database', () => {
       clients: CLIENTS,
       warmupMs: 5_000,
       outageMs: 6_000,
-      afterMs: 45_000,
+      // The restarted server answered RETURN 1 up to 35 s after Bolt, and its warm-up took 21 s more.
+      afterMs: 90_000,
       clientTimeoutMs: 60_000,
       kill: () => neo4j!.kill(),
       restart: () => neo4j!.restart(),
@@ -77,25 +78,27 @@ describe('the warm-up of a restarted database', () => {
     expect(warm).not.toBeNull();
     expect(warm!.start).toBeGreaterThan(run.times.boltBack);
     expect(warm!.error).toBeUndefined();
-    // The two queries of the load, and the change follower's reads beside them.
+    // At least the two queries of the load (the change follower's reads are planned beside them).
     expect(warm!.result).toBeGreaterThanOrEqual(OUTAGE_QUERIES.length);
-    const admittedBefore = run.requests.filter((s) => s.start > run.times.killed && s.ok && s.start < warm!.end);
-    expect(admittedBefore).toEqual([]);
+    const servedBefore = run.requests.filter((s) => s.start > run.times.killed && s.ok && s.end < warm!.end);
+    expect(servedBefore).toEqual([]);
   });
 
-  it('answered every request after the restart either with a fast 503 or a success, none waiting on the cold server', () => {
+  it('sent no request into the cold server to wait out the query time-out: a bounded 503 or a success', () => {
+    // Without the warm-up, the requests admitted the moment the probe succeeded hung until QUERY_TIMEOUT (17 s).
     const after = run.requests.filter((s) => s.start >= run.times.boltBack);
     const answers = new Set(after.map((s) => `${s.status} ${s.code ?? 'OK'}`));
     expect([...answers].sort()).toEqual(['200 OK', '503 SERVICE_UNAVAILABLE']);
     const slowest503 = Math.max(...after.filter((s) => !s.ok).map(answerTime));
     expect(slowest503).toBeLessThan(boundMs + MARGIN_MS);
+    const slowestSuccess = Math.max(...after.filter((s) => s.ok).map(answerTime));
+    expect(slowestSuccess).toBeLessThan(config.neo4j.queryTimeoutMs);
   });
 
-  it('was back to full service within 2 s of admitting reads: every later request succeeded', () => {
+  it('served every request started after the gate opened', () => {
     const warmEnd = db.availability.lastWarmUp!.end;
     const afterGate = run.requests.filter((s) => s.start >= warmEnd);
     expect(afterGate.length).toBeGreaterThan(CLIENTS);
-    const lastFailure = Math.max(warmEnd, ...afterGate.filter((s) => !s.ok).map((s) => s.end));
-    expect(lastFailure - warmEnd).toBeLessThan(2_000 + MARGIN_MS);
+    expect(afterGate.filter((s) => !s.ok).map((s) => s.code)).toEqual([]);
   });
 });
