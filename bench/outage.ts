@@ -78,6 +78,7 @@ function report(figures: OutageFigures, options: Options): string {
     `- Bolt accepting → first successful response: ${ms(figures.firstSuccessMs)}`,
     `- Bolt accepting → last failed response (every later request succeeds): ${ms(figures.lastFailureMs)}`,
     `- Bolt accepting → full service (every later request succeeds within 1 s): ${ms(figures.fullServiceMs)}`,
+    `- the database answering → full service: ${ms(figures.fullServiceMs - figures.databaseAnswersMs)}`,
     `- /readyz while down: statuses ${figures.readiness.duringStatuses.join(', ')}, slowest ${ms(figures.readiness.maxDuringMs)}`,
     `- /readyz after Bolt was back: slowest ${ms(figures.readiness.maxAfterMs)}, first 200 after ${ms(figures.readiness.firstReadyAfterMs)}`,
   ].join('\n');

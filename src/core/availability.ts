@@ -20,6 +20,11 @@ export interface AvailabilityOptions {
   retryMs: number;
   /** While the gate is open, a probe that runs out of time falls back on a success at most this old. */
   staleMs: number;
+  /**
+   * Bound of the warm-up run when the database answers again after an outage, before the gate opens (0: no
+   * warm-up). A restarted server plans every statement anew on a cold JVM; many at once took seconds.
+   */
+  warmUpMs?: number;
 }
 
 // Probes left running past their time-out each hold a connection; past this many, no new one is started.
@@ -58,15 +63,44 @@ export class Availability {
   private unanswered = 0;
   private gateClosed = false;
   private retry: NodeJS.Timeout | null = null;
+  private warming: Promise<void> | null = null;
+  /** The last warm-up: when it ran (performance.now()), and what it returned, or why it ended without. */
+  lastWarmUp: { start: number; end: number; result?: unknown; error?: string } | null = null;
 
+  /**
+   * @param warmUp run once when a probe succeeds while the gate is closed, bounded by options.warmUpMs; the
+   * gate opens when it settles or runs out of time, whatever its outcome (a failed warm-up only costs time).
+   */
   constructor(
     private readonly probe: () => Promise<unknown>,
     private readonly options: AvailabilityOptions,
+    private readonly warmUp?: () => Promise<unknown>,
   ) {}
 
   /** True while reads should fail at once: a failed call was confirmed by a probe, and none has succeeded since. */
   get down(): boolean {
     return this.gateClosed;
+  }
+
+  /** True while the database answers again and is being warmed up, before the gate opens. */
+  get warmingUp(): boolean {
+    return this.warming !== null;
+  }
+
+  /**
+   * While warming up, resolves true as soon as the gate opens, or false after ms. A read waits here instead
+   * of failing at once: a closed loop of clients retrying fast 503s kept the two cores too busy for the cold
+   * server to plan anything, and a read arriving near the end of the warm-up is served.
+   */
+  async opened(ms: number): Promise<boolean> {
+    const warming = this.warming;
+    if (!warming) return !this.gateClosed;
+    try {
+      await withDeadline(warming, ms, 'the warm-up');
+    } catch {
+      // Still warming: the caller fails fast with SERVICE_UNAVAILABLE, having waited its bound.
+    }
+    return !this.gateClosed;
   }
 
   /** Whether the database answers, for /readyz: a verdict at most maxAgeMs old, or a new probe; within timeoutMs. */
@@ -139,6 +173,7 @@ export class Availability {
   }
 
   private record(up: boolean, reason: string, refused: boolean): Verdict {
+    if (up && this.gateClosed && this.warmUp && (this.options.warmUpMs ?? 0) > 0) return this.reopenWarm();
     this.verdict = { up, at: performance.now(), reason, refused };
     if (up) {
       this.lastUp = this.verdict;
@@ -146,5 +181,38 @@ export class Availability {
       this.close();
     }
     return this.verdict;
+  }
+
+  /**
+   * The database answers again: warm it up (once, however many probes succeed meanwhile), then open the
+   * gate. Until then reads keep failing fast and the verdict says not up, so /readyz stays 503 rather than
+   * sending a load balancer's traffic to a server that would take seconds over its first queries.
+   */
+  private reopenWarm(): Verdict {
+    const warmUpMs = this.options.warmUpMs ?? 0;
+    this.close();
+    this.warming ??= this.warmThenOpen(warmUpMs).finally(() => {
+      this.warming = null;
+    });
+    this.verdict = {
+      up: false,
+      at: performance.now(),
+      reason: `answered; warming up for at most ${warmUpMs} ms before admitting reads`,
+      refused: false,
+    };
+    return this.verdict;
+  }
+
+  private async warmThenOpen(warmUpMs: number): Promise<void> {
+    const start = performance.now();
+    try {
+      const result = await withDeadline(Promise.resolve().then(this.warmUp!), warmUpMs, 'the warm-up');
+      this.lastWarmUp = { start, end: performance.now(), result };
+    } catch (err) {
+      this.lastWarmUp = { start, end: performance.now(), error: (err as Error).message };
+    }
+    this.gateClosed = false;
+    this.verdict = { up: true, at: performance.now(), reason: 'answered and warmed up', refused: false };
+    this.lastUp = this.verdict;
   }
 }

@@ -69,6 +69,8 @@ export const ENV_SCHEMA = {
   NEO4J_CONNECT_TIMEOUT_MS: positiveInt.default(DEFAULT_TIMEOUTS.connectTimeoutMs),
   NEO4J_ACQUISITION_TIMEOUT_MS: positiveInt.default(DEFAULT_TIMEOUTS.acquisitionTimeoutMs),
   READINESS_TIMEOUT_MS: positiveInt.default(DEFAULT_TIMEOUTS.readinessTimeoutMs),
+  NEO4J_WARMUP_TIMEOUT_MS: z.coerce.number().int().min(0).max(60000).default(DEFAULT_TIMEOUTS.warmUpTimeoutMs),
+  NEO4J_WARMUP_STATEMENTS: z.coerce.number().int().min(0).max(1000).default(32),
   NEO4J_LOCAL_DIR: z.string().min(1).default('.data/neo4j'),
   NEO4J_LOCAL_LIB_DIR: z.string().min(1).default('.data/lib'),
   NEO4J_LOCAL_VERSION: z
@@ -206,6 +208,10 @@ export interface Config {
     acquisitionTimeoutMs: number;
     /** Bound of the availability probe behind /readyz, and of /readyz itself. */
     readinessTimeoutMs: number;
+    /** Bound of the warm-up of a database that answers again after an outage, before reads are admitted (0: none). */
+    warmUpTimeoutMs: number;
+    /** How many recent read statements that warm-up plans (0: none). */
+    warmUpStatements: number;
   };
   local: LocalNeo4jConfig;
   seedOnEmpty: boolean;
@@ -302,6 +308,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       connectTimeoutMs: v.NEO4J_CONNECT_TIMEOUT_MS,
       acquisitionTimeoutMs: v.NEO4J_ACQUISITION_TIMEOUT_MS,
       readinessTimeoutMs: v.READINESS_TIMEOUT_MS,
+      warmUpTimeoutMs: v.NEO4J_WARMUP_TIMEOUT_MS,
+      warmUpStatements: v.NEO4J_WARMUP_STATEMENTS,
     },
     local: {
       home: resolve(cwd, v.NEO4J_LOCAL_DIR),

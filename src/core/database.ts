@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
 import { Availability, type Verdict } from './availability';
 import { DatabaseDownError, isUnavailable } from './database-errors';
@@ -16,6 +17,12 @@ export interface DatabaseOptions {
   queryTimeoutMs: number;
   /** Bound of the availability probe (RETURN 1); default DEFAULT_TIMEOUTS.readinessTimeoutMs. */
   readinessTimeoutMs?: number;
+  /** How long a read waits for a database being warmed up; default DEFAULT_TIMEOUTS.acquisitionTimeoutMs. */
+  acquisitionTimeoutMs?: number;
+  /** Bound of the warm-up after an outage (EXPLAIN of the recent statements); 0 or unset: none. */
+  warmUpTimeoutMs?: number;
+  /** How many distinct recent read statements are kept for that warm-up; default 32. */
+  warmUpStatements?: number;
 }
 
 /** Bounds of the waits on the database when the configuration gives none (the defaults of src/core/config.ts). */
@@ -23,6 +30,7 @@ export const DEFAULT_TIMEOUTS = {
   connectTimeoutMs: 1_000,
   acquisitionTimeoutMs: 1_000,
   readinessTimeoutMs: 1_000,
+  warmUpTimeoutMs: 30_000,
 } as const;
 
 /** How long the driver may wait to open a connection (TCP) and to get one from its pool (connect, handshake, auth). */
@@ -63,7 +71,8 @@ export function createDriver(connect: ConnectOptions, timeouts: DriverTimeouts =
 }
 
 /** The neo4j section of the configuration: the database and every bound of a wait on it. */
-export type DatabaseSettings = DatabaseOptions & DriverTimeouts & { readinessTimeoutMs: number };
+export type DatabaseSettings = DatabaseOptions &
+  DriverTimeouts & { readinessTimeoutMs: number; warmUpTimeoutMs: number; warmUpStatements: number };
 
 /** Opens a Database with the configured bounds: the driver's waits, the query time-out, the probe's bound. */
 export function openDatabase(connect: ConnectOptions, settings: DatabaseSettings): Database {
@@ -71,25 +80,81 @@ export function openDatabase(connect: ConnectOptions, settings: DatabaseSettings
     database: settings.database,
     queryTimeoutMs: settings.queryTimeoutMs,
     readinessTimeoutMs: settings.readinessTimeoutMs,
+    acquisitionTimeoutMs: settings.acquisitionTimeoutMs,
+    warmUpTimeoutMs: settings.warmUpTimeoutMs,
+    warmUpStatements: settings.warmUpStatements,
   });
+}
+
+/**
+ * The distinct read statements used most recently, with the parameters of their last use, at most `limit`:
+ * what a restarted server is asked to plan before traffic returns. Parameters are kept because Neo4j caches a
+ * plan per statement text and parameter types.
+ */
+export class RecentStatements {
+  private readonly entries = new Map<string, Record<string, unknown>>();
+
+  constructor(readonly limit: number) {}
+
+  /** Records a use of cypher, dropping the least recently used statement past the limit. */
+  use(cypher: string, params: Record<string, unknown>): void {
+    if (this.limit <= 0) return;
+    this.entries.delete(cypher);
+    this.entries.set(cypher, params);
+    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  /** The statements, most recently used first. */
+  list(): { cypher: string; params: Record<string, unknown> }[] {
+    return [...this.entries].reverse().map(([cypher, params]) => ({ cypher, params }));
+  }
 }
 
 /** The one way the service talks to Neo4j: read and write transactions with parameters and timeouts. */
 export class Database {
   /** Whether the database answers now: /readyz reports it, and reads fail at once while it does not. */
   readonly availability: Availability;
+  /** The read statements a warm-up plans after an outage. */
+  readonly recent: RecentStatements;
 
   constructor(
     readonly driver: Driver,
     readonly options: DatabaseOptions,
   ) {
     const timeoutMs = options.readinessTimeoutMs ?? DEFAULT_TIMEOUTS.readinessTimeoutMs;
-    this.availability = new Availability(() => this.probe(timeoutMs), {
-      timeoutMs,
-      maxAgeMs: PROBE_MAX_AGE_MS,
-      retryMs: PROBE_RETRY_MS,
-      staleMs: PROBE_STALE_MS,
-    });
+    const warmUpMs = options.warmUpTimeoutMs ?? 0;
+    this.recent = new RecentStatements(options.warmUpStatements ?? 32);
+    this.availability = new Availability(
+      () => this.probe(timeoutMs),
+      { timeoutMs, maxAgeMs: PROBE_MAX_AGE_MS, retryMs: PROBE_RETRY_MS, staleMs: PROBE_STALE_MS, warmUpMs },
+      () => this.warmUp(warmUpMs),
+    );
+  }
+
+  /**
+   * Plans the recent read statements on a restarted server (EXPLAIN: planned, not run), one at a
+   * time on one session, within budgetMs: one planner on a cold JVM instead of every client's request at once.
+   * Statements left when the budget runs out are planned by the traffic itself.
+   */
+  async warmUp(budgetMs: number): Promise<number> {
+    const end = performance.now() + budgetMs;
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    let planned = 0;
+    try {
+      for (const { cypher, params } of this.recent.list()) {
+        const left = Math.floor(end - performance.now());
+        if (left <= 0) break;
+        try {
+          await session.run(`EXPLAIN ${cypher}`, params, { timeout: left });
+          planned += 1;
+        } catch {
+          // One statement the server could not plan in time (or at all) says nothing about the next one.
+        }
+      }
+    } finally {
+      await session.close();
+    }
+    return planned;
   }
 
   /** One RETURN 1 in the service's database, no retry and no bookmark: does it answer now? */
@@ -115,8 +180,14 @@ export class Database {
   ): Promise<T[]> {
     if (counter) counter.count += 1;
     // While the last probe failed, waiting on the driver would only delay the same answer.
-    if (this.availability.down)
-      throw new DatabaseDownError(`the last probe failed; it is retried every ${PROBE_RETRY_MS} ms`);
+    if (this.availability.down) {
+      // A restarted server being warmed up: wait for it a bounded time, as for a connection from the pool.
+      const waitMs = this.options.acquisitionTimeoutMs ?? DEFAULT_TIMEOUTS.acquisitionTimeoutMs;
+      if (!this.availability.warmingUp)
+        throw new DatabaseDownError(`the last probe failed; it is retried every ${PROBE_RETRY_MS} ms`);
+      if (!(await this.availability.opened(waitMs)))
+        throw new DatabaseDownError(`the restarted database is being warmed up; waited ${waitMs} ms`);
+    }
     for (let attempt = 1; ; attempt++) {
       const session = this.driver.session({
         database: this.options.database,
@@ -125,6 +196,7 @@ export class Database {
       });
       try {
         const result = await session.run(cypher, params, { timeout: this.options.queryTimeoutMs });
+        this.recent.use(cypher, params);
         return result.records.map((r) => r.toObject() as T);
       } catch (error) {
         // A read changes nothing, so trying it again is safe. A connection failure is retried only when a

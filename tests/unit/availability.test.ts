@@ -91,4 +91,91 @@ describe('Availability', () => {
     expect(calls).toHaveLength(2);
     expect(availability.down).toBe(false);
   });
+
+  describe('with a warm-up', () => {
+    const warmOptions = { ...options, warmUpMs: 1_000 };
+
+    it('keeps the gate closed and /readyz not up while the restarted database warms up, then opens it', async () => {
+      const { probe, calls } = controlledProbe();
+      let finishWarmUp: () => void = () => undefined;
+      const warmUp = jest.fn(() => new Promise<void>((resolve) => (finishWarmUp = resolve)));
+      const availability = new Availability(probe, warmOptions, warmUp);
+      const confirming = availability.confirm();
+      calls[0]!.reject(new Error('connection refused'));
+      await confirming;
+
+      const checking = availability.check();
+      calls[1]!.resolve();
+      expect(await checking).toMatchObject({ up: false, reason: expect.stringContaining('warming up') });
+      expect(availability.down).toBe(true);
+      // Probes succeeding meanwhile start no second warm-up.
+      const again = availability.check();
+      calls[2]!.resolve();
+      await again;
+      expect(warmUp).toHaveBeenCalledTimes(1);
+
+      finishWarmUp();
+      await tick();
+      expect(availability.down).toBe(false);
+      expect(availability.lastWarmUp).toMatchObject({ result: undefined });
+      expect(availability.lastWarmUp!.error).toBeUndefined();
+      const afterWarmUp = availability.check();
+      calls[3]!.resolve();
+      expect(await afterWarmUp).toMatchObject({ up: true });
+      availability.close();
+    });
+
+    it('opens the gate when the warm-up runs out of its time, or fails', async () => {
+      const cases = [
+        { warmUp: () => new Promise(() => undefined), error: 'the warm-up did not answer within 20 ms' },
+        { warmUp: () => Promise.reject(new Error('refused')), error: 'refused' },
+      ];
+      for (const { warmUp, error } of cases) {
+        const { probe, calls } = controlledProbe();
+        const availability = new Availability(probe, { ...options, warmUpMs: 20 }, warmUp);
+        const confirming = availability.confirm();
+        calls[0]!.reject(new Error('connection refused'));
+        await confirming;
+        const checking = availability.check();
+        calls[1]!.resolve();
+        await checking;
+        expect(availability.down).toBe(true);
+        await new Promise((r) => setTimeout(r, 40));
+        expect(availability.down).toBe(false);
+        expect(availability.lastWarmUp).toMatchObject({ error });
+        availability.close();
+      }
+    });
+
+    it('lets a read wait a bounded time for the warm-up: true when the gate opens in time, false otherwise', async () => {
+      const { probe, calls } = controlledProbe();
+      let finishWarmUp: () => void = () => undefined;
+      const availability = new Availability(probe, warmOptions, () => new Promise<void>((r) => (finishWarmUp = r)));
+      const confirming = availability.confirm();
+      calls[0]!.reject(new Error('connection refused'));
+      await confirming;
+      expect(availability.warmingUp).toBe(false);
+      const checking = availability.check();
+      calls[1]!.resolve();
+      await checking;
+      expect(availability.warmingUp).toBe(true);
+
+      expect(await availability.opened(10)).toBe(false);
+      const waiting = availability.opened(1_000);
+      finishWarmUp();
+      expect(await waiting).toBe(true);
+      expect(availability.warmingUp).toBe(false);
+      availability.close();
+    });
+
+    it('does not warm up while the gate is open: a successful probe of a healthy database changes nothing', async () => {
+      const { probe, calls } = controlledProbe();
+      const warmUp = jest.fn(() => Promise.resolve());
+      const availability = new Availability(probe, warmOptions, warmUp);
+      const checking = availability.check();
+      calls[0]!.resolve();
+      expect(await checking).toMatchObject({ up: true, reason: 'answered' });
+      expect(warmUp).not.toHaveBeenCalled();
+    });
+  });
 });
