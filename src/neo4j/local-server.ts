@@ -326,6 +326,20 @@ export async function startLocalNeo4j(
   });
 }
 
+/**
+ * Makes the home ready for Neo4j's own programs (the server, neo4j-admin): Java checked, the jars resolved,
+ * the folders made and conf/neo4j.conf written from the configuration. Returns the jars' folder.
+ */
+export async function prepareLocalHome(config: LocalNeo4jConfig, progress: Progress): Promise<string> {
+  javaOk();
+  const lib = await ensureNeo4jJars(config.libDir, config.version, progress);
+  for (const dir of ['conf', 'data', 'logs', 'run', 'plugins', 'import']) {
+    await mkdir(join(config.home, dir), { recursive: true });
+  }
+  await writeFile(join(config.home, 'conf', 'neo4j.conf'), neo4jConf(config.home, config));
+  return lib;
+}
+
 async function startServer(
   config: LocalNeo4jConfig,
   lease: string,
@@ -335,12 +349,7 @@ async function startServer(
   const started = Date.now();
   const home = config.home;
   await stopLeftover(home, await recordedJvmPid(home), progress);
-  javaOk();
-  const lib = await ensureNeo4jJars(config.libDir, config.version, progress);
-  for (const dir of ['conf', 'data', 'logs', 'run', 'plugins', 'import']) {
-    await mkdir(join(home, dir), { recursive: true });
-  }
-  await writeFile(join(home, 'conf', 'neo4j.conf'), neo4jConf(home, config));
+  const lib = await prepareLocalHome(config, progress);
   const credentials = await credentialsFor(home, lib, password, progress);
 
   for (const [name, port] of [
