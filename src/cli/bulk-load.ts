@@ -108,7 +108,7 @@ export async function bulkLoadEmbedded(
   const started = Date.now();
   if (config.neo4j.uri) {
     throw new BulkTargetError(
-      `NEO4J_URI is set (${config.neo4j.uri}): the importer runs where the database's files are. `npm run ingest -- --bulk` with NEO4J_URI set writes the files and prints the command to run on that server.`,
+      `NEO4J_URI is set (${config.neo4j.uri}): the importer runs where the database's files are. 'npm run ingest -- --bulk' with NEO4J_URI set writes the files and prints the command to run on that server.`,
     );
   }
   const existed = await checkEmbeddedTarget(config, progress);
