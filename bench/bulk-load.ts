@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PreparedArticle } from '../ingest/pipeline';
 import { bulkLoadEmbedded } from '../src/cli/bulk-load';
@@ -8,12 +8,20 @@ import { loadConfig } from '../src/core/config';
 import { PROJECT_ROOT } from '../src/core/paths';
 import { freePort } from '../src/core/ports';
 import { lineProgress } from '../src/core/progress';
+import { withBulkSection } from './bulk-report';
 import { generateArticles, parseSize } from './generate';
+import { formatMarkdown } from './report';
+
+const DOCS = join(PROJECT_ROOT, 'docs');
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 /**
  * The bulk first load of the synthetic corpus (bench/generate.ts) into a throw-away embedded Neo4j, timed
- * step by step, with the relationships counted in the graph afterwards. Prints the figures and one JSON line.
- * Usage: npm run bench:bulk -- [size] (default 1m).
+ * step by step, with the relationships counted in the graph afterwards. Prints one JSON line, keeps it in
+ * docs/bulk-load.json and renders it into docs/benchmarks.md "Ingest". Usage: npm run bench:bulk -- [size] (default 1m).
  */
 async function main(size: string): Promise<void> {
   const facts = parseSize(size);
@@ -30,6 +38,7 @@ async function main(size: string): Promise<void> {
     },
     PROJECT_ROOT,
   );
+  const loadAtStart = load();
   try {
     const generated = Date.now();
     const items: PreparedArticle[] = [...generateArticles({ facts })];
@@ -53,14 +62,21 @@ async function main(size: string): Promise<void> {
         relsPerSecFilesAndImport: rate(report.combineMs + report.csvMs + report.importMs),
         relsPerSecTotal: rate(report.totalMs),
         peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+        loadAverage: { start: loadAtStart, end: load() },
+        measuredAt: new Date().toISOString(),
       };
       process.stdout.write(`${JSON.stringify(result)}\n`);
+      await writeFile(join(DOCS, 'bulk-load.json'), `${JSON.stringify(result, null, 2)}\n`);
+      const benchmarks = join(DOCS, 'benchmarks.md');
+      await writeFile(benchmarks, await formatMarkdown(withBulkSection(await readFile(benchmarks, 'utf8'), DOCS)));
     } finally {
       await runtime.close();
     }
-  } finally {
-    await rm(home, { recursive: true, force: true });
+  } catch (error) {
+    progress.info(`Left ${home} as it is, to look at the importer's files and report`);
+    throw error;
   }
+  await rm(home, { recursive: true, force: true });
 }
 
 main(process.argv[2] ?? '1m').then(

@@ -109,6 +109,8 @@ export class CsvFile {
   private pending = '';
   rows = 0;
   multiline = false;
+  /** Bytes of the longest line: the importer's read buffer must hold the largest value (a hub's evidence). */
+  longestLine = 0;
 
   constructor(
     readonly path: string,
@@ -122,6 +124,8 @@ export class CsvFile {
   async add(row: Record<string, unknown>, where: string): Promise<void> {
     const line = csvLine(this.columns, row, where);
     if (!this.multiline && (line.includes('\n') || line.includes('\r'))) this.multiline = true;
+    // A UTF-16 unit is at most 3 UTF-8 bytes: count bytes only for lines that may be the longest.
+    if (line.length * 3 > this.longestLine) this.longestLine = Math.max(this.longestLine, Buffer.byteLength(line));
     this.pending += `${line}\n`;
     this.rows += 1;
     // Chunks of about 1 MB: small writes cost more than the copying they save.

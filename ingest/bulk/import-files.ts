@@ -183,6 +183,7 @@ export interface ImportFile {
   path: string;
   rows: number;
   multiline: boolean;
+  longestLine: number;
 }
 
 /** The files of one bulk load, by label set and by relationship type. */
@@ -209,7 +210,7 @@ async function writeFile(
   } finally {
     await file.close();
   }
-  return { path, rows: file.rows, multiline: file.multiline };
+  return { path, rows: file.rows, multiline: file.multiline, longestLine: file.longestLine };
 }
 
 function* tagged<T>(rows: T[], where: (row: T) => string, map: (row: T) => Record<string, unknown>) {
@@ -340,6 +341,16 @@ export async function writeImportFiles(dir: string, bulk: BulkRows, at: Date): P
   return files;
 }
 
+const MIB = 1 << 20;
+
+/**
+ * The importer's read buffer must hold the largest single value (at 1M facts a hub's evidence list is
+ * several MB, past its 4 MiB default): twice the longest line, in whole MiB, at least the default.
+ */
+export function readBufferSize(longestLine: number): number {
+  return Math.max(4, Math.ceil((2 * longestLine) / MIB)) * MIB;
+}
+
 /**
  * The arguments of `neo4j-admin` (org.neo4j.cli.AdminTool) that import these files into `database`.
  * Only files with a newline in a field are parsed as multiline (the importer warns that the mode is slow).
@@ -349,12 +360,14 @@ export function importArguments(
   database: string,
   options: { overwrite: boolean; reportFile: string },
 ): string[] {
-  const multiline = [...files.nodes, ...files.relationships].filter((f) => f.multiline).map((f) => f.path);
+  const all = [...files.nodes, ...files.relationships];
+  const multiline = all.filter((f) => f.multiline).map((f) => f.path);
   return [
     'database',
     'import',
     'full',
     ...importerCsvOptions,
+    `--read-buffer-size=${readBufferSize(Math.max(0, ...all.map((f) => f.longestLine)))}`,
     `--report-file=${options.reportFile}`,
     ...(options.overwrite ? ['--overwrite-destination=true'] : []),
     ...files.nodes.map((f) => `--nodes=${f.labels.join(':')}=${f.path}`),

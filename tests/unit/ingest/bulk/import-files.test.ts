@@ -7,6 +7,7 @@ import {
   bulkRows,
   importArguments,
   importCommandLine,
+  readBufferSize,
   writeImportFiles,
 } from '../../../../ingest/bulk/import-files';
 import type { PreparedArticle } from '../../../../ingest/prepare-input';
@@ -57,6 +58,14 @@ describe('bulkRows: the corpus as one combined write', () => {
   });
 });
 
+describe('readBufferSize: room for the largest value', () => {
+  it('keeps the importer default of 4 MiB for short lines and gives twice a long line, in whole MiB', () => {
+    expect(readBufferSize(0)).toBe(4 * 1024 * 1024);
+    expect(readBufferSize(2 * 1024 * 1024)).toBe(4 * 1024 * 1024);
+    expect(readBufferSize(5 * 1024 * 1024 + 1)).toBe(11 * 1024 * 1024);
+  });
+});
+
 describe('writeImportFiles and importArguments', () => {
   let dir: string;
   beforeAll(async () => {
@@ -98,6 +107,7 @@ describe('writeImportFiles and importArguments', () => {
     expect(args).toContain(`--relationships=OPPOSED=${join(dir, 'facts-OPPOSED.csv')}`);
     expect(args).toContain(`--multiline-fields=${join(dir, 'articles.csv')}`);
     expect(args).not.toContain('--overwrite-destination=true');
+    expect(args).toContain(`--read-buffer-size=${4 * 1024 * 1024}`);
     expect(args.at(-1)).toBe('neo4j');
     expect(importCommandLine(['database', "it's here"])).toBe("neo4j-admin database 'it'\\''s here'");
   });
