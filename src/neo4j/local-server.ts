@@ -69,6 +69,14 @@ function neo4jConf(home: string, config: LocalNeo4jConfig): string {
   ].join('\n');
 }
 
+/**
+ * The environment of Neo4j's admin tool (org.neo4j.cli.AdminTool) on a home: the process's own (PATH,
+ * JAVA_HOME), with the home and its conf folder, which the tool reads instead of command-line flags.
+ */
+export function adminToolEnv(home: string): NodeJS.ProcessEnv {
+  return { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') };
+}
+
 function javaOk(): void {
   const major = javaMajorVersion();
   if (major === null) {
@@ -143,7 +151,7 @@ async function credentialsFor(
   const result = spawnSync(
     'java',
     ['-cp', `${lib}/*`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', '--', password],
-    { env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') }, encoding: 'utf8' },
+    { env: adminToolEnv(home), encoding: 'utf8' },
   );
   if (result.status !== 0) {
     throw new Error(`neo4j-admin set-initial-password failed: ${result.stderr || result.stdout}`);

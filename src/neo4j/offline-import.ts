@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { LocalNeo4jConfig } from '../core/config';
 import type { Progress } from '../core/progress';
 import { alive, liveLeaseHolders, readServerState, withHomeLock } from './lease';
-import { prepareLocalHome } from './local-server';
+import { adminToolEnv, prepareLocalHome } from './local-server';
 
 /** Whether the home holds the store of `database` (false before its first start or import). */
 export function localStoreExists(config: LocalNeo4jConfig, database: string): boolean {
@@ -57,7 +57,7 @@ export async function runOfflineImport(
     const lib = await prepareLocalHome(config, progress);
     const started = Date.now();
     const child = spawn('java', ['-cp', `${lib}/*`, 'org.neo4j.cli.AdminTool', ...args], {
-      env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') },
+      env: adminToolEnv(home),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
