@@ -366,6 +366,8 @@ export function importArguments(
     'database',
     'import',
     'full',
+    // Before the options: after them, the last --relationships (a list of files) would take it for a file.
+    database,
     ...importerCsvOptions,
     `--read-buffer-size=${readBufferSize(Math.max(0, ...all.map((f) => f.longestLine)))}`,
     `--report-file=${options.reportFile}`,
@@ -375,7 +377,6 @@ export function importArguments(
     // The v2 format, which takes the list of multiline files, failed on the 1M corpus's articles file ("found CR
     // outside a text cell" at a 4 MiB buffer boundary, with no CR in the data): v1 treats every file as multiline.
     ...(multiline ? ['--multiline-fields=true'] : []),
-    database,
   ];
 }
 
