@@ -36,8 +36,8 @@ export function bulkSection(docsDir: string): string[] {
   const r = JSON.parse(readFileSync(file, 'utf8')) as BulkBenchResult;
   return [
     ...head,
-    '`npm run bench:bulk -- 1m` (bench/bulk-load.ts): the same synthetic corpus through `npm run ingest -- --bulk`',
-    "'s path (docs/bulk-load.md) into a throw-away embedded Neo4j: the loader's plans combined, written as the",
+    '`npm run bench:bulk -- 1m` (bench/bulk-load.ts): the synthetic corpus through the path of `npm run ingest -- --bulk`',
+    "(docs/bulk-load.md) into a throw-away embedded Neo4j: the loader's plans combined, written as the",
     "importer's CSV files, `neo4j-admin database import full` on the stopped home (JVM start included), then the",
     'server started, the migrations applied (constraints and indexes built on the imported data) and the empty lists',
     'set. Rates are the relationships imported over each span; the graph was counted after the load. One run.',
