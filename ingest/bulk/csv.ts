@@ -1,7 +1,7 @@
 /**
  * The CSV dialect of `neo4j-admin database import`, as the importer reads it with the options bulk loads pass
  * (importerCsvOptions): comma-separated, every string quoted with `"` and inner quotes doubled (RFC 4180),
- * newlines kept inside quoted fields (the file is then listed as multiline), array elements joined by U+001F.
+ * newlines kept inside quoted fields (the import then parses multiline fields), array elements joined by U+001F.
  * A missing value (null) is an empty unquoted field, which the importer skips; `""` is the empty string.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
@@ -101,8 +101,8 @@ export function csvHeader(columns: CsvColumn[]): string {
 
 /**
  * A bulk file being written: a header, then one line per row, streamed (a million rows never sit in one
- * string). Remembers whether a field held a newline, since only such files need the importer's slower
- * multiline parsing.
+ * string). Remembers whether a field held a newline, since only then does the import need the importer's
+ * slower multiline parsing.
  */
 export class CsvFile {
   private readonly stream: WriteStream;
