@@ -27,7 +27,7 @@ export interface IngestOptions {
   /** Draw a progress bar on stderr (a terminal) instead of plain lines. */
   bar?: boolean;
   /** Extract and check, but write nothing: each annotation is handed to this callback instead. */
-  dryRun?: (annotation: Annotation, file: string) => void;
+  dryRun?: (annotation: Annotation, file: string, prepared: PreparedArticle) => void;
   /** Facts and mentions per transaction of new articles (DEFAULT_BATCH_ROWS). */
   batchRows?: number;
   /** Reads raw articles; the rules extractor when unset. */
@@ -51,6 +51,19 @@ export async function ingestPaths(db: Database, paths: string[], options: Ingest
 /** A dry run that needs no database: each article is read, extracted or checked, and handed to options.dryRun. */
 export async function dryRunPaths(paths: string[], options: DryRunOptions): Promise<IngestSummary> {
   return runPaths(null, paths, options, options.gazetteer);
+}
+
+/**
+ * Reads and checks every article of `paths` as an ingest would, writing nothing, and returns those that
+ * passed in input order (a bulk load writes them): a bad file is reported in the summary and left out.
+ */
+export async function preparePaths(
+  paths: string[],
+  options: Omit<DryRunOptions, 'dryRun'>,
+): Promise<{ prepared: PreparedArticle[]; summary: IngestSummary }> {
+  const prepared: PreparedArticle[] = [];
+  const summary = await dryRunPaths(paths, { ...options, dryRun: (_a, _f, item) => prepared.push(item) });
+  return { prepared, summary };
 }
 
 async function runPaths(
@@ -119,7 +132,7 @@ async function runPaths(
       if (gazetteer) learnEntities(await gazetteer, prepared.annotation);
       else learned.push({ entities: prepared.annotation.entities });
       if (options.dryRun || !db) {
-        options.dryRun?.(prepared.annotation, prepared.doc.file);
+        options.dryRun?.(prepared.annotation, prepared.doc.file, prepared);
         recorder.report(index, { file: prepared.doc.file, status: 'checked', origin: prepared.annotation.origin });
         continue;
       }

@@ -69,6 +69,14 @@ function neo4jConf(home: string, config: LocalNeo4jConfig): string {
   ].join('\n');
 }
 
+/**
+ * The environment of Neo4j's admin tool (org.neo4j.cli.AdminTool) on a home: the process's own (PATH,
+ * JAVA_HOME), with the home and its conf folder, which the tool reads instead of command-line flags.
+ */
+export function adminToolEnv(home: string): NodeJS.ProcessEnv {
+  return { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') };
+}
+
 function javaOk(): void {
   const major = javaMajorVersion();
   if (major === null) {
@@ -143,7 +151,7 @@ async function credentialsFor(
   const result = spawnSync(
     'java',
     ['-cp', `${lib}/*`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', '--', password],
-    { env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') }, encoding: 'utf8' },
+    { env: adminToolEnv(home), encoding: 'utf8' },
   );
   if (result.status !== 0) {
     throw new Error(`neo4j-admin set-initial-password failed: ${result.stderr || result.stdout}`);
@@ -326,6 +334,20 @@ export async function startLocalNeo4j(
   });
 }
 
+/**
+ * Makes the home ready for Neo4j's own programs (the server, neo4j-admin): Java checked, the jars resolved,
+ * the folders made and conf/neo4j.conf written from the configuration. Returns the jars' folder.
+ */
+export async function prepareLocalHome(config: LocalNeo4jConfig, progress: Progress): Promise<string> {
+  javaOk();
+  const lib = await ensureNeo4jJars(config.libDir, config.version, progress);
+  for (const dir of ['conf', 'data', 'logs', 'run', 'plugins', 'import']) {
+    await mkdir(join(config.home, dir), { recursive: true });
+  }
+  await writeFile(join(config.home, 'conf', 'neo4j.conf'), neo4jConf(config.home, config));
+  return lib;
+}
+
 async function startServer(
   config: LocalNeo4jConfig,
   lease: string,
@@ -335,12 +357,7 @@ async function startServer(
   const started = Date.now();
   const home = config.home;
   await stopLeftover(home, await recordedJvmPid(home), progress);
-  javaOk();
-  const lib = await ensureNeo4jJars(config.libDir, config.version, progress);
-  for (const dir of ['conf', 'data', 'logs', 'run', 'plugins', 'import']) {
-    await mkdir(join(home, dir), { recursive: true });
-  }
-  await writeFile(join(home, 'conf', 'neo4j.conf'), neo4jConf(home, config));
+  const lib = await prepareLocalHome(config, progress);
   const credentials = await credentialsFor(home, lib, password, progress);
 
   for (const [name, port] of [
