@@ -3,7 +3,7 @@
  * floors test:
  * - `seeds`: the curated corpus (ingest/corpus + ingest/annotations), one article left out at a time —
  *   the gazetteer for article k holds the curated annotations of the other seeds only;
- * - `tune` / `test` / `fresh`: hand-annotated development articles, `<dir>/<split>/<id>.txt` (or .md/.html) with
+ * - `tune` / `test` / `fresh` / `fresh2`: hand-annotated development articles, `<dir>/<split>/<id>.txt` (or .md/.html) with
  *   `<id>.yaml` as gold and an optional `<id>.neutral.txt` (one name a line, see CompareOptions.neutral);
  *   their gazetteer is every seed's curated annotation, as a fresh install has it.
  */
@@ -25,14 +25,14 @@ import {
 import type { Extractor } from './extractor';
 import { gazetteerFromAnnotations, type Gazetteer } from './gazetteer';
 
-export const EVAL_SETS = ['seeds', 'tune', 'test', 'fresh'] as const;
+export const EVAL_SETS = ['seeds', 'tune', 'test', 'fresh', 'fresh2'] as const;
 export type EvalSet = (typeof EVAL_SETS)[number];
 
 /** Where the sets live. */
 export interface EvalPaths {
   corpus: string;
   annotations: string;
-  /** The development set's root, holding tune/, test/ and fresh/. */
+  /** The development set's root, holding tune/, test/, fresh/ and fresh2/. */
   devset: string;
 }
 

@@ -1,8 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { format } from 'prettier';
 
 const SPEED = /\n## Speed\n[\s\S]*$/;
-const SECTION = /<!-- eval:([a-z-]+):start -->[\s\S]*?<!-- eval:\1:end -->/g;
+const SECTION = /<!-- eval:([a-z0-9-]+):start -->[\s\S]*?<!-- eval:\1:end -->/g;
 
 /** One evaluation set's part of the document. */
 export interface SetSection {
@@ -22,9 +21,22 @@ export interface SetSection {
 export async function writeQualityDoc(
   path: string,
   part: SetSection | { speed: string },
-  order: readonly string[] = ['seeds', 'tune', 'test', 'fresh'],
+  order: readonly string[] = ['seeds', 'tune', 'test', 'fresh', 'fresh2'],
 ): Promise<void> {
   const old = existsSync(path) ? readFileSync(path, 'utf8') : '# Extraction quality\n';
+  const text = composeQualityDoc(old, part, order);
+  // Loaded here, not at the top: prettier loads its plugins by dynamic import, which jest's module
+  // runtime refuses, and the composition above is what the tests exercise.
+  const { format } = await import('prettier');
+  writeFileSync(path, await format(text, { parser: 'markdown', singleQuote: true, printWidth: 120 }));
+}
+
+/** The report's text with one part replaced: a set's section (and the introduction), or the speed section. */
+export function composeQualityDoc(
+  old: string,
+  part: SetSection | { speed: string },
+  order: readonly string[] = ['seeds', 'tune', 'test', 'fresh', 'fresh2'],
+): string {
   let body: string;
   if ('speed' in part) body = old.replace(SPEED, '');
   else {
@@ -34,13 +46,16 @@ export async function writeQualityDoc(
       part.set,
       `<!-- eval:${part.set}:start -->\n\n${part.section.trim()}\n\n<!-- eval:${part.set}:end -->`,
     );
-    const ordered = [
-      ...order.filter((s) => sections.has(s)),
-      ...[...sections.keys()].filter((s) => !order.includes(s)),
-    ];
+    // Keys are `<set>-<extractor>` (and a few hand-kept ones such as `summary`): the summary first, then the
+    // sets in `order`, each set's sections in the order they first appeared, then any other section.
+    const rank = (key: string): number => {
+      if (key === 'summary') return -1;
+      const i = order.findIndex((set) => key === set || key.startsWith(`${set}-`));
+      return i < 0 ? order.length : i;
+    };
+    const ordered = [...sections.keys()].sort((a, b) => rank(a) - rank(b));
     body = [part.intro.trim(), ...ordered.map((s) => sections.get(s)!)].join('\n\n');
   }
   const speed = 'speed' in part ? `\n## Speed\n\n${part.speed}` : (SPEED.exec(old)?.[0] ?? '');
-  const text = `${body.trimEnd()}\n${speed}`;
-  writeFileSync(path, await format(text, { parser: 'markdown', singleQuote: true, printWidth: 120 }));
+  return `${body.trimEnd()}\n${speed}`;
 }

@@ -11,7 +11,9 @@ import { type Floors, scoreSplit, underFloors } from '../support/extraction-floo
  */
 jest.setTimeout(900_000);
 
-// Measured on ingest/devset/fresh at the freeze (7bc7979): 0.72 / 0.70 / 0.45 / 0.34 / 0.00.
+// Measured on ingest/devset/fresh2 at its freeze (99e0c28), out of sample: 0.81 / 0.64 / 0.32 / 0.23 / 0.10.
+const FRESH2: Floors = { entities: 0.77, roles: 0.58, events: 0.28, stances: 0.19 };
+// Measured on ingest/devset/fresh at the freeze (7bc7979): 0.72 / 0.70 / 0.45 / 0.34 / 0.00; tuned on since.
 const FRESH: Floors = { entities: 0.68, roles: 0.64, events: 0.4, stances: 0.29 };
 // ingest/devset/test is tuning material now: a regression guard, not a test.
 const TEST: Floors = { entities: 0.75, roles: 0.58, events: 0.45, stances: 0.39, targetedStances: 0.21 };
@@ -28,7 +30,14 @@ afterAll(async () => {
 });
 
 describe('the CoreNLP extractor', () => {
-  it('keeps every class at or above its floor on the fresh split (never tuned on until its scores at the freeze were taken)', async () => {
+  it('keeps every class at or above its floor on the fresh2 split (never tuned on)', async () => {
+    expect(setup.extractor.name).toBe('corenlp');
+    const report = await scoreSplit('fresh2', setup.extractor);
+    expect(report.articles.length).toBeGreaterThanOrEqual(15);
+    expect(underFloors(report, FRESH2)).toEqual([]);
+  });
+
+  it('keeps every class at or above its floor on the fresh split (tuned on since its scores at the freeze were taken)', async () => {
     expect(setup.extractor.name).toBe('corenlp');
     const report = await scoreSplit('fresh', setup.extractor);
     expect(report.articles.length).toBeGreaterThanOrEqual(12);

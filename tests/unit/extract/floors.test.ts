@@ -5,6 +5,9 @@ import { type Floors, scoreSplit, underFloors } from '../../support/extraction-f
  * The rule extractor's F1 per class may not fall under these floors, a little under what
  * docs/extraction-quality.md reports, so that a change that makes extraction worse cannot land silently.
  */
+// Measured on ingest/devset/fresh2 at its freeze (99e0c28), out of sample: 0.81 / 0.60 / 0.33 / 0.23 / 0.07 (no
+// floor for the last: one under 0.07 could hardly fail).
+const FRESH2: Floors = { entities: 0.77, roles: 0.55, events: 0.29, stances: 0.19 };
 // Measured on ingest/devset/fresh at the freeze (7bc7979): 0.74 / 0.78 / 0.47 / 0.37 / 0.00; tuned on since
 // (tune4a, events without a trigger verb and entity precision; tune4b, stances and their targets).
 const FRESH: Floors = { entities: 0.74, roles: 0.72, events: 0.55, stances: 0.53, targetedStances: 0.34 };
@@ -13,7 +16,13 @@ const FRESH: Floors = { entities: 0.74, roles: 0.72, events: 0.55, stances: 0.53
 const TEST: Floors = { entities: 0.74, roles: 0.52, events: 0.4, stances: 0.55, targetedStances: 0.42 };
 
 describe('the rule extractor', () => {
-  it('keeps every class at or above its floor on the fresh split (never tuned on until its scores at the freeze were taken)', async () => {
+  it('keeps every class at or above its floor on the fresh2 split (never tuned on)', async () => {
+    const report = await scoreSplit('fresh2', rulesExtractor);
+    expect(report.articles.length).toBeGreaterThanOrEqual(15);
+    expect(underFloors(report, FRESH2)).toEqual([]);
+  });
+
+  it('keeps every class at or above its floor on the fresh split (tuned on since its scores at the freeze were taken)', async () => {
     const report = await scoreSplit('fresh', rulesExtractor);
     expect(report.articles.length).toBeGreaterThanOrEqual(12);
     expect(underFloors(report, FRESH)).toEqual([]);
