@@ -57,7 +57,9 @@ export async function startScratchNeo4j(progress: Progress): Promise<ScratchNeo4
     },
     async dispose() {
       await scratch.current?.stop();
-      await rm(home, { recursive: true, force: true });
+      // A JVM that has just exited may still have a file of run/ open for a moment (CI saw ENOTEMPTY here):
+      // rm retries those errors itself.
+      await rm(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
   try {
