@@ -12,7 +12,8 @@ export interface Statement {
   quoted: boolean;
 }
 
-const SPEECH_VERBS = String.raw`(?:said|says|say|tweeted|told|added|noted|argued|wrote|called|declared|warned|claimed|claims|stated|insisted|replied|urged|explained|shouted|chanted|saying)`;
+/** Verbs of speech that attribute words to a speaker (also a feature of the stance model). */
+export const SPEECH_VERBS = String.raw`(?:said|says|say|tweeted|told|added|noted|argued|wrote|called|declared|warned|claimed|claims|stated|insisted|replied|urged|explained|shouted|chanted|saying)`;
 /** Unnamed voices of a body: "a Justice Department spokesperson said" is the department speaking. */
 const SPOKESPEOPLE = String.raw`(?:spokes(?:person|man|woman)|officials?|representatives?)`;
 const VERB_AFTER = new RegExp(

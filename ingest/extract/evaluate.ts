@@ -206,7 +206,7 @@ function matchByRules<T extends { id: string }>(
 }
 
 /** Extracted entity id -> curated entity id. */
-function matchEntities(extracted: Entity[], gold: Entity[], text: string): Map<string, string> {
+export function matchEntities(extracted: Entity[], gold: Entity[], text: string): Map<string, string> {
   const names = (e: Entity): Set<string> => new Set([e.name, ...e.aliases].map(normalizeName));
   const range = (e: Entity): [number, number] | null => {
     if (!e.mention) return null;
@@ -225,8 +225,8 @@ function matchEntities(extracted: Entity[], gold: Entity[], text: string): Map<s
   return matchByRules(extracted, gold, rules);
 }
 
-/** Extracted event id -> curated event id. */
-function matchEvents(extracted: Event[], gold: Event[], mapEntity: (id: string) => string): Map<string, string> {
+/** Extracted event id -> curated event id, given the entity matching. */
+export function matchEvents(extracted: Event[], gold: Event[], mapEntity: (id: string) => string): Map<string, string> {
   const participants = (e: Event): string[] => [...e.by, ...e.targets].map(linkId);
   const rules: ((x: Event, g: Event) => boolean)[] = [
     (x, g) => x.id === g.id,

@@ -6,6 +6,7 @@ import type { AnnotationInput } from '../annotation/format';
 import type { ArticleDocument } from '../article/read';
 import type { Gazetteer } from './gazetteer';
 import { extractAnnotation } from './index';
+import { applyModel, type ExtractionModel } from './model/model';
 
 /** Reads one article against the gazetteer of known entities and events. */
 export interface Extractor {
@@ -32,5 +33,13 @@ export function coreNlpExtractor(source: ParseSource, interpret: ParseInterprete
   return {
     name: 'corenlp',
     extract: async (doc, gazetteer) => interpret(doc, gazetteer, await source.annotate(doc.text)),
+  };
+}
+
+/** The extractor followed by the trained model, which adds the stances and events it reads (same name). */
+export function withModel(extractor: Extractor, model: ExtractionModel): Extractor {
+  return {
+    name: extractor.name,
+    extract: async (doc, gazetteer) => applyModel(doc.text, await extractor.extract(doc, gazetteer), model),
   };
 }

@@ -129,6 +129,19 @@ const OBJECT_TYPES: Readonly<Record<string, string[]>> = {
 };
 /** Acts that put pressure on someone, which others then oppose. */
 const PRESSURE_TYPES = new Set(['threat', 'letter', 'memo', 'speech', 'announcement', 'order']);
+/** The stance lexicons by name, as features of the statistical stance model (ingest/extract/model/). */
+export const STANCE_LEXICONS: Readonly<Record<string, readonly RegExp[]>> = {
+  againstSanctuary: AGAINST_SANCTUARY,
+  forSanctuary: FOR_SANCTUARY,
+  againstAct: AGAINST_ACT,
+  forAct: FOR_ACT,
+  opposeVerb: [OPPOSE_VERB],
+  supportVerb: [SUPPORT_VERB],
+  refusal: [REFUSAL],
+  policyDeixis: [POLICY_DEIXIS],
+  lawDeixis: [LAW_DEIXIS],
+  actNoun: [ACT_NOUN],
+};
 /** Verbs that are reactions by themselves: their object, when unnamed, is the act the article reports. */
 const REACTION_VERB = /\b(?:condemn\w*|denounc\w+|boycott\w*|balked|def(?:y|ies|ied|ying))\b/i;
 

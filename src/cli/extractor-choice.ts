@@ -11,7 +11,9 @@ import {
   type Extractor,
   type ParseInterpreter,
   rulesExtractor,
+  withModel,
 } from '../../ingest/extract/extractor';
+import { loadModel } from '../../ingest/extract/model/model';
 import { chooseEngine, type EngineChoice } from '../nlp/choose';
 import { type CoreNlpRuntime, openCoreNlp } from '../nlp/runtime';
 
@@ -58,10 +60,17 @@ export async function setUpExtractor(
 ): Promise<ExtractorSetup> {
   const choice = await chooseEngine(mode, config.corenlp, progress);
   progress.info(`Extractor: ${choice.engine} (${choice.reason})`);
+  const model = config.extractionModel ? loadModel(config.extractionModel.file) : null;
+  progress.info(
+    model
+      ? `Extraction model: on (trained on ${model.trainedOn.articles} articles of ${model.trainedOn.sets.join(', ')}; INGEST_MODEL=off switches it off)`
+      : 'Extraction model: off (INGEST_MODEL=off)',
+  );
+  const modelled = (extractor: Extractor): Extractor => (model ? withModel(extractor, model) : extractor);
   if (choice.engine === 'rules') {
-    return { extractor: rulesExtractor, choice, corenlp: null, close: () => Promise.resolve() };
+    return { extractor: modelled(rulesExtractor), choice, corenlp: null, close: () => Promise.resolve() };
   }
   const corenlp = openCoreNlp(config.corenlp, progress, { cache: options.cache });
-  const extractor = coreNlpExtractor(corenlp.client, options.interpret ?? interpretParse);
+  const extractor = modelled(coreNlpExtractor(corenlp.client, options.interpret ?? interpretParse));
   return { extractor, choice, corenlp, close: () => corenlp.close() };
 }

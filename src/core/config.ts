@@ -95,6 +95,8 @@ export const ENV_SCHEMA = {
   SUBSCRIPTIONS_PER_CONNECTION: positiveInt.default(20),
   SUBSCRIPTION_INIT_TIMEOUT_MS: positiveInt.default(5000),
   INGEST_EXTRACTOR: z.enum(EXTRACTOR_MODES).default('auto'),
+  INGEST_MODEL: z.enum(['on', 'off']).default('on'),
+  INGEST_MODEL_FILE: z.string().min(1).default('ingest/extract/model/model.json'),
   CORENLP_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
     .transform((v) => v.replace(/\/+$/, ''))
@@ -229,6 +231,8 @@ export interface Config {
   subscriptions: { perConnection: number; initTimeoutMs: number };
   /** The extractor of raw articles the ingest CLI and eval:extract use unless --extractor says otherwise. */
   extractor: ExtractorMode;
+  /** The trained stance and event model applied after the extractor (null: switched off). */
+  extractionModel: { file: string } | null;
   corenlp: CoreNlpConfig;
   access: AccessConfig;
   writes: WriteLimits;
@@ -333,6 +337,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     },
     subscriptions: { perConnection: v.SUBSCRIPTIONS_PER_CONNECTION, initTimeoutMs: v.SUBSCRIPTION_INIT_TIMEOUT_MS },
     extractor: v.INGEST_EXTRACTOR,
+    extractionModel: v.INGEST_MODEL === 'on' ? { file: resolve(cwd, v.INGEST_MODEL_FILE) } : null,
     corenlp: {
       url: v.CORENLP_URL ?? null,
       credentials: v.CORENLP_USER && v.CORENLP_PASSWORD ? { user: v.CORENLP_USER, password: v.CORENLP_PASSWORD } : null,
