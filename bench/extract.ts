@@ -20,7 +20,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readArticleFile, type ArticleDocument } from '../ingest/article/read';
 import { gazetteerFromAnnotations, type Gazetteer } from '../ingest/extract';
-import { coreNlpExtractor, type Extractor, rulesExtractor } from '../ingest/extract/extractor';
+import { coreNlpExtractor, type Extractor, rulesExtractor, withModel } from '../ingest/extract/extractor';
+import { loadModel } from '../ingest/extract/model/model';
 import { writeQualityDoc } from '../ingest/extract/quality-doc';
 import { readAnnotation } from '../ingest/annotation/read';
 import { interpretParse, takeExtractorFlag } from '../src/cli/extractor-choice';
@@ -85,6 +86,22 @@ async function main(): Promise<void> {
     sections.push(
       `### rules\n\n${table([
         ['articles / words', `${docs.length} / ${words}`],
+        ['timed passes (after 1 warm-up)', String(runs)],
+        ['median seconds per pass', seconds.toFixed(3)],
+        ['articles/s', rate(docs.length, seconds)],
+        ['words/s', Math.round(words / seconds).toLocaleString('en-US')],
+        ['peak RSS of the Node process (VmHWM)', mb(peakRssMb('self'))],
+      ])}`,
+    );
+  }
+
+  // The trained model after the rules (the default pipeline): its own cost is the difference of the two rows.
+  if (mode !== 'corenlp' && config.extractionModel) {
+    const modelled = withModel(rulesExtractor, loadModel(config.extractionModel.file));
+    await pass(modelled, docs, gazetteer);
+    const seconds = median(await sequence(runs, () => pass(modelled, docs, gazetteer)));
+    sections.push(
+      `### rules + trained model (INGEST_MODEL=on)\n\n${table([
         ['timed passes (after 1 warm-up)', String(runs)],
         ['median seconds per pass', seconds.toFixed(3)],
         ['articles/s', rate(docs.length, seconds)],

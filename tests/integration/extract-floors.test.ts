@@ -11,9 +11,11 @@ import { type Floors, scoreSplit, underFloors } from '../support/extraction-floo
  */
 jest.setTimeout(900_000);
 
-// Measured on ingest/devset/fresh2 at its freeze (99e0c28), out of sample: 0.81 / 0.64 / 0.32 / 0.23 / 0.10.
-const FRESH2: Floors = { entities: 0.77, roles: 0.58, events: 0.28, stances: 0.19 };
-// Measured on ingest/devset/fresh at the freeze (7bc7979): 0.72 / 0.70 / 0.45 / 0.34 / 0.00; tuned on since.
+// Measured on ingest/devset/fresh2 with the trained model (3c57bab; the model was neither trained nor selected on
+// fresh2): 0.80 / 0.64 / 0.43 / 0.25 / 0.08 (without it, at the rules' freeze 99e0c28: 0.81 / 0.64 / 0.32 / 0.23 / 0.10).
+const FRESH2: Floors = { entities: 0.77, roles: 0.58, events: 0.39, stances: 0.21 };
+// Measured on ingest/devset/fresh at the freeze (7bc7979): 0.72 / 0.70 / 0.45 / 0.34 / 0.00; tuned on since, and
+// the model's training data: a regression guard.
 const FRESH: Floors = { entities: 0.68, roles: 0.64, events: 0.4, stances: 0.29 };
 // ingest/devset/test is tuning material now: a regression guard, not a test.
 const TEST: Floors = { entities: 0.75, roles: 0.58, events: 0.45, stances: 0.39, targetedStances: 0.21 };
@@ -21,7 +23,8 @@ const TEST: Floors = { entities: 0.75, roles: 0.58, events: 0.45, stances: 0.39,
 let setup: ExtractorSetup;
 
 beforeAll(async () => {
-  const config = loadConfig(process.env, PROJECT_ROOT);
+  // The pipeline as shipped: CoreNLP followed by the trained model.
+  const config = loadConfig({ ...process.env, INGEST_MODEL: 'on' }, PROJECT_ROOT);
   setup = await setUpExtractor('corenlp', config, lineProgress());
 });
 
