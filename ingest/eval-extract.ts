@@ -40,6 +40,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const extraction = await setUpExtractor(flag.mode ?? config.extractor, config, lineProgress());
   const name = extraction.extractor.name;
+  // The trained model learnt from seeds, tune, test and fresh: on those its figures are training-set figures.
+  const model = config.extractionModel ? 'on' : 'off';
   let evaluation: Awaited<ReturnType<typeof evaluateSet>>;
   try {
     evaluation = await evaluateSet(set, extraction.extractor, {
@@ -60,11 +62,11 @@ async function main(): Promise<void> {
   }
   if (!values['no-doc']) {
     const section = [
-      `## ${SET_TITLES[set]}, extractor \`${name}\` (${results.length} articles)`,
+      `## ${SET_TITLES[set]}, extractor \`${name}\` (${results.length} articles, trained model ${model})`,
       '',
       SET_NOTES[set],
       '',
-      `Reproduce: \`npm run eval:extract -- --set=${set} --extractor=${name}\`.`,
+      `Reproduce: \`INGEST_MODEL=${model} npm run eval:extract -- --set=${set} --extractor=${name}\`.`,
       '',
       table,
       '',
