@@ -21,7 +21,17 @@ const TEST: Floors = { entities: 0.74, roles: 0.52, events: 0.4, stances: 0.55, 
 // 0.05. The model's own splits (seeds, tune, test, fresh) are its training data: no floor there would mean anything.
 const FRESH2_WITH_MODEL: Floors = { entities: 0.76, roles: 0.55, events: 0.45, stances: 0.21 };
 
+// fresh3, chosen and annotated after the extractor and its model were frozen at 3c57bab (out of sample for both),
+// measured then: 0.83 / 0.77 / 0.40 / 0.38 / 0.07 (the rules alone: 0.83 / 0.77 / 0.21 / 0.21 / 0.00).
+const FRESH3_WITH_MODEL: Floors = { entities: 0.79, roles: 0.72, events: 0.36, stances: 0.34 };
+
 describe('the rule extractor with the trained model', () => {
+  it('keeps every class at or above its floor on the fresh3 split (chosen after the freeze)', async () => {
+    const report = await scoreSplit('fresh3', withModel(rulesExtractor, loadModel()));
+    expect(report.articles.length).toBeGreaterThanOrEqual(17);
+    expect(underFloors(report, FRESH3_WITH_MODEL)).toEqual([]);
+  });
+
   it('keeps every class at or above its floor on the fresh2 split (never trained or tuned on)', async () => {
     const report = await scoreSplit('fresh2', withModel(rulesExtractor, loadModel()));
     expect(report.articles.length).toBeGreaterThanOrEqual(15);

@@ -124,6 +124,7 @@ describe('loadModel', () => {
   it('reads the project’s trained model', () => {
     const m = loadModel(MODEL_FILE);
     expect(m.trainedOn.sets).not.toContain('fresh2');
+    expect(m.trainedOn.sets).not.toContain('fresh3');
     expect(Object.keys(m.stance.actor.weights).length).toBeGreaterThan(100);
   });
 
