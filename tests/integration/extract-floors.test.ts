@@ -11,12 +11,10 @@ import { type Floors, scoreSplit, underFloors } from '../support/extraction-floo
  */
 jest.setTimeout(900_000);
 
-// Measured on ingest/devset/fresh3, chosen after the extractor and its model were frozen at 3c57bab, with the model:
-// 0.82 / 0.76 / 0.37 / 0.40 / 0.08 (without it: 0.82 / 0.76 / 0.20 / 0.20 / 0.00).
-const FRESH3: Floors = { entities: 0.78, roles: 0.71, events: 0.33, stances: 0.36 };
-// Measured on ingest/devset/fresh2 with the trained model (3c57bab; the model was neither trained nor selected on
-// fresh2): 0.80 / 0.64 / 0.43 / 0.25 / 0.08 (without it, at the rules' freeze 99e0c28: 0.81 / 0.64 / 0.32 / 0.23 / 0.10).
-const FRESH2: Floors = { entities: 0.77, roles: 0.58, events: 0.39, stances: 0.21 };
+// Measured on ingest/devset/fresh4, chosen after the rules and the retrained model were frozen at 5be2165, with the
+// model: 0.77 / 0.58 / 0.48 / 0.27 / 0.07 (without it: 0.77 / 0.58 / 0.34 / 0.21 / 0.06). fresh2 and fresh3 are the
+// model's training data since then (their out-of-sample figures are in docs/extraction-quality.md).
+const FRESH4: Floors = { entities: 0.73, roles: 0.54, events: 0.44, stances: 0.23 };
 // Measured on ingest/devset/fresh at the freeze (7bc7979): 0.72 / 0.70 / 0.45 / 0.34 / 0.00; tuned on since, and
 // the model's training data: a regression guard.
 const FRESH: Floors = { entities: 0.68, roles: 0.64, events: 0.4, stances: 0.29 };
@@ -36,18 +34,11 @@ afterAll(async () => {
 });
 
 describe('the CoreNLP extractor', () => {
-  it('keeps every class at or above its floor on the fresh3 split (chosen after the freeze)', async () => {
+  it('keeps every class at or above its floor on the fresh4 split (chosen after the freeze)', async () => {
     expect(setup.extractor.name).toBe('corenlp');
-    const report = await scoreSplit('fresh3', setup.extractor);
-    expect(report.articles.length).toBeGreaterThanOrEqual(17);
-    expect(underFloors(report, FRESH3)).toEqual([]);
-  });
-
-  it('keeps every class at or above its floor on the fresh2 split (never tuned on)', async () => {
-    expect(setup.extractor.name).toBe('corenlp');
-    const report = await scoreSplit('fresh2', setup.extractor);
-    expect(report.articles.length).toBeGreaterThanOrEqual(15);
-    expect(underFloors(report, FRESH2)).toEqual([]);
+    const report = await scoreSplit('fresh4', setup.extractor);
+    expect(report.articles.length).toBeGreaterThanOrEqual(16);
+    expect(underFloors(report, FRESH4)).toEqual([]);
   });
 
   it('keeps every class at or above its floor on the fresh split (tuned on since its scores at the freeze were taken)', async () => {
