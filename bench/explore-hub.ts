@@ -105,6 +105,11 @@ export interface HubLoad {
   api: number;
   /** The answer received until the graph is marked ready: merge, grouping, layout and the first render. */
   explorer: number;
+  /** The explorer's part, phase by phase (its performance marks, web/src/explore/neighbourhood.ts). */
+  merge: number;
+  group: number;
+  layout: number;
+  refresh: number;
   entities: number;
   drawn: number;
   groups: number;
@@ -156,6 +161,7 @@ async function oneLoad(page: Page, url: string): Promise<HubLoad> {
     groups: { id: string; members: number; x: number; y: number }[];
     request: { start: number; end: number } | null;
     readyAt: number;
+    marks: Record<string, number>;
   }>(
     page,
     `(() => {
@@ -170,11 +176,16 @@ async function oneLoad(page: Page, url: string): Promise<HubLoad> {
         groups: groups.sort((a, b) => b.members - a.members),
         request: first ? { start: first.startTime, end: first.responseEnd } : null,
         readyAt: window.__bench.readyAt,
+        marks: Object.fromEntries(performance.getEntriesByType('mark')
+          .filter((m) => m.name.startsWith('explore:')).map((m) => [m.name.slice(8), m.startTime])),
       };
     })()`,
   );
   if (shape.groups.length === 0) throw new Error(`/explore?entity=${HUB} drew no group node: the hub was not grouped`);
   if (!shape.request) throw new Error('no /graphql request in the resource timings of the page');
+  const m = shape.marks;
+  for (const name of ['answered', 'merged', 'grouped', 'laid-out', 'refreshed'])
+    if (m[name] === undefined) throw new Error(`the page set no explore:${name} mark`);
   const longestTaskLoad = await longestSince(page, 0);
 
   // Interactivity: the largest group, fitted into view first so that it can be clicked.
@@ -204,6 +215,10 @@ async function oneLoad(page: Page, url: string): Promise<HubLoad> {
     pageStart: shape.request.start,
     api: shape.request.end - shape.request.start,
     explorer: shape.readyAt - shape.request.end,
+    merge: m.merged! - m.answered!,
+    group: m.grouped! - m.merged!,
+    layout: m['laid-out']! - m.grouped!,
+    refresh: m.refreshed! - m['laid-out']!,
     entities: shape.entities,
     drawn: shape.drawn,
     groups: shape.groups.length,

@@ -40,12 +40,56 @@ export function seededRandom(seed: number): () => number {
 
 const byId = (a: { id(): string }, b: { id(): string }) => (a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0);
 
+/** A group node and the entities it folds, as the layout places them. */
+export interface FoldedGroup {
+  id: string;
+  members: readonly string[];
+}
+
+/** Distance between neighbouring spots of the spiral folded or unfolded members are placed on (model units). */
+const SPIRAL_STEP = 45;
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+
 /**
- * Lays out every element of the graph, the same way for the same graph. The `pinned` nodes stay where they are:
- * they are locked while cose runs (cose lays the others out around them) and draggable again afterwards.
+ * The i-th spot of a sunflower spiral around `centre`: evenly spread, never two on one spot, the first ones
+ * closest, so the same members in the same order always land on the same spots.
  */
-export function runLayout(cy: Core, pinned: ReadonlySet<string> = new Set()): void {
-  const elements = cy.elements().sort(byId);
+export function spiralSpot(centre: { x: number; y: number }, i: number): { x: number; y: number } {
+  const r = SPIRAL_STEP * Math.sqrt(i + 1);
+  const a = i * GOLDEN_ANGLE;
+  return { x: centre.x + r * Math.cos(a), y: centre.y + r * Math.sin(a) };
+}
+
+/** Puts the unpinned members of each group on the spiral around its node (they are hidden while folded). */
+function placeFolded(cy: Core, groups: readonly FoldedGroup[], pinned: ReadonlySet<string>): void {
+  const placed = new Set<string>();
+  cy.batch(() => {
+    for (const g of groups) {
+      const centre = cy.getElementById(g.id).position();
+      g.members.forEach((id, i) => {
+        // A member of two groups stays at its first group's spot.
+        if (placed.has(id) || pinned.has(id)) return;
+        placed.add(id);
+        cy.getElementById(id).position(spiralSpot(centre, i));
+      });
+    }
+  });
+}
+
+/**
+ * Lays out the graph, the same way for the same graph: every element but the entities folded into groups
+ * (hidden, and most of a hub's answer: laying them out cost the hub's first draw seconds for nodes nobody
+ * sees), which are then placed around their group's node. The `pinned` nodes stay where they are: they are
+ * locked while cose runs (cose lays the others out around them) and draggable again afterwards.
+ */
+export function runLayout(
+  cy: Core,
+  pinned: ReadonlySet<string> = new Set(),
+  folded: ReadonlySet<string> = new Set(),
+  groups: readonly FoldedGroup[] = [],
+): void {
+  const out = cy.nodes().filter((n: NodeSingular) => folded.has(n.id()));
+  const elements = cy.elements().not(out).not(out.connectedEdges()).sort(byId);
   const nodes = elements.nodes();
   const random = seededRandom(hash(nodes.map((n: NodeSingular) => n.id()).join('\n')));
   cy.batch(() => {
@@ -58,5 +102,21 @@ export function runLayout(cy: Core, pinned: ReadonlySet<string> = new Set()): vo
   const locked = nodes.filter((n: NodeSingular) => pinned.has(n.id()));
   locked.lock();
   elements.layout(LAYOUT).run();
+  locked.unlock();
+  placeFolded(cy, groups, pinned);
+}
+
+/**
+ * Lays out the entities of an unfolded group among the graph already drawn, which stays put: they start on
+ * the spiral around where their group's node was (placeFolded put them there) and only they move, by cose over
+ * the shown graph with every other node locked. Deterministic as runLayout: same graph, same start, same result.
+ */
+export function layoutUnfolded(cy: Core, members: readonly string[], folded: ReadonlySet<string>): void {
+  const free = new Set(members);
+  const out = cy.nodes().filter((n: NodeSingular) => folded.has(n.id()));
+  const elements = cy.elements().not(out).not(out.connectedEdges()).sort(byId);
+  const locked = elements.nodes().filter((n: NodeSingular) => !free.has(n.id()) && !n.locked());
+  locked.lock();
+  elements.layout({ ...LAYOUT, fit: false } as LayoutOptions).run();
   locked.unlock();
 }

@@ -41,7 +41,7 @@ const actions: ExplorerActions = {
     if (!g) return;
     state.graph.openGroups.add(id);
     graphTab.regroup();
-    graphView.layout();
+    graphView.layoutUnfolded(g.members);
     graphTab.refresh();
     undo.push(`showing the ${g.type} group`, () => {
       state.graph.openGroups.delete(id);
