@@ -1,4 +1,5 @@
 import { NEIGHBORHOOD, NEIGHBORHOOD_FIRST, type Subgraph } from './api';
+import { takeEarlyNeighbourhood } from './early-request';
 import { clearGraph, forgetElements, mergeSubgraph, nameOf } from './graph-data';
 import type { GraphView } from './graph-view';
 import { fail, say } from './messages';
@@ -39,7 +40,11 @@ export function createNeighbourhood({
   let drawn: string | null = null;
 
   async function fetchNeighbourhood(id: string): Promise<Subgraph> {
-    const data = await requests.join<{ neighborhood: Subgraph }>(NEIGHBORHOOD, { id, depth: url.depth });
+    // The first load's requests went out before this code was loaded (main.ts); a stale one is dropped by
+    // open() as any other, through its generation's signal.
+    const data =
+      (await takeEarlyNeighbourhood(id, url.depth)) ??
+      (await requests.join<{ neighborhood: Subgraph }>(NEIGHBORHOOD, { id, depth: url.depth }));
     return data.neighborhood;
   }
 

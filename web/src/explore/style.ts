@@ -1,5 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
 import type { Kind } from './api';
+import { ellipsize } from './label-fit';
 
 /** How each kind of entity is drawn; the legend is built from the same table. */
 export const KIND_STYLE: Record<Kind, { color: string; shape: string; label: string }> = {
@@ -11,21 +12,43 @@ export const KIND_STYLE: Record<Kind, { color: string; shape: string; label: str
   EVENT: { color: '#b7791f', shape: 'triangle', label: 'Event' },
 };
 
+/** Node labels: their font (cytoscape's default family, given here so that labelText measures with it) and width. */
+const LABEL_FONT_SIZE = 10;
+const LABEL_FONT_FAMILY = 'Helvetica Neue, Helvetica, sans-serif';
+const LABEL_MAX_WIDTH = 120;
+
+let measure: CanvasRenderingContext2D | null = null;
+const cut = new Map<string, string>();
+
+/** A node's label as drawn: cut with an ellipsis to LABEL_MAX_WIDTH, measured as cytoscape measures, once per text. */
+function labelText(label: string): string {
+  let text = cut.get(label);
+  if (text === undefined) {
+    measure ??= document.createElement('canvas').getContext('2d')!;
+    measure.font = `normal normal ${LABEL_FONT_SIZE}px ${LABEL_FONT_FAMILY}`;
+    const ctx = measure;
+    text = ellipsize(label, LABEL_MAX_WIDTH, (s) => Math.ceil(ctx.measureText(s).width));
+    cut.set(label, text);
+  }
+  return text;
+}
+
 /** The graph's cytoscape stylesheet: nodes take colour and shape from their data (KIND_STYLE). */
 export const GRAPH_STYLE: StylesheetJson = [
   {
     selector: 'node',
     style: {
-      label: 'data(label)',
+      label: (ele: { data(key: string): unknown }) => labelText(String(ele.data('label') ?? '')),
       'background-color': 'data(color)',
       shape: 'data(shape)' as never,
       width: 'data(size)',
       height: 'data(size)',
-      'font-size': 10,
+      'font-size': LABEL_FONT_SIZE,
+      'font-family': LABEL_FONT_FAMILY,
       'text-valign': 'bottom',
       'text-margin-y': 3,
-      'text-wrap': 'ellipsis',
-      'text-max-width': '120px',
+      // Cut by labelText, not by cytoscape's ellipsis wrap (label-fit.ts says why).
+      'text-wrap': 'none',
       color: '#1a202c',
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.7,
@@ -56,6 +79,10 @@ export const GRAPH_STYLE: StylesheetJson = [
     // A folded part of a large neighbourhood (graph-groups.ts): a pale box that says how many.
     selector: 'node.group',
     style: {
+      // A short label ("42 more OPPOSED →"), cut by cytoscape in the rare case it is too long.
+      label: 'data(label)',
+      'text-wrap': 'ellipsis',
+      'text-max-width': `${LABEL_MAX_WIDTH}px`,
       shape: 'round-rectangle',
       'background-color': '#edf2f7',
       'border-width': 1,
