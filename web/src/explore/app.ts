@@ -39,10 +39,11 @@ const actions: ExplorerActions = {
   openGroup: (id) => {
     const g = graphTab.group(id);
     if (!g) return;
+    const from = graphView.position(id) ?? graphView.position(g.entity) ?? { x: 0, y: 0 };
     state.graph.openGroups.add(id);
     graphTab.regroup();
-    graphView.layoutUnfolded(g.members);
     graphTab.refresh();
+    graphView.placeUnfolded(g.members, g.entity, from);
     undo.push(`showing the ${g.type} group`, () => {
       state.graph.openGroups.delete(id);
       graphTab.regroup();

@@ -113,18 +113,52 @@ export function runLayout(
   cy.fit(elements, FIT_PADDING);
 }
 
+/** Spacing of unfolded members along their arc, and between two arcs (model units). */
+const ARC_STEP = 50;
+const ARC_GAP = 70;
+
 /**
- * Lays out the entities of an unfolded group among the graph already drawn, which stays put: they start on
- * the spiral around where their group's node was (placeFolded put them there) and only they move, by cose over
- * the shown graph with every other node locked. Deterministic as runLayout: same graph, same start, same result.
+ * Places the entities of a group just unfolded around its entity, outside what is drawn, on arcs centred on the
+ * side where the group's node was (`from`); the rest of the graph stays put, and no force layout runs (cose with
+ * the drawn nodes locked crowded the members against their entity). The same members in the same order and the
+ * same drawing give the same places. `keep` (pinned members, members still folded into another group) are left
+ * where they are. Call it after the hidden classes are brought up to date (the members shown).
  */
-export function layoutUnfolded(cy: Core, members: readonly string[], folded: ReadonlySet<string>): void {
-  const free = new Set(members);
-  const out = cy.nodes().filter((n: NodeSingular) => folded.has(n.id()));
-  const elements = cy.elements().not(out).not(out.connectedEdges()).sort(byId);
-  const locked = elements.nodes().filter((n: NodeSingular) => !free.has(n.id()) && !n.locked());
-  locked.lock();
-  elements.layout(LAYOUT).run();
-  locked.unlock();
-  cy.fit(elements, FIT_PADDING);
+export function placeUnfolded(
+  cy: Core,
+  members: readonly string[],
+  entity: string,
+  from: { x: number; y: number },
+  keep: ReadonlySet<string>,
+): void {
+  const free = new Set(members.filter((id) => !keep.has(id) && cy.getElementById(id).length > 0));
+  const centre = cy.getElementById(entity).position();
+  // Outside every node drawn (hidden ones aside) but the members themselves.
+  let radius = 0;
+  cy.nodes().forEach((n: NodeSingular) => {
+    if (free.has(n.id()) || n.hasClass('hidden')) return;
+    radius = Math.max(radius, Math.hypot(n.position('x') - centre.x, n.position('y') - centre.y));
+  });
+  radius += ARC_GAP;
+  const facing = Math.atan2(from.y - centre.y, from.x - centre.x);
+  const ids = members.filter((id) => free.has(id));
+  cy.batch(() => {
+    let i = 0;
+    while (i < ids.length) {
+      // As many as fit on this circle, spread on an arc centred on the group's side; the rest on the next one.
+      const fit = Math.max(1, Math.floor((2 * Math.PI * radius) / ARC_STEP));
+      const row = ids.slice(i, i + fit);
+      const step = ARC_STEP / radius;
+      row.forEach((id, k) => {
+        const angle = facing + (k - (row.length - 1) / 2) * step;
+        cy.getElementById(id).position({
+          x: centre.x + radius * Math.cos(angle),
+          y: centre.y + radius * Math.sin(angle),
+        });
+      });
+      i += row.length;
+      radius += ARC_GAP;
+    }
+  });
+  cy.fit(cy.elements().not('.hidden'), FIT_PADDING);
 }

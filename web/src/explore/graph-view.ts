@@ -1,7 +1,7 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { groupLabel, type NodeGroup } from './graph-groups';
-import { layoutUnfolded, runLayout } from './graph-layout';
-import { GRAPH_STYLE } from './style';
+import { placeUnfolded, runLayout } from './graph-layout';
+import { GRAPH_STYLE, GROUP_FONT_SIZE, LABEL_MAX_WIDTH, textWidth } from './style';
 
 /** What a pointer does on the graph. */
 export interface GraphEvents {
@@ -21,8 +21,11 @@ export interface GraphView {
   clear(): void;
   /** Lays out what is shown (graph-layout.ts): the folded entities are placed beside their group, not laid out. */
   layout(): void;
-  /** Lays out the entities of a group just unfolded around where it was; the rest of the graph stays put. */
-  layoutUnfolded(members: readonly string[]): void;
+  /**
+   * Places the entities of a group just unfolded (`from`: where its node was) around their entity, outside the
+   * drawing, which stays put; after the filters are applied again (they are shown by then).
+   */
+  placeUnfolded(members: readonly string[], entity: string, from: { x: number; y: number }): void;
   /** Marks the entity the neighbourhood is centred on. */
   setFocus(id: string): void;
   /** Selects one element alone. */
@@ -119,7 +122,7 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
       cy.elements().remove();
     },
     layout: () => runLayout(cy, pinned, folded, groupsNow),
-    layoutUnfolded: (members) => layoutUnfolded(cy, members, folded),
+    placeUnfolded: (members, entity, from) => placeUnfolded(cy, members, entity, from, new Set([...pinned, ...folded])),
     setFocus(id) {
       cy.nodes().removeClass('focus');
       cy.getElementById(id).addClass('focus');
@@ -164,7 +167,12 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
             {
               group: 'nodes',
               classes: 'group',
-              data: { id: g.id, label: groupLabel(g), kind: 'GROUP' },
+              data: {
+                id: g.id,
+                label: groupLabel(g),
+                kind: 'GROUP',
+                width: Math.min(LABEL_MAX_WIDTH, textWidth(groupLabel(g), GROUP_FONT_SIZE)),
+              },
               // A new one beside its entity until the next layout (an undo that folds a group again does not lay out).
               position: was.get(g.id) ?? { x: beside.x + 60, y: beside.y + 40 },
             },

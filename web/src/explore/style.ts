@@ -15,23 +15,30 @@ export const KIND_STYLE: Record<Kind, { color: string; shape: string; label: str
 /** Node labels: their font (cytoscape's default family, given here so that labelText measures with it) and width. */
 const LABEL_FONT_SIZE = 10;
 const LABEL_FONT_FAMILY = 'Helvetica Neue, Helvetica, sans-serif';
-const LABEL_MAX_WIDTH = 120;
+export const LABEL_MAX_WIDTH = 120;
 
 let measure: CanvasRenderingContext2D | null = null;
 const cut = new Map<string, string>();
 
-/** A node's label as drawn: cut with an ellipsis to LABEL_MAX_WIDTH, measured as cytoscape measures, once per text. */
+/** How wide `text` is drawn at `size` px in the labels' font, measured as cytoscape measures labels. */
+export function textWidth(text: string, size: number): number {
+  measure ??= document.createElement('canvas').getContext('2d')!;
+  measure.font = `normal normal ${size}px ${LABEL_FONT_FAMILY}`;
+  return Math.ceil(measure.measureText(text).width);
+}
+
+/** A node's label as drawn: cut with an ellipsis to LABEL_MAX_WIDTH, measured once per text. */
 function labelText(label: string): string {
   let text = cut.get(label);
   if (text === undefined) {
-    measure ??= document.createElement('canvas').getContext('2d')!;
-    measure.font = `normal normal ${LABEL_FONT_SIZE}px ${LABEL_FONT_FAMILY}`;
-    const ctx = measure;
-    text = ellipsize(label, LABEL_MAX_WIDTH, (s) => Math.ceil(ctx.measureText(s).width));
+    text = ellipsize(label, LABEL_MAX_WIDTH, (s) => textWidth(s, LABEL_FONT_SIZE));
     cut.set(label, text);
   }
   return text;
 }
+
+/** A group node's label size (px). */
+export const GROUP_FONT_SIZE = 11;
 
 /** The graph's cytoscape stylesheet: nodes take colour and shape from their data (KIND_STYLE). */
 export const GRAPH_STYLE: StylesheetJson = [
@@ -88,13 +95,15 @@ export const GRAPH_STYLE: StylesheetJson = [
       'border-width': 1,
       'border-color': '#4a5568',
       'border-style': 'dashed',
-      width: 'label',
+      // Its label's width, set by graph-view.ts: with `width: 'label'`, cytoscape cached a group node added
+      // again (after another group was unfolded) as taking no space, and never drew it.
+      width: 'data(width)',
       height: 22,
       padding: '6px',
       'text-valign': 'center',
       'text-margin-y': 0,
       'text-background-opacity': 0,
-      'font-size': 11,
+      'font-size': GROUP_FONT_SIZE,
     },
   },
   { selector: 'edge.group', style: { 'line-style': 'dashed', label: '' } },
