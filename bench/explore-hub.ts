@@ -103,8 +103,13 @@ export interface HubLoad {
   pageStart: number;
   /** The neighbourhood request, sent to answered (the first /graphql request of the page). */
   api: number;
-  /** The answer received until the graph is marked ready: merge, grouping, layout and the first render. */
+  /**
+   * From the answer received, or from the page's code ready for it if that came later (the request is sent
+   * before the code is loaded), until the graph is marked ready: merge, grouping, layout, filters.
+   */
   explorer: number;
+  /** The page's code loaded and its parts built (navigation start to its explore:app mark). */
+  appReady: number;
   /** The explorer's part, phase by phase (its performance marks, web/src/explore/neighbourhood.ts). */
   merge: number;
   group: number;
@@ -184,7 +189,7 @@ async function oneLoad(page: Page, url: string): Promise<HubLoad> {
   if (shape.groups.length === 0) throw new Error(`/explore?entity=${HUB} drew no group node: the hub was not grouped`);
   if (!shape.request) throw new Error('no /graphql request in the resource timings of the page');
   const m = shape.marks;
-  for (const name of ['answered', 'merged', 'grouped', 'laid-out', 'refreshed'])
+  for (const name of ['app', 'answered', 'merged', 'grouped', 'laid-out', 'refreshed'])
     if (m[name] === undefined) throw new Error(`the page set no explore:${name} mark`);
   const longestTaskLoad = await longestSince(page, 0);
 
@@ -214,7 +219,8 @@ async function oneLoad(page: Page, url: string): Promise<HubLoad> {
     firstGraph,
     pageStart: shape.request.start,
     api: shape.request.end - shape.request.start,
-    explorer: shape.readyAt - shape.request.end,
+    explorer: shape.readyAt - Math.max(shape.request.end, m.app!),
+    appReady: m.app!,
     merge: m.merged! - m.answered!,
     group: m.grouped! - m.merged!,
     layout: m['laid-out']! - m.grouped!,

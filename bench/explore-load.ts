@@ -68,9 +68,30 @@ function sizes(): string[] {
   return rows;
 }
 
-async function timeLoads(url: string, loads: number): Promise<{ cold: number[]; warm: number[] }> {
+/** Where a cold load's time went (page time, ms): the explorer's performance marks and the first /graphql request. */
+interface Phases {
+  /** Navigation start to the first /graphql request. */
+  request: number;
+  /** That request, sent to answered. */
+  api: number;
+  /** Navigation start to the page's code loaded and its parts built (explore:app). */
+  app: number;
+  /** The answer, or the code ready for it if later, until the graph is laid out and filtered (explore:refreshed). */
+  explorer: number;
+}
+
+const PHASES = `(() => {
+  const marks = Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]));
+  const first = performance.getEntriesByType('resource').filter((e) => e.name.includes('/graphql'))
+    .sort((a, b) => a.startTime - b.startTime)[0];
+  return { request: first.startTime, api: first.responseEnd - first.startTime, app: marks['explore:app'],
+    explorer: marks['explore:refreshed'] - Math.max(first.responseEnd, marks['explore:app']) };
+})()`;
+
+async function timeLoads(url: string, loads: number): Promise<{ cold: number[]; warm: number[]; phases: Phases[] }> {
   const cold: number[] = [];
   const warm: number[] = [];
+  const phases: Phases[] = [];
   for (let i = 0; i < loads; i += 1) {
     const browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -81,12 +102,13 @@ async function timeLoads(url: string, loads: number): Promise<{ cold: number[]; 
         await page.goto(`${url}/explore?entity=${ENTITY}`);
         await page.locator('#cy[data-ready="true"]').waitFor({ timeout: 30000 });
         list.push(performance.now() - t0);
+        if (list === cold) phases.push((await page.evaluate(PHASES)) as Phases);
       }
     } finally {
       await browser.close();
     }
   }
-  return { cold, warm };
+  return { cold, warm, phases };
 }
 
 const ms = (xs: number[]) => `${median(xs).toFixed(0)} ms`;
@@ -102,7 +124,8 @@ function hubTable(results: HubLoad[]): string[] {
     row('first grouped graph drawn (goto until ready)', of('firstGraph')),
     row('… page start (navigation to the first /graphql request)', of('pageStart')),
     row('… API: the neighborhood request answered', of('api')),
-    row('… explorer: answer to drawn (merge, groups, layout, render)', of('explorer')),
+    row('… the page code loaded and its parts built (navigation until ready for the answer)', of('appReady')),
+    row('… explorer: answer (or code ready, if later) to drawn: merge, groups, layout', of('explorer')),
     row('… … of which merging the answer into the graph', of('merge')),
     row('… … of which grouping', of('group')),
     row('… … of which the layout', of('layout')),
@@ -195,12 +218,15 @@ async function main(): Promise<void> {
       return;
     }
     await timeLoads(url, 1);
-    const { cold, warm } = await timeLoads(url, loads);
+    const { cold, warm, phases } = await timeLoads(url, loads);
+    const phase = (key: keyof Phases) => median(phases.map((p) => p[key])).toFixed(0);
     const out = [
       `${new Date().toISOString()}, load average (1/5/15 min) at the start: ${loadAtStart}; at the end: ${loadAverage()}`,
       `/explore?entity=${ENTITY} until the first graph is drawn, ${loads} loads on ${url}:`,
       `  cold cache (new profile): median ${median(cold).toFixed(0)} ms (min ${Math.min(...cold).toFixed(0)}, max ${Math.max(...cold).toFixed(0)})`,
       `  warm cache (reload):      median ${median(warm).toFixed(0)} ms (min ${Math.min(...warm).toFixed(0)}, max ${Math.max(...warm).toFixed(0)})`,
+      `  cold, medians in page time: first /graphql request sent at ${phase('request')} ms, answered in ${phase('api')} ms; ` +
+        `page code ready at ${phase('app')} ms; explorer ${phase('explorer')} ms from answer (or code) to laid out`,
       '',
       `Built assets in dist/web:`,
       ...sizes(),
