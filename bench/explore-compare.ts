@@ -71,7 +71,12 @@ async function coldLoad(url: string, entity: string): Promise<Load> {
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     const t0 = performance.now();
     await page.goto(`${url}/explore?entity=${encodeURIComponent(entity)}`);
-    await page.locator('#cy[data-ready="true"]').waitFor({ timeout: 60000 });
+    try {
+      await page.locator('#cy[data-ready="true"]').waitFor({ timeout: 60000 });
+    } catch (err) {
+      const message = await page.locator('#message').textContent();
+      throw new Error(`${url}: the graph was not drawn in 60 s; the page says "${message ?? ''}"`, { cause: err });
+    }
     const ms = performance.now() - t0;
     const request = (await page.evaluate(`(() => {
       const first = performance.getEntriesByType('resource').filter((e) => e.name.includes('/graphql'))
@@ -103,8 +108,12 @@ async function main(): Promise<void> {
   try {
     for (let round = 0; round <= loads; round += 1) {
       for (const which of round % 2 === 0 ? (['other', 'this'] as const) : (['this', 'other'] as const)) {
-        const load = await coldLoad(servers[which].url, entity);
-        if (round > 0) results[which].push(load);
+        // The first round warms the service and Neo4j up (a cold 1M store can take longer than a page waits).
+        const load = await coldLoad(servers[which].url, entity).catch((err: unknown) => {
+          if (round > 0) throw new Error(`${builds[which]}: ${(err as Error).message}`, { cause: err });
+          return null;
+        });
+        if (round > 0 && load) results[which].push(load);
       }
     }
   } finally {

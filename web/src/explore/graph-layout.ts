@@ -84,7 +84,7 @@ function placeFolded(cy: Core, groups: readonly FoldedGroup[], pinned: ReadonlyS
 
 /**
  * Lays out the graph, the same way for the same graph: every element but the entities folded into groups
- * (hidden, and most of a hub's answer: laying them out cost the hub's first draw seconds for nodes nobody
+ * (hidden, and most of a hub's answer: laying them out was most of the hub's first draw, for nodes nobody
  * sees), which are then placed around their group's node. The `pinned` nodes stay where they are: they are
  * locked while cose runs (cose lays the others out around them) and draggable again afterwards.
  */
