@@ -1,6 +1,14 @@
+import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
+import { curatedGazetteer } from '../ingest/gazetteer-source';
+import { loadArticles, preparePaths, type PreparedArticle } from '../ingest/pipeline';
+import { bulkLoadEmbedded } from '../src/cli/bulk-load';
+import type { Config } from '../src/core/config';
 import type { Database } from '../src/core/database';
-import { loadArticles, type PreparedArticle } from '../ingest/pipeline';
+import { CORPUS_DIR } from '../src/core/paths';
+import type { Progress } from '../src/core/progress';
+import { openRuntime, type Runtime } from '../src/neo4j/runtime';
 import { launchChromium } from '../tests/support/chromium';
 import { generateArticles } from './generate';
 
@@ -40,6 +48,53 @@ export async function loadSyntheticGraph(db: Database, facts: number): Promise<{
   return { articles, ms: performance.now() - t0 };
 }
 
+/** What the marker file of a built hub store records: the store is complete only when it exists. */
+interface HubStoreMarker {
+  facts: number;
+  articles: number;
+  nodes: number;
+  relationships: number;
+  buildMs: number;
+  builtAt: string;
+}
+
+/**
+ * The embedded Neo4j of `config` holding the seed corpus and the generator's graph of `facts` facts, built once
+ * with the bulk first load (docs/bulk-load.md: minutes instead of the loader's 27 on this machine) and reused
+ * by later runs. `marker` is written after a complete build; a store without it (a build cut short) is
+ * deleted and built again. Returns the open runtime: close it.
+ */
+export async function openHubStore(
+  config: Config,
+  facts: number,
+  marker: string,
+  progress: Progress,
+): Promise<{ runtime: Runtime; built: HubStoreMarker; reused: boolean }> {
+  if (existsSync(marker)) {
+    const built = JSON.parse(await readFile(marker, 'utf8')) as HubStoreMarker;
+    if (built.facts !== facts) throw new Error(`${marker} is a store of ${built.facts} facts, not ${facts}`);
+    return { runtime: await openRuntime(config, progress), built, reused: true };
+  }
+  const t0 = performance.now();
+  await rm(config.local.home, { recursive: true, force: true });
+  // One bulk load of both, the seed's articles first, as tests/integration/bulk-load.test.ts composes them.
+  const seed = await preparePaths([CORPUS_DIR], { progress, gazetteer: curatedGazetteer });
+  const failed = seed.summary.outcomes.find((o) => o.status === 'failed');
+  if (failed) throw new Error(`preparing the seed corpus for the hub store: ${JSON.stringify(failed)}`);
+  const items = [...seed.prepared, ...generateArticles({ facts })];
+  const { runtime, report } = await bulkLoadEmbedded(config, items, { progress });
+  const built: HubStoreMarker = {
+    facts,
+    articles: report.articles,
+    nodes: report.nodes,
+    relationships: report.relationships,
+    buildMs: Math.round(performance.now() - t0),
+    builtAt: new Date().toISOString(),
+  };
+  await writeFile(marker, `${JSON.stringify(built, null, 2)}\n`);
+  return { runtime, built, reused: false };
+}
+
 /** One load of the hub. All times in ms. */
 export interface HubLoad {
   /** goto until #cy is marked ready (the neighbourhood answered, grouped, laid out, drawn). */
@@ -48,8 +103,18 @@ export interface HubLoad {
   pageStart: number;
   /** The neighbourhood request, sent to answered (the first /graphql request of the page). */
   api: number;
-  /** The answer received until the graph is marked ready: merge, grouping, layout and the first render. */
+  /**
+   * From the answer received, or from the page's code ready for it if that came later (the request is sent
+   * before the code is loaded), until the graph is marked ready: merge, grouping, layout, filters.
+   */
   explorer: number;
+  /** The page's code loaded and its parts built (navigation start to its explore:app mark). */
+  appReady: number;
+  /** The explorer's part, phase by phase (its performance marks, web/src/explore/neighbourhood.ts). */
+  merge: number;
+  group: number;
+  layout: number;
+  refresh: number;
   entities: number;
   drawn: number;
   groups: number;
@@ -101,6 +166,7 @@ async function oneLoad(page: Page, url: string): Promise<HubLoad> {
     groups: { id: string; members: number; x: number; y: number }[];
     request: { start: number; end: number } | null;
     readyAt: number;
+    marks: Record<string, number>;
   }>(
     page,
     `(() => {
@@ -115,11 +181,16 @@ async function oneLoad(page: Page, url: string): Promise<HubLoad> {
         groups: groups.sort((a, b) => b.members - a.members),
         request: first ? { start: first.startTime, end: first.responseEnd } : null,
         readyAt: window.__bench.readyAt,
+        marks: Object.fromEntries(performance.getEntriesByType('mark')
+          .filter((m) => m.name.startsWith('explore:')).map((m) => [m.name.slice(8), m.startTime])),
       };
     })()`,
   );
   if (shape.groups.length === 0) throw new Error(`/explore?entity=${HUB} drew no group node: the hub was not grouped`);
   if (!shape.request) throw new Error('no /graphql request in the resource timings of the page');
+  const m = shape.marks;
+  for (const name of ['app', 'answered', 'merged', 'grouped', 'laid-out', 'refreshed'])
+    if (m[name] === undefined) throw new Error(`the page set no explore:${name} mark`);
   const longestTaskLoad = await longestSince(page, 0);
 
   // Interactivity: the largest group, fitted into view first so that it can be clicked.
@@ -148,7 +219,12 @@ async function oneLoad(page: Page, url: string): Promise<HubLoad> {
     firstGraph,
     pageStart: shape.request.start,
     api: shape.request.end - shape.request.start,
-    explorer: shape.readyAt - shape.request.end,
+    explorer: shape.readyAt - Math.max(shape.request.end, m.app!),
+    appReady: m.app!,
+    merge: m.merged! - m.answered!,
+    group: m.grouped! - m.merged!,
+    layout: m['laid-out']! - m.grouped!,
+    refresh: m.refreshed! - m['laid-out']!,
     entities: shape.entities,
     drawn: shape.drawn,
     groups: shape.groups.length,

@@ -36,6 +36,14 @@ describe('the explorer: large neighbourhoods grouped', () => {
       };
     })()`) as Promise<{ entities: number; loaded: number; groups: { id: string; label: string }[] }>;
 
+  /** Where each shown node is (model coordinates), by id. */
+  const places = () =>
+    page.evaluate(`(() => {
+      const at = {};
+      for (const n of window.explorer.cy.nodes().filter((n) => !n.hasClass('hidden'))) at[n.id()] = n.position();
+      return at;
+    })()`) as Promise<Record<string, { x: number; y: number }>>;
+
   it('opens a hub with its large relationship types folded, and unfolds a group from the graph', async () => {
     page = await explorer.page({ width: 1440, height: 900 });
     await page.goto(`${explorer.url}/explore?entity=${HUB}`);
@@ -66,6 +74,7 @@ describe('the explorer: large neighbourhoods grouped', () => {
     await expect(page.locator('#panel').textContent()).resolves.toContain('stops at 100 entities');
 
     // Show all draws them, and the page still answers a click on a node.
+    const placesBefore = await places();
     await page
       .locator('#panel')
       .getByRole('button', { name: `Show all ${count}` })
@@ -73,6 +82,19 @@ describe('the explorer: large neighbourhoods grouped', () => {
     const after = await drawn();
     expect(after.groups.map((g) => g.id)).not.toContain(group.id);
     expect(after.entities).toBeGreaterThanOrEqual(before.entities + count);
+    // The picture stays put: what was drawn is where it was, the group's members are drawn outside it.
+    const placesAfter = await places();
+    const hub = placesBefore[HUB]!;
+    const reach = Math.max(...Object.values(placesBefore).map((p) => Math.hypot(p.x - hub.x, p.y - hub.y)));
+    for (const [id, at] of Object.entries(placesBefore)) {
+      if (placesAfter[id]) expect([id, placesAfter[id]]).toEqual([id, at]);
+    }
+    const members = Object.keys(placesAfter).filter((id) => !placesBefore[id]);
+    expect(members).toHaveLength(count);
+    for (const id of members) {
+      const at = placesAfter[id]!;
+      expect(Math.hypot(at.x - hub.x, at.y - hub.y)).toBeGreaterThan(reach);
+    }
     await page.locator('#panel h2', { hasText: 'Department of Justice' }).waitFor();
   }, 120000);
 

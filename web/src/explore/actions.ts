@@ -1,5 +1,5 @@
 /**
- * What a control may ask of the page. main.ts binds these to the modules that do them, so a tab or panel can
+ * What a control may ask of the page. app.ts binds these to the modules that do them, so a tab or panel can
  * offer "expand" or "show in the graph" without importing the module that does it (and without a cycle). A new
  * feature that other parts should reach (a path finder, an article reader) adds its action here.
  */

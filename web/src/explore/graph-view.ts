@@ -1,7 +1,7 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { groupLabel, type NodeGroup } from './graph-groups';
-import { runLayout } from './graph-layout';
-import { GRAPH_STYLE } from './style';
+import { placeUnfolded, runLayout } from './graph-layout';
+import { GRAPH_STYLE, GROUP_FONT_SIZE, LABEL_MAX_WIDTH, textWidth } from './style';
 
 /** What a pointer does on the graph. */
 export interface GraphEvents {
@@ -19,7 +19,13 @@ export interface GraphView {
   readonly cy: Core;
   add(elements: ElementDefinition[]): void;
   clear(): void;
+  /** Lays out what is shown (graph-layout.ts): the folded entities are placed beside their group, not laid out. */
   layout(): void;
+  /**
+   * Places the entities of a group just unfolded (`from`: where its node was) around their entity, outside the
+   * drawing, which stays put; after the filters are applied again (they are shown by then).
+   */
+  placeUnfolded(members: readonly string[], entity: string, from: { x: number; y: number }): void;
   /** Marks the entity the neighbourhood is centred on. */
   setFocus(id: string): void;
   /** Selects one element alone. */
@@ -104,6 +110,7 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
   });
 
   let folded: ReadonlySet<string> = new Set();
+  let groupsNow: readonly NodeGroup[] = [];
   let byHand: ReadonlySet<string> = new Set();
   const pinned = new Set<string>();
 
@@ -114,7 +121,8 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
       pinned.clear();
       cy.elements().remove();
     },
-    layout: () => runLayout(cy, pinned),
+    layout: () => runLayout(cy, pinned, folded, groupsNow),
+    placeUnfolded: (members, entity, from) => placeUnfolded(cy, members, entity, from, new Set([...pinned, ...folded])),
     setFocus(id) {
       cy.nodes().removeClass('focus');
       cy.getElementById(id).addClass('focus');
@@ -147,18 +155,26 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
     },
     setGroups(groups, foldedNow) {
       folded = foldedNow;
+      groupsNow = groups;
       cy.batch(() => {
+        // A group drawn before keeps its place (unfolding another lays out only that one's members).
+        const was = new Map(cy.nodes('.group').map((n) => [n.id(), { ...n.position() }]));
         cy.nodes('.group').remove();
         for (const g of groups) {
-          const at = cy.getElementById(g.entity).position();
+          const beside = cy.getElementById(g.entity).position();
           const [source, target] = g.direction === 'out' ? [g.entity, g.id] : [g.id, g.entity];
           cy.add([
             {
               group: 'nodes',
               classes: 'group',
-              data: { id: g.id, label: groupLabel(g), kind: 'GROUP' },
-              // Beside its entity until the next layout (an undo that folds a group again does not lay out).
-              position: { x: at.x + 60, y: at.y + 40 },
+              data: {
+                id: g.id,
+                label: groupLabel(g),
+                kind: 'GROUP',
+                width: Math.min(LABEL_MAX_WIDTH, textWidth(groupLabel(g), GROUP_FONT_SIZE)),
+              },
+              // A new one beside its entity until the next layout (an undo that folds a group again does not lay out).
+              position: was.get(g.id) ?? { x: beside.x + 60, y: beside.y + 40 },
             },
             { group: 'edges', classes: 'group', data: { id: `${g.id}|edge`, source, target, type: g.type } },
           ]);

@@ -1,7 +1,7 @@
 import type { EntityRef, GraphEdge, StanceRow } from './api';
 
 /**
- * Everything the page remembers, in one object. main.ts makes it once (createExplorerState) and hands it to the
+ * Everything the page remembers, in one object. app.ts makes it once (createExplorerState) and hands it to the
  * modules that read or change it; no other module keeps state of its own.
  */
 

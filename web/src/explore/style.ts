@@ -1,5 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
 import type { Kind } from './api';
+import { ellipsize } from './label-fit';
 
 /** How each kind of entity is drawn; the legend is built from the same table. */
 export const KIND_STYLE: Record<Kind, { color: string; shape: string; label: string }> = {
@@ -11,21 +12,50 @@ export const KIND_STYLE: Record<Kind, { color: string; shape: string; label: str
   EVENT: { color: '#b7791f', shape: 'triangle', label: 'Event' },
 };
 
+/** Node labels: their font (cytoscape's default family, given here so that labelText measures with it) and width. */
+const LABEL_FONT_SIZE = 10;
+const LABEL_FONT_FAMILY = 'Helvetica Neue, Helvetica, sans-serif';
+export const LABEL_MAX_WIDTH = 120;
+
+let measure: CanvasRenderingContext2D | null = null;
+const cut = new Map<string, string>();
+
+/** How wide `text` is drawn at `size` px in the labels' font, measured as cytoscape measures labels. */
+export function textWidth(text: string, size: number): number {
+  measure ??= document.createElement('canvas').getContext('2d')!;
+  measure.font = `normal normal ${size}px ${LABEL_FONT_FAMILY}`;
+  return Math.ceil(measure.measureText(text).width);
+}
+
+/** A node's label as drawn: cut with an ellipsis to LABEL_MAX_WIDTH, measured once per text. */
+function labelText(label: string): string {
+  let text = cut.get(label);
+  if (text === undefined) {
+    text = ellipsize(label, LABEL_MAX_WIDTH, (s) => textWidth(s, LABEL_FONT_SIZE));
+    cut.set(label, text);
+  }
+  return text;
+}
+
+/** A group node's label size (px). */
+export const GROUP_FONT_SIZE = 11;
+
 /** The graph's cytoscape stylesheet: nodes take colour and shape from their data (KIND_STYLE). */
 export const GRAPH_STYLE: StylesheetJson = [
   {
     selector: 'node',
     style: {
-      label: 'data(label)',
+      label: (ele: { data(key: string): unknown }) => labelText(String(ele.data('label') ?? '')),
       'background-color': 'data(color)',
       shape: 'data(shape)' as never,
       width: 'data(size)',
       height: 'data(size)',
-      'font-size': 10,
+      'font-size': LABEL_FONT_SIZE,
+      'font-family': LABEL_FONT_FAMILY,
       'text-valign': 'bottom',
       'text-margin-y': 3,
-      'text-wrap': 'ellipsis',
-      'text-max-width': '120px',
+      // Cut by labelText, not by cytoscape's ellipsis wrap (label-fit.ts says why).
+      'text-wrap': 'none',
       color: '#1a202c',
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.7,
@@ -56,18 +86,24 @@ export const GRAPH_STYLE: StylesheetJson = [
     // A folded part of a large neighbourhood (graph-groups.ts): a pale box that says how many.
     selector: 'node.group',
     style: {
+      // A short label ("42 more OPPOSED →"), cut by cytoscape in the rare case it is too long.
+      label: 'data(label)',
+      'text-wrap': 'ellipsis',
+      'text-max-width': `${LABEL_MAX_WIDTH}px`,
       shape: 'round-rectangle',
       'background-color': '#edf2f7',
       'border-width': 1,
       'border-color': '#4a5568',
       'border-style': 'dashed',
-      width: 'label',
+      // Its label's width, set by graph-view.ts: with `width: 'label'`, cytoscape cached a group node added
+      // again (after another group was unfolded) as taking no space, and never drew it.
+      width: 'data(width)',
       height: 22,
       padding: '6px',
       'text-valign': 'center',
       'text-margin-y': 0,
       'text-background-opacity': 0,
-      'font-size': 11,
+      'font-size': GROUP_FONT_SIZE,
     },
   },
   { selector: 'edge.group', style: { 'line-style': 'dashed', label: '' } },

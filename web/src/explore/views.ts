@@ -4,7 +4,7 @@ import { writeUrlState } from './url-state';
 
 /**
  * The page's tabs: each a <main> section and the header button that shows it (web/explore.html). A new tab adds
- * a row here, its name to ViewName, and what to do when it is shown to main.ts; a phone layout can restyle the
+ * a row here, its name to ViewName, and what to do when it is shown to app.ts; a phone layout can restyle the
  * same sections.
  */
 const VIEWS: Record<ViewName, { section: string; button: string }> = {
