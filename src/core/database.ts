@@ -63,6 +63,8 @@ export interface DriverTimeouts {
   acquisitionTimeoutMs: number;
 }
 
+// A statement is warmed after the gate opens only when it is this hot (RecentStatements.hottest).
+const MIN_HEAT_AFTER_GATE = 1;
 // /readyz and the read path reuse a probe's verdict for this long.
 const PROBE_MAX_AGE_MS = 1_000;
 // A loaded server may answer the probe late; a success this recent still counts while reads get through.
@@ -156,14 +158,16 @@ export class RecentStatements {
     return [...this.entries].reverse().map(([cypher, { params }]) => ({ cypher, params }));
   }
 
-  /** The statements, hottest first (most uses lately); equally hot ones most recently used first. */
-  hottest(): { cypher: string; params: Record<string, unknown> }[] {
+  /**
+   * The statements, hottest first (most uses lately); equally hot ones most recently used first. The heat is
+   * the count of uses, each halved every halfLifeMs since: 1 is about one use per half-life, or one just now.
+   */
+  hottest(): { cypher: string; params: Record<string, unknown>; heat: number }[] {
     const now = this.now();
     return [...this.entries]
       .reverse()
       .map(([cypher, entry]) => ({ cypher, params: entry.params, heat: this.decayed(entry, now) }))
-      .sort((a, b) => b.heat - a.heat)
-      .map(({ cypher, params }) => ({ cypher, params }));
+      .sort((a, b) => b.heat - a.heat);
   }
 
   private decayed(entry: { heat: number; at: number }, now: number): number {
@@ -201,14 +205,17 @@ export class Database {
    * side by side, within budgetMs: a few planners on a cold JVM instead of every client's request at once.
    * EXPLAIN plans a statement; mode 'run' also executes it (reads only), warming the runtime and page cache.
    * Resolves with how many of the first warmUpGateStatements (all when 0) were warmed once those are done, and
-   * prewarmConnections connections are open: the gate opens then, while the rest go on in the background
-   * (warmingRest), bounded by the same budget. Statements left when the budget runs out are planned by the
+   * prewarmConnections connections are open: the gate opens then, while the rest still in use go on in the
+   * background (warmingRest), bounded by the same budget. Statements left when the budget runs out are planned by the
    * traffic itself.
    */
   warmUp(budgetMs: number): Promise<number> {
     const end = performance.now() + budgetMs;
-    const statements = this.recent.hottest();
-    const gateAfter = Math.min(this.options.warmUpGateStatements || statements.length, statements.length);
+    const hottest = this.recent.hottest();
+    const gateAfter = Math.min(this.options.warmUpGateStatements || hottest.length, hottest.length);
+    // After the gate, only statements still in use: the start-up's reads (migrations, seed) are never sent
+    // again, and running them beside the first traffic only took the cold server's time from it.
+    const statements = hottest.filter((s, index) => index < gateAfter || s.heat >= MIN_HEAT_AFTER_GATE);
     const concurrency = Math.min(
       this.options.warmUpConcurrency ?? DEFAULT_RECOVERY.warmUpConcurrency,
       Math.max(1, statements.length),
