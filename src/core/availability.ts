@@ -33,7 +33,7 @@ export interface AvailabilityOptions {
  * benchmark can line it up with its own clock.
  */
 export interface AvailabilityEvent {
-  event: 'gate-closed' | 'probe-answered' | 'warm-up-statement' | 'connections-prewarmed' | 'gate-opened';
+  event: 'gate-closed' | 'probe-answered' | 'warm-up-statement' | 'gate-opened';
   at: number;
   [detail: string]: unknown;
 }

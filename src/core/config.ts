@@ -75,7 +75,6 @@ export const ENV_SCHEMA = {
   NEO4J_WARMUP_GATE_STATEMENTS: z.coerce.number().int().min(0).max(1000).default(DEFAULT_RECOVERY.warmUpGateStatements),
   NEO4J_WARMUP_MODE: z.enum(['explain', 'run']).default(DEFAULT_RECOVERY.warmUpMode),
   NEO4J_PROBE_INTERVAL_MS: z.coerce.number().int().min(10).max(10000).default(DEFAULT_RECOVERY.probeIntervalMs),
-  NEO4J_PREWARM_CONNECTIONS: z.coerce.number().int().min(0).max(50).default(DEFAULT_RECOVERY.prewarmConnections),
   NEO4J_LOCAL_DIR: z.string().min(1).default('.data/neo4j'),
   NEO4J_LOCAL_LIB_DIR: z.string().min(1).default('.data/lib'),
   NEO4J_LOCAL_VERSION: z
@@ -225,8 +224,6 @@ export interface Config {
     warmUpMode: 'explain' | 'run';
     /** While the database does not answer, it is probed this often. */
     probeIntervalMs: number;
-    /** Connections opened side by side when the database answers again, before reads are admitted (0: none). */
-    prewarmConnections: number;
   };
   local: LocalNeo4jConfig;
   seedOnEmpty: boolean;
@@ -329,7 +326,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       warmUpGateStatements: v.NEO4J_WARMUP_GATE_STATEMENTS,
       warmUpMode: v.NEO4J_WARMUP_MODE,
       probeIntervalMs: v.NEO4J_PROBE_INTERVAL_MS,
-      prewarmConnections: v.NEO4J_PREWARM_CONNECTIONS,
     },
     local: {
       home: resolve(cwd, v.NEO4J_LOCAL_DIR),

@@ -31,8 +31,6 @@ export interface DatabaseOptions {
   warmUpMode?: 'explain' | 'run';
   /** While the database does not answer, it is probed this often; default DEFAULT_RECOVERY.probeIntervalMs. */
   probeIntervalMs?: number;
-  /** Connections opened side by side when the database answers again (0: none); default DEFAULT_RECOVERY's. */
-  prewarmConnections?: number;
 }
 
 /** Bounds of the waits on the database when the configuration gives none (the defaults of src/core/config.ts). */
@@ -53,8 +51,6 @@ export const DEFAULT_RECOVERY = {
   warmUpMode: 'run',
   // A probe over a refused connection costs nothing; every interval is service lost after the database answers.
   probeIntervalMs: 100,
-  // The 16 clients of bench:outage: each request admitted at the gate then finds an open connection.
-  prewarmConnections: 16,
 } as const;
 
 /** How long the driver may wait to open a connection (TCP) and to get one from its pool (connect, handshake, auth). */
@@ -107,7 +103,6 @@ export type DatabaseSettings = DatabaseOptions &
       | 'warmUpGateStatements'
       | 'warmUpMode'
       | 'probeIntervalMs'
-      | 'prewarmConnections'
     >
   >;
 
@@ -124,7 +119,6 @@ export function openDatabase(connect: ConnectOptions, settings: DatabaseSettings
     warmUpGateStatements: settings.warmUpGateStatements,
     warmUpMode: settings.warmUpMode,
     probeIntervalMs: settings.probeIntervalMs,
-    prewarmConnections: settings.prewarmConnections,
   });
 }
 
@@ -204,9 +198,9 @@ export class Database {
    * Warms a restarted server with the recent read statements, hottest first, on warmUpConcurrency sessions
    * side by side, within budgetMs: a few planners on a cold JVM instead of every client's request at once.
    * EXPLAIN plans a statement; mode 'run' also executes it (reads only), warming the runtime and page cache.
-   * Resolves with how many of the first warmUpGateStatements (all when 0) were warmed once those are done, and
-   * prewarmConnections connections are open: the gate opens then, while the rest still in use go on in the
-   * background (warmingRest), bounded by the same budget. Statements left when the budget runs out are planned by the
+   * Resolves with how many of the first warmUpGateStatements (all when 0) were warmed once those are done:
+   * the gate opens then, while the rest still in use go on in the background (warmingRest), bounded by the
+   * same budget. Statements left when the budget runs out are planned by the
    * traffic itself.
    */
   warmUp(budgetMs: number): Promise<number> {
@@ -261,26 +255,10 @@ export class Database {
         await session.close().catch(() => undefined);
       }
     };
-    const prewarm = this.prewarmConnections(end);
     this.warmingRest = Promise.all(Array.from({ length: concurrency }, worker))
       .catch(() => undefined)
       .then(() => openGate(warmed));
-    return Promise.all([gate, prewarm]).then(([n]) => n);
-  }
-
-  /**
-   * Opens prewarmConnections connections side by side (one RETURN 1 on each), before the end: the traffic
-   * admitted when the gate opens then finds them in the pool instead of each opening its own on a cold server.
-   */
-  private async prewarmConnections(end: number): Promise<void> {
-    const count = this.options.prewarmConnections ?? DEFAULT_RECOVERY.prewarmConnections;
-    if (count <= 0) return;
-    const started = performance.now();
-    const results = await Promise.allSettled(
-      Array.from({ length: count }, () => this.probe(Math.max(1, Math.floor(end - performance.now())))),
-    );
-    const failed = results.filter((r) => r.status === 'rejected').length;
-    this.availability.emit('connections-prewarmed', { count, failed, ms: Math.round(performance.now() - started) });
+    return gate;
   }
 
   /** One RETURN 1 in the service's database, no retry and no bookmark: does it answer now? */

@@ -18,11 +18,10 @@ import { loadFixture } from './api/fixture';
  * project's launcher, on free ports in a temp dir. Two JVM starts on a busy machine: generous test time-outs.
  *
  * A restarted Neo4j answers `RETURN 1` long before it can plan a real statement (a cold JVM;
- * docs/operations.md). The warm-up (NEO4J_WARMUP_TIMEOUT_MS) plans the service's recent read statements on one
- * session while the read gate stays closed: until then requests get a fast 503, and none is sent into the cold
- * server to wait out the query time-out. It runs them (reads), so that execution is warm too, the two hottest
- * side by side on two sessions, opens the gate once those are done while the rest go on, and opens one
- * connection per client beforehand.
+ * docs/operations.md). The warm-up (NEO4J_WARMUP_TIMEOUT_MS) runs the service's hottest read statements again
+ * while the read gate stays closed: until then requests get a fast 503, and none is sent into the cold server
+ * to wait out the query time-out. It runs them rather than only planning them, so that execution is warm too,
+ * the two hottest side by side on two sessions, and opens the gate once those are done while the rest go on.
  */
 jest.setTimeout(480_000);
 
@@ -152,10 +151,6 @@ describe('a database outage under load', () => {
     const rest = statements.filter((e) => (e.index as number) >= 2);
     expect(rest.length).toBeGreaterThan(0);
     expect(Math.max(...rest.map((e) => e.at))).toBeGreaterThan(gate.at);
-    // One connection per client was opened before the gate opened.
-    const prewarmed = recovery.find((e) => e.event === 'connections-prewarmed');
-    expect(prewarmed).toMatchObject({ count: config.neo4j.prewarmConnections, failed: 0 });
-    expect(prewarmed!.at).toBeLessThanOrEqual(gate.at);
   });
 
   it('sent no request into the cold server to wait out the query time-out: a bounded 503 or a success', () => {
