@@ -26,6 +26,11 @@ interface Options {
   afterMs: number;
   /** Where to write every sample of the run as JSON, for a closer look. */
   samplesFile: string | undefined;
+  /**
+   * Where to write the service's output: with LOG_LEVEL=debug NODE_ENV=production it holds the availability
+   * events as JSON lines (gate closed, probe answered, each warm-up statement, gate opened), in epoch ms.
+   */
+  serviceLog: string | undefined;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -41,6 +46,7 @@ function parseArgs(argv: string[]): Options {
     outageMs: value('outage', 20) * 1000,
     afterMs: value('after', 15) * 1000,
     samplesFile: argv.find((a) => a.startsWith('--samples='))?.slice('--samples='.length),
+    serviceLog: argv.find((a) => a.startsWith('--service-log='))?.slice('--service-log='.length),
   };
 }
 
@@ -155,7 +161,10 @@ async function main(): Promise<void> {
       },
     });
     const figures = outageFigures(run.requests, run.probes, run.times);
-    if (options.samplesFile) await writeFile(options.samplesFile, JSON.stringify({ ...run, events }));
+    // performance.timeOrigin turns the samples' times into epoch ms, the clock of the service's log.
+    if (options.samplesFile)
+      await writeFile(options.samplesFile, JSON.stringify({ ...run, events, timeOrigin: performance.timeOrigin }));
+    if (options.serviceLog) await writeFile(options.serviceLog, output);
     process.stdout.write(`\n${report(figures, options)}\n\n${JSON.stringify(figures)}\n`);
   } finally {
     service?.kill('SIGTERM');

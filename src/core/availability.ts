@@ -27,6 +27,20 @@ export interface AvailabilityOptions {
   warmUpMs?: number;
 }
 
+/**
+ * One step of an outage, for the log and for measuring the recovery: the gate closing, the first probe that
+ * answers, each statement of the warm-up, the gate opening. `at` is epoch milliseconds (fractional), so a
+ * benchmark can line it up with its own clock.
+ */
+export interface AvailabilityEvent {
+  event: 'gate-closed' | 'probe-answered' | 'warm-up-statement' | 'gate-opened';
+  at: number;
+  [detail: string]: unknown;
+}
+
+/** The current time as epoch milliseconds with sub-millisecond precision. */
+export const epochNow = (): number => performance.timeOrigin + performance.now();
+
 // Probes left running past their time-out each hold a connection; past this many, no new one is started.
 const MAX_UNANSWERED = 2;
 
@@ -66,6 +80,8 @@ export class Availability {
   private warming: Promise<void> | null = null;
   /** The last warm-up: when it ran (performance.now()), and what it returned, or why it ended without. */
   lastWarmUp: { start: number; end: number; result?: unknown; error?: string } | null = null;
+  /** Told of every step of an outage and recovery (rare: nothing is emitted while the database answers). */
+  onEvent: ((event: AvailabilityEvent) => void) | null = null;
 
   /**
    * @param warmUp run once when a probe succeeds while the gate is closed, bounded by options.warmUpMs; the
@@ -129,6 +145,11 @@ export class Availability {
     return verdict;
   }
 
+  /** Tells onEvent of a step, stamped with the time. */
+  emit(event: AvailabilityEvent['event'], detail: Record<string, unknown> = {}): void {
+    this.onEvent?.({ event, at: epochNow(), ...detail });
+  }
+
   /** Stops the retry timer. */
   close(): void {
     if (this.retry) clearInterval(this.retry);
@@ -136,6 +157,7 @@ export class Availability {
   }
 
   private closeGate(): void {
+    if (!this.gateClosed) this.emit('gate-closed');
     this.gateClosed = true;
     if (!this.retry) {
       this.retry = setInterval(() => void this.probeOnce(), this.options.retryMs);
@@ -176,6 +198,7 @@ export class Availability {
     if (up && this.gateClosed && this.warmUp && (this.options.warmUpMs ?? 0) > 0) return this.reopenWarm();
     this.verdict = { up, at: performance.now(), reason, refused };
     if (up) {
+      if (this.gateClosed) this.emit('gate-opened', { warmedUp: false });
       this.lastUp = this.verdict;
       this.gateClosed = false;
       this.close();
@@ -191,6 +214,7 @@ export class Availability {
   private reopenWarm(): Verdict {
     const warmUpMs = this.options.warmUpMs ?? 0;
     this.close();
+    if (!this.warming) this.emit('probe-answered', { warmUpMs });
     this.warming ??= this.warmThenOpen(warmUpMs).finally(() => {
       this.warming = null;
     });
@@ -212,6 +236,8 @@ export class Availability {
       this.lastWarmUp = { start, end: performance.now(), error: (err as Error).message };
     }
     this.gateClosed = false;
+    const { result, error } = this.lastWarmUp;
+    this.emit('gate-opened', { warmedUp: true, warmUpMs: Math.round(performance.now() - start), result, error });
     this.verdict = { up: true, at: performance.now(), reason: 'answered and warmed up', refused: false };
     this.lastUp = this.verdict;
   }

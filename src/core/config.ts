@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { type ApiKeyEntry, parseApiKeys } from './api-keys';
-import { DEFAULT_TIMEOUTS } from './database';
+import { DEFAULT_RECOVERY, DEFAULT_TIMEOUTS } from './database';
 
 /** Raised when an environment variable is missing or malformed; the message names it. */
 export class ConfigError extends Error {
@@ -71,6 +71,10 @@ export const ENV_SCHEMA = {
   READINESS_TIMEOUT_MS: positiveInt.default(DEFAULT_TIMEOUTS.readinessTimeoutMs),
   NEO4J_WARMUP_TIMEOUT_MS: z.coerce.number().int().min(0).max(60000).default(DEFAULT_TIMEOUTS.warmUpTimeoutMs),
   NEO4J_WARMUP_STATEMENTS: z.coerce.number().int().min(0).max(1000).default(32),
+  NEO4J_WARMUP_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(DEFAULT_RECOVERY.warmUpConcurrency),
+  NEO4J_WARMUP_GATE_STATEMENTS: z.coerce.number().int().min(0).max(1000).default(DEFAULT_RECOVERY.warmUpGateStatements),
+  NEO4J_WARMUP_MODE: z.enum(['explain', 'run']).default(DEFAULT_RECOVERY.warmUpMode),
+  NEO4J_PROBE_INTERVAL_MS: z.coerce.number().int().min(10).max(10000).default(DEFAULT_RECOVERY.probeIntervalMs),
   NEO4J_LOCAL_DIR: z.string().min(1).default('.data/neo4j'),
   NEO4J_LOCAL_LIB_DIR: z.string().min(1).default('.data/lib'),
   NEO4J_LOCAL_VERSION: z
@@ -214,6 +218,14 @@ export interface Config {
     warmUpTimeoutMs: number;
     /** How many recent read statements that warm-up plans (0: none). */
     warmUpStatements: number;
+    /** How many sessions plan the warm-up's statements side by side. */
+    warmUpConcurrency: number;
+    /** The gate opens once this many of the hottest statements are planned; the rest follow (0: all first). */
+    warmUpGateStatements: number;
+    /** Whether the warm-up plans its statements (EXPLAIN) or runs them (reads only, their last parameters). */
+    warmUpMode: 'explain' | 'run';
+    /** While the database does not answer, it is probed this often. */
+    probeIntervalMs: number;
   };
   local: LocalNeo4jConfig;
   seedOnEmpty: boolean;
@@ -314,6 +326,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       readinessTimeoutMs: v.READINESS_TIMEOUT_MS,
       warmUpTimeoutMs: v.NEO4J_WARMUP_TIMEOUT_MS,
       warmUpStatements: v.NEO4J_WARMUP_STATEMENTS,
+      warmUpConcurrency: v.NEO4J_WARMUP_CONCURRENCY,
+      warmUpGateStatements: v.NEO4J_WARMUP_GATE_STATEMENTS,
+      warmUpMode: v.NEO4J_WARMUP_MODE,
+      probeIntervalMs: v.NEO4J_PROBE_INTERVAL_MS,
     },
     local: {
       home: resolve(cwd, v.NEO4J_LOCAL_DIR),

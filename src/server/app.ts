@@ -79,6 +79,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const metrics = config.metrics ? (options.metrics ?? createMetrics()) : null;
   const db = metrics ? meteredDatabase(options.db, metrics) : options.db;
+  // An outage's steps go to the log: the gate at info (an operator's question is "when did it come back?"),
+  // each warm-up statement at debug. A caller that listens itself (a test, a benchmark) keeps its listener.
+  options.db.availability.onEvent ??= (e) =>
+    e.event === 'warm-up-statement'
+      ? logger.debug(e, 'warm-up statement planned')
+      : logger.info(e, `database ${e.event}`);
   const schema = options.schema ?? (await buildGraphSchema());
   const app = express();
   const server = createServer(app);

@@ -1,4 +1,4 @@
-import { Availability, DeadlineExceeded, withDeadline } from '../../src/core/availability';
+import { Availability, type AvailabilityEvent, DeadlineExceeded, withDeadline } from '../../src/core/availability';
 
 /** A probe whose every call waits for the test to settle it. */
 function controlledProbe() {
@@ -177,5 +177,35 @@ describe('Availability', () => {
       expect(await checking).toMatchObject({ up: true, reason: 'answered' });
       expect(warmUp).not.toHaveBeenCalled();
     });
+  });
+
+  it('tells its listener of each step of an outage once: gate closed, probe answered, gate opened', async () => {
+    const { probe, calls } = controlledProbe();
+    let finishWarmUp: () => void = () => undefined;
+    const availability = new Availability(
+      probe,
+      { ...options, warmUpMs: 1_000 },
+      () => new Promise<void>((r) => (finishWarmUp = r)),
+    );
+    const events: AvailabilityEvent[] = [];
+    availability.onEvent = (e) => events.push(e);
+    const before = Date.now();
+    for (const settle of ['reject', 'reject'] as const) {
+      const confirming = availability.confirm();
+      calls.at(-1)![settle](new Error('connection refused'));
+      await confirming;
+    }
+    for (let i = 0; i < 2; i++) {
+      const checking = availability.check();
+      calls.at(-1)!.resolve();
+      await checking;
+    }
+    finishWarmUp();
+    await tick();
+    expect(events.map((e) => e.event)).toEqual(['gate-closed', 'probe-answered', 'gate-opened']);
+    expect(events.at(-1)).toMatchObject({ warmedUp: true });
+    // Epoch milliseconds, so that a benchmark can line the service's steps up with its own clock.
+    for (const e of events) expect(e.at).toBeGreaterThanOrEqual(before - 1);
+    availability.close();
   });
 });

@@ -23,4 +23,24 @@ describe('RecentStatements', () => {
     recent.use('A', {});
     expect(recent.list()).toEqual([]);
   });
+
+  it('lists the hottest first for the warm-up: most uses lately, an old burst fading with the half-life', () => {
+    let now = 0;
+    const recent = new RecentStatements(8, 1_000, () => now);
+    // A burst of B long ago, a steady trickle of A, one use of C just now (the most recent).
+    for (let i = 0; i < 10; i++) recent.use('B', {});
+    for (let i = 0; i < 8; i++) {
+      now += 500;
+      recent.use('A', {});
+    }
+    recent.use('C', {});
+    expect(recent.hottest().map((s) => s.cypher)).toEqual(['A', 'C', 'B']);
+    expect(recent.list().map((s) => s.cypher)).toEqual(['C', 'A', 'B']);
+  });
+
+  it('lists equally hot statements most recently used first', () => {
+    const recent = new RecentStatements(8, 1_000, () => 0);
+    for (const cypher of ['A', 'B', 'C']) recent.use(cypher, {});
+    expect(recent.hottest().map((s) => s.cypher)).toEqual(['C', 'B', 'A']);
+  });
 });
