@@ -37,6 +37,8 @@ export interface ServerState {
   /** The process that started it (its first owner). */
   startedBy: number;
   startedAt: string;
+  /** True when the JVM writes its class-data archive at exit (its first start): its stop is given longer. */
+  writesClassData?: boolean;
 }
 
 /** True while a process with this pid exists (signal 0 tests for it without sending anything). */

@@ -1,13 +1,14 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { LocalNeo4jConfig } from '../core/config';
 import { portFree } from '../core/ports';
-import { javaMajorVersion, terminate as terminateProcess } from '../core/processes';
+import { type JavaVersion, javaVersion, terminate as terminateProcess } from '../core/processes';
 import type { Progress } from '../core/progress';
+import { archiveMapped, archivePath, archiveFolder, planClassData, promoteArchives } from './class-data';
 import { ensureNeo4jJars } from './jars';
 import {
   addLease,
@@ -77,12 +78,17 @@ export function adminToolEnv(home: string): NodeJS.ProcessEnv {
   return { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') };
 }
 
-function javaOk(): void {
-  const major = javaMajorVersion();
-  if (major === null) {
+let javaFound: JavaVersion | null = null;
+
+/** The java on PATH, checked to be 17 or later; asked once per process (a JVM start costs time). */
+function javaOk(): JavaVersion {
+  javaFound ??= javaVersion();
+  if (javaFound === null) {
     throw new Error('Java is not on PATH: install Java 17 or 21, or set NEO4J_URI to use an existing Neo4j');
   }
+  const { major } = javaFound;
   if (major < 17) throw new Error(`Neo4j 5 needs Java 17 or later; java -version says ${major || 'unknown'}`);
+  return javaFound;
 }
 
 /** True when pid is a JVM started for this home, so a recycled pid is never killed by mistake. */
@@ -95,7 +101,22 @@ function isOurServer(pid: number, home: string): boolean {
   }
 }
 
-const terminate = (pid: number): Promise<void> => terminateProcess(pid, STOP_GRACE_MS);
+/**
+ * How long a JVM that writes its class-data archive at exit may take to stop: Neo4j's own shutdown, then the
+ * dump of some 15,000 classes, measured at 30 s and more on a loaded machine; it happens once per archive key.
+ */
+const DUMP_STOP_GRACE_MS = 180_000;
+
+const terminate = (pid: number, graceMs = STOP_GRACE_MS): Promise<boolean> => terminateProcess(pid, graceMs);
+
+/**
+ * Stops our JVM, then settles the class-data archive it may have written at exit: kept when it exited on
+ * SIGTERM (the archive is whole), dropped when it had to be killed.
+ */
+async function terminateServer(pid: number, home: string, writesClassData: boolean): Promise<void> {
+  if (await terminate(pid, writesClassData ? DUMP_STOP_GRACE_MS : STOP_GRACE_MS)) await promoteArchives(home);
+  else await rm(archiveFolder(home), { recursive: true, force: true });
+}
 
 /**
  * A server that nobody uses any more (its users were killed, watchdog included) is stopped before a new one
@@ -260,7 +281,13 @@ async function waitForBolt(
 }
 
 /** Leaves the server under the home lock; stops it when no other live process holds a lease. */
-function leaver(home: string, pid: number, lease: string, progress: Progress): () => Promise<void> {
+function leaver(
+  home: string,
+  pid: number,
+  lease: string,
+  progress: Progress,
+  writesClassData: boolean,
+): () => Promise<void> {
   let stopping: Promise<void> | null = null;
   return () => {
     stopping ??= withHomeLock(home, progress, async () => {
@@ -272,7 +299,11 @@ function leaver(home: string, pid: number, lease: string, progress: Progress): (
         );
         return;
       }
-      if (isOurServer(pid, home)) await terminate(pid);
+      if (isOurServer(pid, home)) {
+        if (writesClassData)
+          progress.info('Neo4j writes its class-data archive as it stops (once, for faster starts)…');
+        await terminateServer(pid, home, writesClassData);
+      }
       await clearServerState(home);
     });
     return stopping;
@@ -304,7 +335,7 @@ async function attach(
   progress.info(
     `Using the Neo4j already running on ${home} (pid ${state.jvmPid}, started by pid ${state.startedBy}) at ${state.uri}`,
   );
-  const stop = leaver(home, state.jvmPid, lease, progress);
+  const stop = leaver(home, state.jvmPid, lease, progress, state.writesClassData ?? false);
   return { uri: state.uri, ...credentials, pid: state.jvmPid, attached: true, stop };
 }
 
@@ -315,7 +346,12 @@ async function attach(
  */
 export async function startLocalNeo4j(
   config: LocalNeo4jConfig,
-  options: { password?: string; progress: Progress },
+  options: {
+    password?: string;
+    progress: Progress;
+    /** Called once the JVM is spawned, for work that can run while Neo4j boots; not called when attaching. */
+    whileBooting?: () => void;
+  },
 ): Promise<LocalNeo4j> {
   const { progress } = options;
   const home = config.home;
@@ -325,7 +361,7 @@ export async function startLocalNeo4j(
     try {
       return (
         (await attach(home, lease, options.password, progress)) ??
-        (await startServer(config, lease, options.password, progress))
+        (await startServer(config, lease, options.password, progress, options.whileBooting))
       );
     } catch (err) {
       await removeLease(lease);
@@ -353,12 +389,14 @@ async function startServer(
   lease: string,
   password: string | undefined,
   progress: Progress,
+  whileBooting: (() => void) | undefined,
 ): Promise<LocalNeo4j> {
   const started = Date.now();
   const home = config.home;
   await stopLeftover(home, await recordedJvmPid(home), progress);
   const lib = await prepareLocalHome(config, progress);
   const credentials = await credentialsFor(home, lib, password, progress);
+  const classData = await planClassData(await archivePath(home, lib, config.version, javaOk().runtime));
 
   for (const [name, port] of [
     ['NEO4J_LOCAL_BOLT_PORT', config.boltPort],
@@ -369,7 +407,9 @@ async function startServer(
     }
   }
 
-  progress.info(`Starting Neo4j ${config.version} (heap ${config.heap}, data in ${home})…`);
+  progress.info(
+    `Starting Neo4j ${config.version} (heap ${config.heap}, data in ${home}, class-data archive ${classData.uses ? 'mapped' : 'written at exit'})…`,
+  );
   const consoleLog = openSync(join(home, 'logs', 'console.log'), 'a');
   const jvm = spawn(
     'java',
@@ -378,6 +418,7 @@ async function startServer(
       `-Xmx${config.heap}`,
       '-XX:+UseG1GC',
       '-XX:+ExitOnOutOfMemoryError',
+      ...classData.flags,
       '-cp',
       `${lib}/*`,
       'org.neo4j.server.CommunityEntryPoint',
@@ -398,19 +439,25 @@ async function startServer(
     version: config.version,
     startedBy: process.pid,
     startedAt: new Date().toISOString(),
+    writesClassData: !classData.uses,
   });
   startLeaseWatchdog(pid, home);
+  whileBooting?.();
 
   progress.info(`Waiting for Bolt on ${uri}…`);
   try {
     await waitForBolt(uri, credentials, jvm, home, progress);
   } catch (err) {
-    // Under the lock already: stop it directly, not through the leaver.
+    // Under the lock already: stop it directly, not through the leaver. An archive of a failed start is not kept.
     await terminate(pid);
+    await rm(`${classData.archive}.partial`, { force: true });
     await clearServerState(home);
     throw err;
   }
+  if (classData.uses && !(await archiveMapped(pid, classData.archive))) {
+    progress.info(`Java refused the class-data archive ${classData.archive}: removed; the next start writes a new one`);
+  }
   progress.info(`Neo4j is up at ${uri} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const stop = leaver(home, pid, lease, progress);
+  const stop = leaver(home, pid, lease, progress, !classData.uses);
   return { uri, user: credentials.user, password: credentials.password, pid, attached: false, stop };
 }
