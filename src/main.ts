@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     // Awaited after the database is up; a failure meanwhile must not end the process as an unhandled rejection.
     prepared.catch(() => undefined);
   };
-  const runtime = await openRuntime(config, progress, phases, prepare);
+  const runtime = await openRuntime(config, progress, { phases, whileBooting: prepare });
   prepare();
 
   let app: Awaited<ReturnType<ServiceModules['startApp']>> | null = null;

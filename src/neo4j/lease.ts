@@ -32,7 +32,8 @@ export function runPaths(home: string): {
 export interface ServerState {
   jvmPid: number;
   uri: string;
-  httpPort: number;
+  /** Null when the server was started without its HTTP connector (the service and the CLIs use Bolt only). */
+  httpPort: number | null;
   version: string;
   /** The process that started it (its first owner). */
   startedBy: number;

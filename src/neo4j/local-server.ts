@@ -32,6 +32,8 @@ export interface LocalNeo4j {
   pid: number;
   /** True when the server was already running (started by another process) and this one attached to it. */
   attached: boolean;
+  /** Its HTTP port, or null when it was started without the HTTP connector. */
+  httpPort: number | null;
   /**
    * Leaves the server: stops it cleanly (SIGTERM, then SIGKILL after a grace period) when no other live
    * process holds a lease on it, else leaves it running for them. Safe to call twice.
@@ -48,7 +50,7 @@ interface Credentials {
   password: string;
 }
 
-function neo4jConf(home: string, config: LocalNeo4jConfig): string {
+function neo4jConf(home: string, config: LocalNeo4jConfig, http: boolean): string {
   return [
     '# Written by the launcher at every start; edit the NEO4J_LOCAL_* variables instead.',
     `server.directories.data=${join(home, 'data')}`,
@@ -58,6 +60,9 @@ function neo4jConf(home: string, config: LocalNeo4jConfig): string {
     `server.directories.import=${join(home, 'import')}`,
     'server.default_listen_address=127.0.0.1',
     `server.bolt.listen_address=127.0.0.1:${config.boltPort}`,
+    // Off unless asked for (npm run neo4j): the service and the CLIs speak Bolt only, and starting the HTTP
+    // connector's web server took 3 s of a loaded machine's start, competing with the first queries.
+    `server.http.enabled=${http}`,
     `server.http.listen_address=127.0.0.1:${config.httpPort}`,
     'server.https.enabled=false',
     'dbms.security.auth_enabled=true',
@@ -336,7 +341,7 @@ async function attach(
     `Using the Neo4j already running on ${home} (pid ${state.jvmPid}, started by pid ${state.startedBy}) at ${state.uri}`,
   );
   const stop = leaver(home, state.jvmPid, lease, progress, state.writesClassData ?? false);
-  return { uri: state.uri, ...credentials, pid: state.jvmPid, attached: true, stop };
+  return { uri: state.uri, ...credentials, pid: state.jvmPid, attached: true, httpPort: state.httpPort, stop };
 }
 
 /**
@@ -351,6 +356,8 @@ export async function startLocalNeo4j(
     progress: Progress;
     /** Called once the JVM is spawned, for work that can run while Neo4j boots; not called when attaching. */
     whileBooting?: () => void;
+    /** Start the HTTP connector too (only when this call starts the server). */
+    http?: boolean;
   },
 ): Promise<LocalNeo4j> {
   const { progress } = options;
@@ -361,7 +368,7 @@ export async function startLocalNeo4j(
     try {
       return (
         (await attach(home, lease, options.password, progress)) ??
-        (await startServer(config, lease, options.password, progress, options.whileBooting))
+        (await startServer(config, lease, options.password, progress, options.whileBooting, options.http ?? false))
       );
     } catch (err) {
       await removeLease(lease);
@@ -374,13 +381,13 @@ export async function startLocalNeo4j(
  * Makes the home ready for Neo4j's own programs (the server, neo4j-admin): Java checked, the jars resolved,
  * the folders made and conf/neo4j.conf written from the configuration. Returns the jars' folder.
  */
-export async function prepareLocalHome(config: LocalNeo4jConfig, progress: Progress): Promise<string> {
+export async function prepareLocalHome(config: LocalNeo4jConfig, progress: Progress, http = false): Promise<string> {
   javaOk();
   const lib = await ensureNeo4jJars(config.libDir, config.version, progress);
   for (const dir of ['conf', 'data', 'logs', 'run', 'plugins', 'import']) {
     await mkdir(join(config.home, dir), { recursive: true });
   }
-  await writeFile(join(config.home, 'conf', 'neo4j.conf'), neo4jConf(config.home, config));
+  await writeFile(join(config.home, 'conf', 'neo4j.conf'), neo4jConf(config.home, config, http));
   return lib;
 }
 
@@ -390,18 +397,18 @@ async function startServer(
   password: string | undefined,
   progress: Progress,
   whileBooting: (() => void) | undefined,
+  http: boolean,
 ): Promise<LocalNeo4j> {
   const started = Date.now();
   const home = config.home;
   await stopLeftover(home, await recordedJvmPid(home), progress);
-  const lib = await prepareLocalHome(config, progress);
+  const lib = await prepareLocalHome(config, progress, http);
   const credentials = await credentialsFor(home, lib, password, progress);
   const classData = await planClassData(await archivePath(home, lib, config.version, javaOk().runtime));
 
-  for (const [name, port] of [
-    ['NEO4J_LOCAL_BOLT_PORT', config.boltPort],
-    ['NEO4J_LOCAL_HTTP_PORT', config.httpPort],
-  ] as const) {
+  const ports: [string, number][] = [['NEO4J_LOCAL_BOLT_PORT', config.boltPort]];
+  if (http) ports.push(['NEO4J_LOCAL_HTTP_PORT', config.httpPort]);
+  for (const [name, port] of ports) {
     if (!(await portFree(port))) {
       throw new Error(`Port ${port} on 127.0.0.1 is already in use: set ${name} to a free port, or stop what holds it`);
     }
@@ -435,7 +442,7 @@ async function startServer(
   await writeServerState(home, {
     jvmPid: pid,
     uri,
-    httpPort: config.httpPort,
+    httpPort: http ? config.httpPort : null,
     version: config.version,
     startedBy: process.pid,
     startedAt: new Date().toISOString(),
@@ -459,5 +466,6 @@ async function startServer(
   }
   progress.info(`Neo4j is up at ${uri} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const stop = leaver(home, pid, lease, progress, !classData.uses);
-  return { uri, user: credentials.user, password: credentials.password, pid, attached: false, stop };
+  const httpPort = http ? config.httpPort : null;
+  return { uri, user: credentials.user, password: credentials.password, pid, attached: false, httpPort, stop };
 }

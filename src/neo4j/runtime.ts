@@ -25,14 +25,21 @@ export interface Runtime {
  * process of this project already runs it on the same home, else starting it), then applies the
  * migrations. Whatever it started is stopped again if a later step fails. whileBooting is called once the
  * database is on its way (the JVM spawned, or at once for a remote one; not when attaching to a running local
- * one), for work that needs no database and can overlap its boot.
+ * one).
  */
 export async function openRuntime(
   config: Config,
   progress: Progress,
-  phases: PhaseClock = untimedPhases,
-  whileBooting: () => void = () => undefined,
+  options: {
+    phases?: PhaseClock;
+    /** Called once the database is on its way, for work that needs none and can overlap its boot. */
+    whileBooting?: () => void;
+    /** A local Neo4j this call starts serves HTTP too (`npm run neo4j`); nothing else here uses it. */
+    http?: boolean;
+  } = {},
 ): Promise<Runtime> {
+  const phases = options.phases ?? untimedPhases;
+  const whileBooting = options.whileBooting ?? ((): void => undefined);
   let local: LocalNeo4j | null = null;
   let connect: { uri: string; user: string; password: string };
   if (config.neo4j.uri) {
@@ -40,7 +47,7 @@ export async function openRuntime(
     whileBooting();
   } else {
     local = await phases.time('Neo4j up', () =>
-      startLocalNeo4j(config.local, { password: config.neo4j.password, progress, whileBooting }),
+      startLocalNeo4j(config.local, { password: config.neo4j.password, progress, whileBooting, http: options.http }),
     );
     connect = { uri: local.uri, user: local.user, password: local.password };
   }

@@ -167,10 +167,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     ],
   });
   await phases.time('Apollo started', () => apollo.start());
-  // Opens the first connection and records a verdict before the first /readyz (bounded; never fails the start).
-  await phases.time('availability checked', () => db.availability.check());
-  // From the log's head: a replica delivers what is written after it starts (never throws; an outage is retried).
-  await phases.time('change follower at the log head', () => changes.start());
+  // Side by side, as neither needs the other: on a just-started Neo4j each is a first statement to plan.
+  await Promise.all([
+    // Records a verdict before the first /readyz (bounded; never fails the start).
+    phases.time('availability checked', () => db.availability.check()),
+    // From the log's head: a replica delivers what is written after it starts (never throws; an outage is retried).
+    phases.time('change follower at the log head', () => changes.start()),
+  ]);
 
   app.disable('x-powered-by');
   app.use(securityHeaders());
