@@ -96,3 +96,12 @@ export async function promoteArchives(home: string): Promise<void> {
     else await rm(partial, { force: true });
   }
 }
+
+/** Removes the partial archives of a JVM that was killed: it may have been cut short while writing one. */
+export async function dropPartialArchives(home: string): Promise<void> {
+  const folder = archiveFolder(home);
+  if (!existsSync(folder)) return;
+  for (const name of await readdir(folder)) {
+    if (name.endsWith(PARTIAL)) await rm(join(folder, name), { force: true });
+  }
+}

@@ -8,7 +8,7 @@ import type { LocalNeo4jConfig } from '../core/config';
 import { portFree } from '../core/ports';
 import { type JavaVersion, javaVersion, terminate as terminateProcess } from '../core/processes';
 import type { Progress } from '../core/progress';
-import { archiveMapped, archivePath, archiveFolder, planClassData, promoteArchives } from './class-data';
+import { archiveMapped, archivePath, dropPartialArchives, planClassData, promoteArchives } from './class-data';
 import { ensureNeo4jJars } from './jars';
 import {
   addLease,
@@ -116,11 +116,11 @@ const terminate = (pid: number, graceMs = STOP_GRACE_MS): Promise<boolean> => te
 
 /**
  * Stops our JVM, then settles the class-data archive it may have written at exit: kept when it exited on
- * SIGTERM (the archive is whole), dropped when it had to be killed.
+ * SIGTERM (the archive is whole), dropped when it had to be killed (an archive it only mapped stays).
  */
 async function terminateServer(pid: number, home: string, writesClassData: boolean): Promise<void> {
   if (await terminate(pid, writesClassData ? DUMP_STOP_GRACE_MS : STOP_GRACE_MS)) await promoteArchives(home);
-  else await rm(archiveFolder(home), { recursive: true, force: true });
+  else await dropPartialArchives(home);
 }
 
 /**

@@ -2,7 +2,13 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { archiveFolder, archivePath, planClassData, promoteArchives } from '../../../src/neo4j/class-data';
+import {
+  archiveFolder,
+  archivePath,
+  dropPartialArchives,
+  planClassData,
+  promoteArchives,
+} from '../../../src/neo4j/class-data';
 
 const JAVA = '17.0.15+6-Debian-1deb12u1';
 
@@ -50,6 +56,16 @@ describe('the class-data archive of the Neo4j JVM', () => {
     await writeFile(`${archive}.partial`, '');
     await promoteArchives(home);
     expect(await readdir(archiveFolder(home))).toEqual([]);
+  });
+
+  it('drops only the partial file when the JVM was killed, keeping a whole archive', async () => {
+    const { home, jars } = await homeWithJars();
+    const archive = await archivePath(home, jars, '5.26.30', JAVA);
+    await planClassData(archive);
+    await writeFile(archive, 'whole archive');
+    await writeFile(`${archive}.partial`, 'cut short');
+    await dropPartialArchives(home);
+    expect(await readdir(archiveFolder(home))).toEqual([archive.slice(archiveFolder(home).length + 1)]);
   });
 
   it('removes the archives of other keys (an older Neo4j or Java) when planning a start', async () => {
