@@ -404,7 +404,12 @@ async function startServer(
   await stopLeftover(home, await recordedJvmPid(home), progress);
   const lib = await prepareLocalHome(config, progress, http);
   const credentials = await credentialsFor(home, lib, password, progress);
-  const classData = await planClassData(await archivePath(home, lib, config.version, javaOk().runtime));
+  // Null when NEO4J_LOCAL_CLASS_DATA=false: the JVM starts without an archive and writes none.
+  const classData = config.classData
+    ? await planClassData(await archivePath(home, lib, config.version, javaOk().runtime))
+    : null;
+  const writesClassData = classData !== null && !classData.uses;
+  const archiveNote = classData === null ? 'off' : classData.uses ? 'mapped' : 'written at exit';
 
   const ports: [string, number][] = [['NEO4J_LOCAL_BOLT_PORT', config.boltPort]];
   if (http) ports.push(['NEO4J_LOCAL_HTTP_PORT', config.httpPort]);
@@ -415,7 +420,7 @@ async function startServer(
   }
 
   progress.info(
-    `Starting Neo4j ${config.version} (heap ${config.heap}, data in ${home}, class-data archive ${classData.uses ? 'mapped' : 'written at exit'})…`,
+    `Starting Neo4j ${config.version} (heap ${config.heap}, data in ${home}, class-data archive ${archiveNote})…`,
   );
   const consoleLog = openSync(join(home, 'logs', 'console.log'), 'a');
   const jvm = spawn(
@@ -425,7 +430,7 @@ async function startServer(
       `-Xmx${config.heap}`,
       '-XX:+UseG1GC',
       '-XX:+ExitOnOutOfMemoryError',
-      ...classData.flags,
+      ...(classData?.flags ?? []),
       '-cp',
       `${lib}/*`,
       'org.neo4j.server.CommunityEntryPoint',
@@ -446,7 +451,7 @@ async function startServer(
     version: config.version,
     startedBy: process.pid,
     startedAt: new Date().toISOString(),
-    writesClassData: !classData.uses,
+    writesClassData,
   });
   startLeaseWatchdog(pid, home);
   whileBooting?.();
@@ -457,15 +462,15 @@ async function startServer(
   } catch (err) {
     // Under the lock already: stop it directly, not through the leaver. An archive of a failed start is not kept.
     await terminate(pid);
-    await rm(`${classData.archive}.partial`, { force: true });
+    if (classData) await rm(`${classData.archive}.partial`, { force: true });
     await clearServerState(home);
     throw err;
   }
-  if (classData.uses && !(await archiveMapped(pid, classData.archive))) {
+  if (classData?.uses && !(await archiveMapped(pid, classData.archive))) {
     progress.info(`Java refused the class-data archive ${classData.archive}: removed; the next start writes a new one`);
   }
   progress.info(`Neo4j is up at ${uri} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const stop = leaver(home, pid, lease, progress, !classData.uses);
+  const stop = leaver(home, pid, lease, progress, writesClassData);
   const httpPort = http ? config.httpPort : null;
   return { uri, user: credentials.user, password: credentials.password, pid, attached: false, httpPort, stop };
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +66,8 @@ beforeAll(async () => {
     NEO4J_LOCAL_DIR: join(home, 'neo4j'),
     NEO4J_LOCAL_BOLT_PORT: String(await freePort()),
     NEO4J_LOCAL_HTTP_PORT: String(await freePort()),
+    // These scenarios are about who starts and stops the server; the class-data archive has its own tests.
+    NEO4J_LOCAL_CLASS_DATA: 'false',
   };
 });
 afterAll(async () => {
@@ -98,20 +100,15 @@ describe('npm run neo4j (the embedded default)', () => {
     const second = await startCli();
     expect(await query(second.password, 'MATCH (m:LauncherTestMarker) RETURN m.run AS run')).toEqual([{ run: 1 }]);
     expect(second.password).toBe(first.password);
-    // No whole archive yet (the first JVM was stopped by the watchdog): this JVM writes one as it stops.
-    expect(second.output()).toContain('class-data archive written at exit');
     second.child.kill('SIGINT');
-    expect(await until(() => second.child.exitCode !== null, 200_000)).toBe(true);
+    expect(await until(() => second.child.exitCode !== null, 45_000)).toBe(true);
     expect(second.child.exitCode).toBe(0);
     expect(alive(second.jvmPid)).toBe(false);
     expect(existsSync(join(home, 'neo4j', 'run', 'launcher.pid'))).toBe(false);
-    expect(readdirSync(join(home, 'neo4j', 'cds')).filter((f) => f.endsWith('.jsa'))).toHaveLength(1);
-  }, 400_000);
+  });
 
   it('stops a server left running by a killed launcher (and its watchdog) before starting a new one', async () => {
     const third = await startCli();
-    expect(third.output()).toContain('class-data archive mapped');
-    expect(third.output()).not.toContain('Java refused the class-data archive');
     // Simulate the worst case: the launcher and its watchdog both die, the JVM lives on.
     const watchdogs = spawn('pkill', ['-KILL', '-f', `neo4j-watchdog ${third.jvmPid}`]);
     await new Promise((r) => watchdogs.on('close', r));
