@@ -86,10 +86,11 @@ async function startOnce(clone: string, ports: Record<string, string>): Promise<
     // Stopped on failure too, so that a failed run leaves no service or JVM behind.
     const jvm = jvmPid(clone);
     process.kill(-child.pid!, 'SIGINT');
-    const kill = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 60_000);
+    // Generous: the first stop also writes Neo4j's class-data archive (src/neo4j/class-data.ts).
+    const kill = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 240_000);
     await exited;
     clearTimeout(kill);
-    if (jvm !== null) await waitFor(async () => !alive(jvm), 60_000, `Neo4j JVM ${jvm} exit`);
+    if (jvm !== null) await waitFor(async () => !alive(jvm), 240_000, `Neo4j JVM ${jvm} exit`);
   }
   return { ms, serviceLine: /Ready in [\d.]+ s/.exec(out)?.[0] ?? null };
 }

@@ -1,23 +1,21 @@
 import 'reflect-metadata';
-import { startApp } from './server/app';
-import { createMetrics, recordIngest } from './server/metrics';
+import type { GraphQLSchema } from 'graphql';
 import { ConfigError, loadConfig } from './core/config';
 import { createLogger } from './core/logger';
-import { lineProgress } from './core/progress';
+import { lineProgress, phaseClock } from './core/progress';
 import { openRuntime } from './neo4j/runtime';
-import { seedIfEmpty } from './seed';
-import { pipelineArticleWriter } from './cli/pipeline-article-writer';
-import { setUpExtractor } from './cli/extractor-choice';
 import type { Config } from './core/config';
 import type { Progress } from './core/progress';
+
+type ServiceModules = typeof import('./cli/service.js');
 
 /**
  * The extractor of articles sent without an annotation: the rules, unless the configuration names CoreNLP and
  * a CoreNLP server to use (CORENLP_URL). A local CoreNLP is a JVM of several GB; the service never starts one.
  */
-async function apiExtraction(config: Config, progress: Progress) {
+async function apiExtraction(modules: ServiceModules, config: Config, progress: Progress) {
   if (config.extractor === 'rules' || !config.corenlp.url) return null;
-  return setUpExtractor(config.extractor, config, progress);
+  return modules.setUpExtractor(config.extractor, config, progress);
 }
 
 /** Starts the service: database (local or remote), migrations, sample data on an empty graph, HTTP. */
@@ -26,9 +24,23 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ env: config.env, level: config.logLevel });
   const progress = lineProgress();
-  const runtime = await openRuntime(config, progress);
+  const phases = phaseClock(progress);
+  progress.info(`start-up: main() began at ${(performance.now() / 1000).toFixed(2)} s (its own modules loaded)`);
+  // Loading the service's modules and building the GraphQL schema need no database: they run while Neo4j boots.
+  let prepared: Promise<{ modules: ServiceModules; schema: GraphQLSchema }> | null = null;
+  const prepare = (): void => {
+    prepared ??= phases.time('modules loaded and GraphQL schema built, while Neo4j boots', async () => {
+      // A dynamic import (Node's loader in a CommonJS build), so nothing of it loads before the JVM is spawned.
+      const modules: ServiceModules = await import('./cli/service.js');
+      return { modules, schema: await modules.buildGraphSchema() };
+    });
+    // Awaited after the database is up; a failure meanwhile must not end the process as an unhandled rejection.
+    prepared.catch(() => undefined);
+  };
+  const runtime = await openRuntime(config, progress, { phases, whileBooting: prepare });
+  prepare();
 
-  let app: Awaited<ReturnType<typeof startApp>> | null = null;
+  let app: Awaited<ReturnType<ServiceModules['startApp']>> | null = null;
   let extraction: Awaited<ReturnType<typeof apiExtraction>> = null;
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
@@ -51,13 +63,16 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
+    const { modules, schema } = await prepared!;
     // One registry for the process: the seed's ingest counts and the app's request metrics.
-    const metrics = config.metrics ? createMetrics() : undefined;
-    const seeded = config.seedOnEmpty ? await seedIfEmpty(runtime.db, progress) : null;
-    if (seeded && metrics) recordIngest(metrics, seeded);
-    extraction = await apiExtraction(config, progress);
-    const articles = pipelineArticleWriter(runtime.db, { extractor: extraction?.extractor });
-    app = await startApp({ config, db: runtime.db, logger, metrics, articles });
+    const metrics = config.metrics ? modules.createMetrics() : undefined;
+    const seeded = config.seedOnEmpty
+      ? await phases.time('seed checked', () => modules.seedIfEmpty(runtime.db, progress, runtime.hadArticles))
+      : null;
+    if (seeded && metrics) modules.recordIngest(metrics, seeded);
+    extraction = await apiExtraction(modules, config, progress);
+    const articles = modules.pipelineArticleWriter(runtime.db, { extractor: extraction?.extractor });
+    app = await modules.startApp({ config, db: runtime.db, logger, metrics, articles, phases, schema });
   } catch (err) {
     await extraction?.close();
     await runtime.close();

@@ -19,14 +19,16 @@ async function main(argv: string[]): Promise<void> {
     process.stderr.write(`NEO4J_URI is set (${config.neo4j.uri}): there is no local database to start.\n`);
     process.exit(2);
   }
-  const runtime = await openRuntime(config, progress);
+  const runtime = await openRuntime(config, progress, { http: true });
   const local = runtime.local!;
   process.stdout.write(
     [
       '',
       `Neo4j is running.`,
       `  Bolt URI:  ${local.uri}`,
-      `  Browser:   http://127.0.0.1:${config.local.httpPort}/`,
+      local.httpPort === null
+        ? '  HTTP:      off (the process that started this server did not enable it; stop it and run npm run neo4j first)'
+        : `  HTTP:      http://127.0.0.1:${local.httpPort}/ (Neo4j's HTTP API)`,
       `  User:      ${local.user}`,
       `  Password:  ${local.password}`,
       `  cypher-shell -a ${local.uri} -u ${local.user} -p '${local.password}'`,

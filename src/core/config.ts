@@ -85,6 +85,7 @@ export const ENV_SCHEMA = {
   NEO4J_LOCAL_HTTP_PORT: port.default(7474),
   NEO4J_LOCAL_HEAP: memory.default('512m'),
   NEO4J_LOCAL_PAGECACHE: memory.default('128m'),
+  NEO4J_LOCAL_CLASS_DATA: bool.default(false),
   SEED_ON_EMPTY: bool.default(true),
   GRAPHIQL: bool.optional(),
   ERROR_DETAILS: bool.default(false),
@@ -148,6 +149,11 @@ export interface LocalNeo4jConfig {
   httpPort: number;
   heap: string;
   pageCache: string;
+  /**
+   * Share the JVM's classes from an archive in home/cds (written as the first start stops, mapped later). Off for
+   * throw-away homes that start once (the test run): writing the archive only slows their one start and stop.
+   */
+  classData: boolean;
 }
 
 /** Stanford CoreNLP: an external server (url set), or the one the project starts from Maven jars. */
@@ -339,6 +345,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       httpPort: v.NEO4J_LOCAL_HTTP_PORT,
       heap: v.NEO4J_LOCAL_HEAP,
       pageCache: v.NEO4J_LOCAL_PAGECACHE,
+      classData: v.NEO4J_LOCAL_CLASS_DATA,
     },
     seedOnEmpty: v.SEED_ON_EMPTY,
     graphiql: v.GRAPHIQL ?? v.NODE_ENV !== 'production',

@@ -62,22 +62,48 @@ export interface MigrationReport {
   skipped: string[];
 }
 
+/** A migration recorded in the database: its id and the checksum of the file it was applied from. */
+export interface RecordedMigration {
+  id: string;
+  checksum: string;
+}
+
+/** The migrations not recorded yet, in order; a recorded one whose file has changed since is an error. */
+function pending(migrations: Migration[], rows: RecordedMigration[]): Migration[] {
+  const recorded = new Map(rows.map((r) => [r.id, r.checksum]));
+  return migrations.filter((m) => {
+    const checksum = recorded.get(m.id);
+    if (checksum === undefined) return true;
+    if (checksum !== m.checksum) {
+      throw new MigrationError(m.file, 'it was applied before and has changed since; add a new migration instead');
+    }
+    return false;
+  });
+}
+
 /**
  * Applies the migrations not yet recorded in the database, in order, and records each one as a
  * (:_Migration) node. A recorded migration whose file has changed since is an error, not a silent re-run.
+ * `recorded` is what the caller already read of the records (the service's one start-up read, in the same
+ * lock); without it they are read here.
  */
-export async function migrate(db: Database, dir: string, progress: Progress): Promise<MigrationReport> {
+export async function migrate(
+  db: Database,
+  dir: string,
+  progress: Progress,
+  recorded?: RecordedMigration[],
+): Promise<MigrationReport> {
   const migrations = await readMigrations(dir);
+  const all = migrations.map((m) => m.id);
+  // Most starts find every file recorded: the read alone answers, without the constraint's schema transaction.
+  const first = recorded ?? (await db.read<RecordedMigration>(namedQuery('migrate/recorded')));
+  if (pending(migrations, first).length === 0) return { applied: [], skipped: all };
   await db.runSchema(namedQuery('migrate/constraint'));
-  const rows = await db.read<{ id: string; checksum: string }>(namedQuery('migrate/recorded'));
-  const recorded = new Map(rows.map((r) => [r.id, r.checksum]));
+  const rows = await db.read<RecordedMigration>(namedQuery('migrate/recorded'));
   const report: MigrationReport = { applied: [], skipped: [] };
+  const todo = new Set(pending(migrations, rows).map((m) => m.id));
   for (const m of migrations) {
-    const checksum = recorded.get(m.id);
-    if (checksum !== undefined) {
-      if (checksum !== m.checksum) {
-        throw new MigrationError(m.file, 'it was applied before and has changed since; add a new migration instead');
-      }
+    if (!todo.has(m.id)) {
       report.skipped.push(m.id);
       continue;
     }

@@ -20,21 +20,24 @@ export async function waitForExit(pid: number, ms: number): Promise<boolean> {
   return !alive(pid);
 }
 
-/** Stops pid: SIGTERM, then SIGKILL when it is still there after graceMs. */
-export async function terminate(pid: number, graceMs: number): Promise<void> {
+/**
+ * Stops pid: SIGTERM, then SIGKILL when it is still there after graceMs. True when it exited on SIGTERM (or
+ * was already gone), false when it had to be killed.
+ */
+export async function terminate(pid: number, graceMs: number): Promise<boolean> {
   try {
     process.kill(pid, 'SIGTERM');
   } catch {
-    return;
+    return true;
   }
-  if (!(await waitForExit(pid, graceMs))) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
-    await waitForExit(pid, 5_000);
+  if (await waitForExit(pid, graceMs)) return true;
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    /* already gone */
   }
+  await waitForExit(pid, 5_000);
+  return false;
 }
 
 /**
@@ -53,12 +56,26 @@ export function startWatchdog(jvmPid: number, name: string): ChildProcess {
   return watchdog;
 }
 
-/** The major version `java -version` reports, or null when there is no java on PATH. */
-export function javaMajorVersion(): number | null {
+/** What `java -version` says: the major version (0 when unreadable) and the full runtime build, e.g. 17.0.15+6-Debian-1deb12u1. */
+export interface JavaVersion {
+  major: number;
+  runtime: string;
+}
+
+/** The version of the java on PATH, or null when there is none. */
+export function javaVersion(): JavaVersion | null {
   const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (probe.error) return null;
-  const match = /version "(\d+)(?:\.(\d+))?/.exec(`${probe.stderr}${probe.stdout}`);
-  if (!match) return 0;
+  const text = `${probe.stderr}${probe.stdout}`;
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(text);
+  // The runtime's build names the exact JVM (vendor patches included): what a class-data archive depends on.
+  const runtime = /\(build ([^)]+)\)/.exec(text)?.[1] ?? /version "([^"]+)"/.exec(text)?.[1] ?? 'unknown';
+  if (!match) return { major: 0, runtime };
   // Java 8 and older call themselves "1.8".
-  return match[1] === '1' ? Number(match[2] ?? 0) : Number(match[1]);
+  return { major: match[1] === '1' ? Number(match[2] ?? 0) : Number(match[1]), runtime };
+}
+
+/** The major version `java -version` reports, or null when there is no java on PATH. */
+export function javaMajorVersion(): number | null {
+  return javaVersion()?.major ?? null;
 }

@@ -32,11 +32,14 @@ export function runPaths(home: string): {
 export interface ServerState {
   jvmPid: number;
   uri: string;
-  httpPort: number;
+  /** Null when the server was started without its HTTP connector (the service and the CLIs use Bolt only). */
+  httpPort: number | null;
   version: string;
   /** The process that started it (its first owner). */
   startedBy: number;
   startedAt: string;
+  /** True when the JVM writes its class-data archive at exit (its first start): its stop is given longer. */
+  writesClassData?: boolean;
 }
 
 /** True while a process with this pid exists (signal 0 tests for it without sending anything). */

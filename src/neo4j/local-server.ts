@@ -1,13 +1,14 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { LocalNeo4jConfig } from '../core/config';
 import { portFree } from '../core/ports';
-import { javaMajorVersion, terminate as terminateProcess } from '../core/processes';
+import { type JavaVersion, javaVersion, terminate as terminateProcess } from '../core/processes';
 import type { Progress } from '../core/progress';
+import { archiveMapped, archivePath, dropPartialArchives, planClassData, promoteArchives } from './class-data';
 import { ensureNeo4jJars } from './jars';
 import {
   addLease,
@@ -31,6 +32,8 @@ export interface LocalNeo4j {
   pid: number;
   /** True when the server was already running (started by another process) and this one attached to it. */
   attached: boolean;
+  /** Its HTTP port, or null when it was started without the HTTP connector. */
+  httpPort: number | null;
   /**
    * Leaves the server: stops it cleanly (SIGTERM, then SIGKILL after a grace period) when no other live
    * process holds a lease on it, else leaves it running for them. Safe to call twice.
@@ -47,7 +50,7 @@ interface Credentials {
   password: string;
 }
 
-function neo4jConf(home: string, config: LocalNeo4jConfig): string {
+function neo4jConf(home: string, config: LocalNeo4jConfig, http: boolean): string {
   return [
     '# Written by the launcher at every start; edit the NEO4J_LOCAL_* variables instead.',
     `server.directories.data=${join(home, 'data')}`,
@@ -57,6 +60,9 @@ function neo4jConf(home: string, config: LocalNeo4jConfig): string {
     `server.directories.import=${join(home, 'import')}`,
     'server.default_listen_address=127.0.0.1',
     `server.bolt.listen_address=127.0.0.1:${config.boltPort}`,
+    // Off unless asked for (npm run neo4j): the service and the CLIs speak Bolt only, and starting the HTTP
+    // connector's web server took 3 s of a loaded machine's start, competing with the first queries.
+    `server.http.enabled=${http}`,
     `server.http.listen_address=127.0.0.1:${config.httpPort}`,
     'server.https.enabled=false',
     'dbms.security.auth_enabled=true',
@@ -77,12 +83,17 @@ export function adminToolEnv(home: string): NodeJS.ProcessEnv {
   return { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') };
 }
 
-function javaOk(): void {
-  const major = javaMajorVersion();
-  if (major === null) {
+let javaFound: JavaVersion | null = null;
+
+/** The java on PATH, checked to be 17 or later; asked once per process (a JVM start costs time). */
+function javaOk(): JavaVersion {
+  javaFound ??= javaVersion();
+  if (javaFound === null) {
     throw new Error('Java is not on PATH: install Java 17 or 21, or set NEO4J_URI to use an existing Neo4j');
   }
+  const { major } = javaFound;
   if (major < 17) throw new Error(`Neo4j 5 needs Java 17 or later; java -version says ${major || 'unknown'}`);
+  return javaFound;
 }
 
 /** True when pid is a JVM started for this home, so a recycled pid is never killed by mistake. */
@@ -95,7 +106,22 @@ function isOurServer(pid: number, home: string): boolean {
   }
 }
 
-const terminate = (pid: number): Promise<void> => terminateProcess(pid, STOP_GRACE_MS);
+/**
+ * How long a JVM that writes its class-data archive at exit may take to stop: Neo4j's own shutdown, then the
+ * dump of some 15,000 classes, measured at 30 s and more on a loaded machine; it happens once per archive key.
+ */
+const DUMP_STOP_GRACE_MS = 180_000;
+
+const terminate = (pid: number, graceMs = STOP_GRACE_MS): Promise<boolean> => terminateProcess(pid, graceMs);
+
+/**
+ * Stops our JVM, then settles the class-data archive it may have written at exit: kept when it exited on
+ * SIGTERM (the archive is whole), dropped when it had to be killed (an archive it only mapped stays).
+ */
+async function terminateServer(pid: number, home: string, writesClassData: boolean): Promise<void> {
+  if (await terminate(pid, writesClassData ? DUMP_STOP_GRACE_MS : STOP_GRACE_MS)) await promoteArchives(home);
+  else await dropPartialArchives(home);
+}
 
 /**
  * A server that nobody uses any more (its users were killed, watchdog included) is stopped before a new one
@@ -260,7 +286,13 @@ async function waitForBolt(
 }
 
 /** Leaves the server under the home lock; stops it when no other live process holds a lease. */
-function leaver(home: string, pid: number, lease: string, progress: Progress): () => Promise<void> {
+function leaver(
+  home: string,
+  pid: number,
+  lease: string,
+  progress: Progress,
+  writesClassData: boolean,
+): () => Promise<void> {
   let stopping: Promise<void> | null = null;
   return () => {
     stopping ??= withHomeLock(home, progress, async () => {
@@ -272,7 +304,11 @@ function leaver(home: string, pid: number, lease: string, progress: Progress): (
         );
         return;
       }
-      if (isOurServer(pid, home)) await terminate(pid);
+      if (isOurServer(pid, home)) {
+        if (writesClassData)
+          progress.info('Neo4j writes its class-data archive as it stops (once, for faster starts)…');
+        await terminateServer(pid, home, writesClassData);
+      }
       await clearServerState(home);
     });
     return stopping;
@@ -304,8 +340,8 @@ async function attach(
   progress.info(
     `Using the Neo4j already running on ${home} (pid ${state.jvmPid}, started by pid ${state.startedBy}) at ${state.uri}`,
   );
-  const stop = leaver(home, state.jvmPid, lease, progress);
-  return { uri: state.uri, ...credentials, pid: state.jvmPid, attached: true, stop };
+  const stop = leaver(home, state.jvmPid, lease, progress, state.writesClassData ?? false);
+  return { uri: state.uri, ...credentials, pid: state.jvmPid, attached: true, httpPort: state.httpPort, stop };
 }
 
 /**
@@ -315,7 +351,14 @@ async function attach(
  */
 export async function startLocalNeo4j(
   config: LocalNeo4jConfig,
-  options: { password?: string; progress: Progress },
+  options: {
+    password?: string;
+    progress: Progress;
+    /** Called once the JVM is spawned, for work that can run while Neo4j boots; not called when attaching. */
+    whileBooting?: () => void;
+    /** Start the HTTP connector too (only when this call starts the server). */
+    http?: boolean;
+  },
 ): Promise<LocalNeo4j> {
   const { progress } = options;
   const home = config.home;
@@ -325,7 +368,7 @@ export async function startLocalNeo4j(
     try {
       return (
         (await attach(home, lease, options.password, progress)) ??
-        (await startServer(config, lease, options.password, progress))
+        (await startServer(config, lease, options.password, progress, options.whileBooting, options.http ?? false))
       );
     } catch (err) {
       await removeLease(lease);
@@ -338,13 +381,13 @@ export async function startLocalNeo4j(
  * Makes the home ready for Neo4j's own programs (the server, neo4j-admin): Java checked, the jars resolved,
  * the folders made and conf/neo4j.conf written from the configuration. Returns the jars' folder.
  */
-export async function prepareLocalHome(config: LocalNeo4jConfig, progress: Progress): Promise<string> {
+export async function prepareLocalHome(config: LocalNeo4jConfig, progress: Progress, http = false): Promise<string> {
   javaOk();
   const lib = await ensureNeo4jJars(config.libDir, config.version, progress);
   for (const dir of ['conf', 'data', 'logs', 'run', 'plugins', 'import']) {
     await mkdir(join(config.home, dir), { recursive: true });
   }
-  await writeFile(join(config.home, 'conf', 'neo4j.conf'), neo4jConf(config.home, config));
+  await writeFile(join(config.home, 'conf', 'neo4j.conf'), neo4jConf(config.home, config, http));
   return lib;
 }
 
@@ -353,23 +396,32 @@ async function startServer(
   lease: string,
   password: string | undefined,
   progress: Progress,
+  whileBooting: (() => void) | undefined,
+  http: boolean,
 ): Promise<LocalNeo4j> {
   const started = Date.now();
   const home = config.home;
   await stopLeftover(home, await recordedJvmPid(home), progress);
-  const lib = await prepareLocalHome(config, progress);
+  const lib = await prepareLocalHome(config, progress, http);
   const credentials = await credentialsFor(home, lib, password, progress);
+  // Null when NEO4J_LOCAL_CLASS_DATA=false: the JVM starts without an archive and writes none.
+  const classData = config.classData
+    ? await planClassData(await archivePath(home, lib, config.version, javaOk().runtime))
+    : null;
+  const writesClassData = classData !== null && !classData.uses;
+  const archiveNote = classData === null ? 'off' : classData.uses ? 'mapped' : 'written at exit';
 
-  for (const [name, port] of [
-    ['NEO4J_LOCAL_BOLT_PORT', config.boltPort],
-    ['NEO4J_LOCAL_HTTP_PORT', config.httpPort],
-  ] as const) {
+  const ports: [string, number][] = [['NEO4J_LOCAL_BOLT_PORT', config.boltPort]];
+  if (http) ports.push(['NEO4J_LOCAL_HTTP_PORT', config.httpPort]);
+  for (const [name, port] of ports) {
     if (!(await portFree(port))) {
       throw new Error(`Port ${port} on 127.0.0.1 is already in use: set ${name} to a free port, or stop what holds it`);
     }
   }
 
-  progress.info(`Starting Neo4j ${config.version} (heap ${config.heap}, data in ${home})…`);
+  progress.info(
+    `Starting Neo4j ${config.version} (heap ${config.heap}, data in ${home}, class-data archive ${archiveNote})…`,
+  );
   const consoleLog = openSync(join(home, 'logs', 'console.log'), 'a');
   const jvm = spawn(
     'java',
@@ -378,6 +430,7 @@ async function startServer(
       `-Xmx${config.heap}`,
       '-XX:+UseG1GC',
       '-XX:+ExitOnOutOfMemoryError',
+      ...(classData?.flags ?? []),
       '-cp',
       `${lib}/*`,
       'org.neo4j.server.CommunityEntryPoint',
@@ -394,23 +447,30 @@ async function startServer(
   await writeServerState(home, {
     jvmPid: pid,
     uri,
-    httpPort: config.httpPort,
+    httpPort: http ? config.httpPort : null,
     version: config.version,
     startedBy: process.pid,
     startedAt: new Date().toISOString(),
+    writesClassData,
   });
   startLeaseWatchdog(pid, home);
+  whileBooting?.();
 
   progress.info(`Waiting for Bolt on ${uri}…`);
   try {
     await waitForBolt(uri, credentials, jvm, home, progress);
   } catch (err) {
-    // Under the lock already: stop it directly, not through the leaver.
+    // Under the lock already: stop it directly, not through the leaver. An archive of a failed start is not kept.
     await terminate(pid);
+    if (classData) await rm(`${classData.archive}.partial`, { force: true });
     await clearServerState(home);
     throw err;
   }
+  if (classData?.uses && !(await archiveMapped(pid, classData.archive))) {
+    progress.info(`Java refused the class-data archive ${classData.archive}: removed; the next start writes a new one`);
+  }
   progress.info(`Neo4j is up at ${uri} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const stop = leaver(home, pid, lease, progress);
-  return { uri, user: credentials.user, password: credentials.password, pid, attached: false, stop };
+  const stop = leaver(home, pid, lease, progress, writesClassData);
+  const httpPort = http ? config.httpPort : null;
+  return { uri, user: credentials.user, password: credentials.password, pid, attached: false, httpPort, stop };
 }

@@ -12,6 +12,7 @@ import type { Config } from '../core/config';
 import type { Context } from '../graphql/context';
 import { formatError } from './format-error';
 import type { Logger } from '../core/logger';
+import { type PhaseClock, untimedPhases } from '../core/progress';
 import { type Database, RoundTripCounter } from '../core/database';
 import { queryLimitsPlugin } from './plugins/query-limits';
 import { knownOperationTypesRule } from '../compiler/analysis/operation-types';
@@ -62,6 +63,8 @@ export interface AppOptions {
   metrics?: Metrics;
   /** The write path the mutations use (main.ts builds it on the ingest pipeline); without one they answer so. */
   articles?: ArticleWriter;
+  /** Times the start's phases (main.ts logs them); untimed by default. */
+  phases?: PhaseClock;
 }
 
 /** A started HTTP service: its address, its follower of the change log, and how to stop it. */
@@ -77,6 +80,7 @@ export interface RunningApp {
 /** Builds and starts the HTTP service: /graphql (HTTP and WebSocket), /export, /healthz, /readyz and /metrics. */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger } = options;
+  const phases = options.phases ?? untimedPhases;
   const metrics = config.metrics ? (options.metrics ?? createMetrics()) : null;
   const db = metrics ? meteredDatabase(options.db, metrics) : options.db;
   // An outage's steps go to the log: the gate at info (an operator's question is "when did it come back?"),
@@ -85,7 +89,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     e.event === 'warm-up-statement'
       ? logger.debug(e, 'warm-up statement planned')
       : logger.info(e, `database ${e.event}`);
-  const schema = options.schema ?? (await buildGraphSchema());
+  const schema = options.schema ?? (await phases.time('GraphQL schema built', buildGraphSchema));
   const app = express();
   const server = createServer(app);
   const changes = new ChangeFollower(
@@ -168,11 +172,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       unavailableStatusPlugin(),
     ],
   });
-  await apollo.start();
-  // Opens the first connection and records a verdict before the first /readyz (bounded; never fails the start).
-  await db.availability.check();
-  // From the log's head: a replica delivers what is written after it starts (never throws; an outage is retried).
-  await changes.start();
+  await phases.time('Apollo started', () => apollo.start());
+  // Side by side, as neither needs the other: on a just-started Neo4j each is a first statement to plan.
+  await Promise.all([
+    // Records a verdict before the first /readyz (bounded; never fails the start).
+    phases.time('availability checked', () => db.availability.check()),
+    // From the log's head: a replica delivers what is written after it starts (never throws; an outage is retried).
+    phases.time('change follower at the log head', () => changes.start()),
+  ]);
 
   app.disable('x-powered-by');
   app.use(securityHeaders());
@@ -206,10 +213,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   app.use(httpErrorHandler(config.errorDetails));
 
   try {
-    await new Promise<void>((resolvePromise, reject) => {
-      server.once('error', reject);
-      server.listen(config.port, config.host, () => resolvePromise());
-    });
+    await phases.time(
+      'HTTP listening',
+      () =>
+        new Promise<void>((resolvePromise, reject) => {
+          server.once('error', reject);
+          server.listen(config.port, config.host, () => resolvePromise());
+        }),
+    );
   } catch (err) {
     // A port in use: nothing else may keep running (the follower's timer, the WebSocket endpoint).
     await changes.stop();

@@ -66,6 +66,8 @@ beforeAll(async () => {
     NEO4J_LOCAL_DIR: join(home, 'neo4j'),
     NEO4J_LOCAL_BOLT_PORT: String(await freePort()),
     NEO4J_LOCAL_HTTP_PORT: String(await freePort()),
+    // These scenarios are about who starts and stops the server; the class-data archive has its own tests.
+    NEO4J_LOCAL_CLASS_DATA: 'false',
   };
 });
 afterAll(async () => {
@@ -82,6 +84,8 @@ describe('npm run neo4j (the embedded default)', () => {
     first = await startCli();
     expect(first.output()).toContain(`Bolt URI:  bolt://127.0.0.1:${env.NEO4J_LOCAL_BOLT_PORT}`);
     expect(first.output()).toMatch(/User:\s+neo4j/);
+    // npm run neo4j asks for the HTTP connector; the service and the CLIs start Neo4j with Bolt only.
+    expect(first.output()).toContain(`HTTP:      http://127.0.0.1:${env.NEO4J_LOCAL_HTTP_PORT}/`);
     const [row] = await query(first.password, 'CALL dbms.components() YIELD versions RETURN versions[0] AS v');
     expect(row).toEqual({ v: '5.26.30' });
     await query(first.password, 'CREATE (:LauncherTestMarker {run: 1})');

@@ -18,6 +18,8 @@ export default async function globalSetup(): Promise<void> {
     NEO4J_LOCAL_BOLT_PORT: String(await freePort()),
     NEO4J_LOCAL_HTTP_PORT: String(await freePort()),
     NEO4J_LOCAL_HEAP: '512m',
+    // A throw-away home starts once: writing a class-data archive would only slow its start and stop.
+    NEO4J_LOCAL_CLASS_DATA: 'false',
   });
   const progress = lineProgress();
   progress.info(`\nStarting a throw-away Neo4j for the integration tests in ${home}`);

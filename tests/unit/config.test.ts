@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       httpPort: 7474,
       heap: '512m',
       pageCache: '128m',
+      classData: false,
     });
     expect(config.graphiql).toBe(true);
   });
