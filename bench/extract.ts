@@ -80,35 +80,24 @@ async function main(): Promise<void> {
   const sections: string[] = [];
 
   const mode = flag.mode ?? 'auto';
-  if (mode !== 'corenlp') {
-    await pass(rulesExtractor, docs, gazetteer); // warm-up: compromise builds its lexicon, the JIT compiles
-    const seconds = median(await sequence(runs, () => pass(rulesExtractor, docs, gazetteer)));
-    sections.push(
-      `### rules\n\n${table([
-        ['articles / words', `${docs.length} / ${words}`],
-        ['timed passes (after 1 warm-up)', String(runs)],
-        ['median seconds per pass', seconds.toFixed(3)],
-        ['articles/s', rate(docs.length, seconds)],
-        ['words/s', Math.round(words / seconds).toLocaleString('en-US')],
-        ['peak RSS of the Node process (VmHWM)', mb(peakRssMb('self'))],
-      ])}`,
-    );
-  }
-
+  // One pass to warm up (compromise builds its lexicon, the JIT compiles), then the timed passes.
+  const timed = async (title: string, extractor: Extractor): Promise<string> => {
+    await pass(extractor, docs, gazetteer);
+    const seconds = median(await sequence(runs, () => pass(extractor, docs, gazetteer)));
+    return `### ${title}\n\n${table([
+      ['articles / words', `${docs.length} / ${words}`],
+      ['timed passes (after 1 warm-up)', String(runs)],
+      ['median seconds per pass', seconds.toFixed(3)],
+      ['articles/s', rate(docs.length, seconds)],
+      ['words/s', Math.round(words / seconds).toLocaleString('en-US')],
+      ['peak RSS of the Node process (VmHWM)', mb(peakRssMb('self'))],
+    ])}`;
+  };
+  if (mode !== 'corenlp') sections.push(await timed('rules', rulesExtractor));
   // The trained model after the rules (the default pipeline): its own cost is the difference of the two rows.
   if (mode !== 'corenlp' && config.extractionModel) {
     const modelled = withModel(rulesExtractor, loadModel(config.extractionModel.file));
-    await pass(modelled, docs, gazetteer);
-    const seconds = median(await sequence(runs, () => pass(modelled, docs, gazetteer)));
-    sections.push(
-      `### rules + trained model (INGEST_MODEL=on)\n\n${table([
-        ['timed passes (after 1 warm-up)', String(runs)],
-        ['median seconds per pass', seconds.toFixed(3)],
-        ['articles/s', rate(docs.length, seconds)],
-        ['words/s', Math.round(words / seconds).toLocaleString('en-US')],
-        ['peak RSS of the Node process (VmHWM)', mb(peakRssMb('self'))],
-      ])}`,
-    );
+    sections.push(await timed('rules + trained model (INGEST_MODEL=on)', modelled));
   }
 
   if (mode !== 'rules') {

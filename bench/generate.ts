@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { mulberry32 } from '../src/core/random';
 import { type EntityKind, EVENT_TYPES } from '../src/core/vocabulary';
 import type {
   Annotation,
@@ -16,18 +17,6 @@ import type { ArticleDocument } from '../ingest/article/read';
  * Degrees are heavy-tailed: entity choices follow a power law over a pool whose first members are the hubs
  * (department-of-justice, jeff-sessions, ...), so a few hubs get most edges.
  */
-
-/** mulberry32: a small, fast, seeded PRNG (same seed, same sequence on every platform). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An index in [0, n) where low indices are far more likely: u^skew, skew > 1 gives a heavy head. */
 export function skewedIndex(rand: () => number, n: number, skew: number): number {

@@ -1,3 +1,5 @@
+import { mulberry32 } from '../../../src/core/random';
+
 /**
  * A multinomial logistic regression over sparse binary features: small, dependency-free and fast enough
  * to train on every run of `npm run train:extract`. Weights are kept per feature string, so a model file is
@@ -121,15 +123,3 @@ function shuffle(order: number[], random: () => number): void {
 
 /** Every training setting, as recorded in a model file so that it can be trained again to the same weights. */
 export type TrainSettings = Required<TrainOptions> & { positiveWeight: number };
-
-/** A small seeded PRNG, so that training is reproducible without a dependency. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

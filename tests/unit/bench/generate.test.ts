@@ -1,7 +1,8 @@
 import { AnnotationSchema } from '../../../ingest/annotation/format';
 import { checkAnnotation } from '../../../ingest/annotation/check';
 import { planArticle } from '../../../ingest/graph-plan';
-import { generateArticles, mulberry32, parseSize, skewedIndex } from '../../../bench/generate';
+import { generateArticles, parseSize, skewedIndex } from '../../../bench/generate';
+import { mulberry32 } from '../../../src/core/random';
 
 const all = (facts: number, seed?: number) => [...generateArticles({ facts, seed, factsPerArticle: 200 })];
 
