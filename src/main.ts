@@ -28,14 +28,14 @@ async function main(): Promise<void> {
   progress.info(`start-up: main() began at ${(performance.now() / 1000).toFixed(2)} s (its own modules loaded)`);
   // Loading the service's modules and building the GraphQL schema need no database: they run while Neo4j boots.
   let prepared: Promise<{ modules: ServiceModules; schema: GraphQLSchema }> | null = null;
-  const prepare = (): void => {
-    prepared ??= phases.time('modules loaded and GraphQL schema built, while Neo4j boots', async () => {
+  const prepare = (): Promise<unknown> => {
+    prepared ??= phases.time('modules loaded and GraphQL schema built', async () => {
       // A dynamic import (Node's loader in a CommonJS build), so nothing of it loads before the JVM is spawned.
       const modules: ServiceModules = await import('./cli/service.js');
       return { modules, schema: await modules.buildGraphSchema() };
     });
     // Awaited after the database is up; a failure meanwhile must not end the process as an unhandled rejection.
-    prepared.catch(() => undefined);
+    return prepared.catch(() => undefined);
   };
   const runtime = await openRuntime(config, progress, { phases, whileBooting: prepare });
   prepare();

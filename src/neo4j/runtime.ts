@@ -24,28 +24,31 @@ export interface Runtime {
 /**
  * Connects to NEO4J_URI, or uses the embedded local Neo4j when it is unset (attaching to it when another
  * process of this project already runs it on the same home, else starting it), then applies the
- * migrations. Whatever it started is stopped again if a later step fails. whileBooting is called once the
- * database is on its way (the JVM spawned, or at once for a remote one; not when attaching to a running local
- * one).
+ * migrations. Whatever it started is stopped again if a later step fails. whileBooting is called once a local
+ * Neo4j this call starts is on its way (the JVM spawned; not for a remote one, nor when attaching to a running
+ * local one), and the work it returns ends before the first connection is opened.
  */
 export async function openRuntime(
   config: Config,
   progress: Progress,
   options: {
     phases?: PhaseClock;
-    /** Called once the database is on its way, for work that needs none and can overlap its boot. */
-    whileBooting?: () => void;
+    /** Called once a local database is on its way, for work that needs none and can overlap its boot. */
+    whileBooting?: () => Promise<unknown> | void;
     /** A local Neo4j this call starts serves HTTP too (`npm run neo4j`); nothing else here uses it. */
     http?: boolean;
   } = {},
 ): Promise<Runtime> {
   const phases = options.phases ?? untimedPhases;
-  const whileBooting = options.whileBooting ?? ((): void => undefined);
+  let booting: Promise<unknown> | undefined;
+  const whileBooting = (): void => {
+    booting = Promise.resolve(options.whileBooting?.());
+  };
   let local: LocalNeo4j | null = null;
   let connect: { uri: string; user: string; password: string };
   if (config.neo4j.uri) {
+    // A remote database has no boot to hide work behind.
     connect = { uri: config.neo4j.uri, user: config.neo4j.user, password: config.neo4j.password ?? '' };
-    whileBooting();
   } else {
     local = await phases.time('Neo4j up', () =>
       startLocalNeo4j(config.local, { password: config.neo4j.password, progress, whileBooting, http: options.http }),
@@ -58,6 +61,9 @@ export async function openRuntime(
     await local?.stop();
   };
   try {
+    // The overlapped work (the schema build) is CPU-bound: left running, it would hold the event loop past the
+    // connection's acquisition bound (NEO4J_ACQUISITION_TIMEOUT_MS), and the start would fail on a busy machine.
+    await booting?.catch(() => undefined);
     await phases.time('connected', () => db.driver.verifyConnectivity({ database: config.neo4j.database }));
     const check = async (): Promise<boolean | null> => {
       // One read answers both start-up questions: which migrations are recorded, and whether to seed. It is
