@@ -5,7 +5,8 @@
  *   the gazetteer for article k holds the curated annotations of the other seeds only;
  * - `tune` / `test` / `fresh` / `fresh2`: hand-annotated development articles, `<dir>/<split>/<id>.txt` (or .md/.html) with
  *   `<id>.yaml` as gold and an optional `<id>.neutral.txt` (one name a line, see CompareOptions.neutral);
- *   their gazetteer is every seed's curated annotation, as a fresh install has it.
+ *   their gazetteer is every seed's curated annotation, as a fresh install has it; the country is neutral in
+ *   each (COUNTRY_NAMES).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
@@ -60,6 +61,21 @@ export interface EvalReport {
 
 const ARTICLE_EXTENSIONS = ['.txt', '.md', '.html', '.htm'];
 
+/**
+ * The country is neutral in every development article whose gold leaves it out: the annotation guide keeps
+ * jurisdictions that act or are acted on, the annotators never kept the country, and the issue's own
+ * measurement on unseen articles counts it neither for nor against. Listing it in each `.neutral.txt`
+ * would say the same thing 86 times.
+ */
+export const COUNTRY_NAMES: readonly string[] = [
+  'United States',
+  'U.S.',
+  'US',
+  'USA',
+  'America',
+  'United States of America',
+];
+
 /** The curated annotations of a directory, by file stem. */
 export function loadCurated(dir: string): Map<string, Annotation> {
   const curated = new Map<string, Annotation>();
@@ -105,7 +121,7 @@ export async function loadEvalSet(set: EvalSet, paths: EvalPaths): Promise<EvalI
           .map((l) => l.replace(/#.*$/, '').trim())
           .filter((l) => l.length > 0)
       : [];
-    items.push({ id, doc: await readArticleFile(file), gold, gazetteer, neutral });
+    items.push({ id, doc: await readArticleFile(file), gold, gazetteer, neutral: [...neutral, ...COUNTRY_NAMES] });
   }
   return items;
 }

@@ -56,13 +56,58 @@ function titleOrg(
   if (!title) return undefined;
   // "United States Attorney General": the country is not the office's body, the Justice Department is.
   if (title.org && !(info.orgHint && title.org.type === 'country')) return table.of(title.org);
-  if (info.orgHint) return table.ensure(info.orgHint.name, info.orgHint.kind, info.orgHint.type);
-  // "city solicitor Sozi Pedro Tulante": the city of the story.
+  // "city solicitor Sozi Pedro Tulante", "state Attorney General Maura Healey": the city or state of the
+  // story, before any federal body the bare title would imply.
   const noun = title.precedingNoun;
-  if (noun === 'city' || noun === 'county' || noun === 'state') return mainJurisdiction(table, noun);
+  if (noun === 'city' || noun === 'county' || noun === 'state')
+    return mainJurisdiction(table, noun) ?? hinted(table, info);
+  const body = title.org ? undefined : bodyOfOffice(mentions, table, m, info.title);
+  if (body) return body;
+  // A bare "Attorney General" whom no curated file knows is a state's when the story is about a state: the
+  // federal one is a known name ("Attorney General Jeff Sessions") far more often than a new one.
+  const state = info.title === 'Attorney General' && !table.of(m)?.known ? mainJurisdiction(table, 'state') : undefined;
+  if (state) return state;
+  if (info.orgHint) return hinted(table, info);
   if (noun) return recentBodyNamed(mentions, table, m, noun);
   const office = JURISDICTION_OFFICES.get(info.title);
   return office ? mainJurisdiction(table, office) : undefined;
+}
+
+function hinted(table: EntityTable, info: TitleInfo): ResolvedEntity | undefined {
+  return info.orgHint ? table.ensure(info.orgHint.name, info.orgHint.kind, info.orgHint.type) : undefined;
+}
+
+/**
+ * Offices held in a body of many members, and how that body's name ends: a supervisor sits on the Board of
+ * Supervisors, a judge on a court, a representative in a House. The annotation guide gives such a role to
+ * the body when the article names it, not to the county or the state around it.
+ */
+const BODY_OFFICES: readonly (readonly [RegExp, RegExp])[] = [
+  [/^supervisor$/i, /\bboard of supervisors$/i],
+  [/^(?:council member|councilman|councilwoman|alderman|alderwoman)$/i, /\b(?:council|board of aldermen)$/i],
+  [/^(?:u\.s\. |district |circuit |chief |magistrate )?judge$|^(?:chief )?justice$/i, /\b(?:court|circuit)\b/i],
+  [
+    /^(?:state |u\.s\. )?representative$|^congress(?:man|woman)$|^delegate$|^assembly(?:man|woman| member)$/i,
+    /\bhouse of (?:representatives|delegates)$|\b(?:general )?assembly$/i,
+  ],
+  [/^(?:state )?senator$/i, /\bsenate$/i],
+  [/^(?:county )?commissioner$/i, /\b(?:commission|commissioners court|board of commissioners)$/i],
+];
+
+/** The body an office of many members belongs to, when the article names one: the nearest before the name. */
+function bodyOfOffice(mentions: Mention[], table: EntityTable, m: Mention, title: string): ResolvedEntity | undefined {
+  const names = BODY_OFFICES.find(([office]) => office.test(title))?.[1];
+  if (!names) return undefined;
+  const fits = (e: ResolvedEntity | undefined): e is ResolvedEntity =>
+    e !== undefined && (e.kind === 'agency' || e.kind === 'organization') && names.test(e.name);
+  const at = mentions.indexOf(m);
+  const before = mentions.slice(0, Math.max(at, 0)).reverse();
+  const after = mentions.slice(at + 1).filter((x) => x.sentence === m.sentence);
+  for (const x of [...after.slice(0, 3), ...before]) {
+    const e = table.of(x);
+    if (fits(e)) return e;
+  }
+  return [...table.entities.values()].find((e) => fits(e) && e.mentions.length > 0);
 }
 
 /**

@@ -89,6 +89,7 @@ const TITLE_LIST: readonly (readonly [string, TitleInfo])[] = [
   ['solicitor', { title: 'Solicitor' }],
   ['city solicitor', { title: 'City Solicitor' }],
   ['solicitor general', { title: 'Solicitor General' }],
+  ['delegate', { title: 'Delegate' }],
   ['assemblyman', { title: 'Assemblyman' }],
   ['assemblywoman', { title: 'Assemblywoman' }],
   ['assembly member', { title: 'Assembly Member' }],

@@ -14,19 +14,30 @@ export function collectiveBodies(ctx: ArticleContext, sentence: number, tokens: 
   const bodies: Mention[] = [];
   for (const m of found) {
     const isPlace = m.kind === 'jurisdiction' && m.name !== 'Sanctuary jurisdictions';
-    const isAdministration = m.kind === 'person' && m.surnameOnly === true;
-    if (!isPlace && !isAdministration && m.kind !== 'agency') continue;
+    // "the Trump administration", "the Donald Trump administration", "President Trump’s administration": a
+    // president's administration is named by the surname alone, as the curated files name it.
+    if (m.kind === 'person') {
+      const after = /^(?:[’']s)?\s+administration\b/.exec(ctx.text.slice(m.end, m.end + 24));
+      const surname = m.name.split(/\s+/).pop() ?? m.name;
+      if (after && /^\p{Lu}/u.test(surname))
+        bodies.push(
+          makeMention(
+            ctx,
+            sentence,
+            m.start,
+            m.end + after[0].length,
+            `${surname} administration`,
+            'agency',
+            undefined,
+            0.8,
+          ),
+        );
+      continue;
+    }
+    if (!isPlace && m.kind !== 'agency') continue;
     const k = tokens.findIndex((t) => t.start >= m.end);
     const next = tokens[k];
     if (!next || !onlySpaceBetween(ctx.text, tokens[k - 1], next) || next.capitalized) continue;
-    if (isAdministration) {
-      if (next.lower === 'administration') {
-        bodies.push(
-          makeMention(ctx, sentence, m.start, next.end, `${m.text} administration`, 'agency', undefined, 0.8),
-        );
-      }
-      continue;
-    }
     const two = `${next.lower} ${tokens[k + 1]?.lower ?? ''}`;
     const [noun, end] = COLLECTIVE_BODIES.has(two) ? [two, tokens[k + 1]?.end ?? next.end] : [next.lower, next.end];
     const suffix = COLLECTIVE_BODIES.get(noun);

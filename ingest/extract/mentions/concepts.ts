@@ -11,6 +11,7 @@ export function matchConcepts(ctx: ArticleContext, sentence: number, tokens: Tok
   if (!s) return [];
   const found: Mention[] = [];
   for (const concept of DOMAIN_CONCEPTS) {
+    if ((concept.when && !concept.when.test(s.text)) || concept.unless?.test(s.text)) continue;
     concept.re.lastIndex = 0;
     for (const m of s.text.matchAll(concept.re)) {
       const start = s.start + (m.index ?? 0);

@@ -91,8 +91,12 @@ export function attachTitles(ctx: ArticleContext, sentence: number, tokens: Toke
     }
     const wordBefore = title.start > 0 ? tokens[title.start - 1] : undefined;
     const lowercaseTitle = !titleStart.capitalized;
+    // "jail spokeswoman", and before a capitalized title only a jurisdiction's noun: "state Attorney General".
     const precedingNoun =
-      !org && lowercaseTitle && wordBefore && onlySpaceBetween(ctx.text, wordBefore, titleStart)
+      !org &&
+      wordBefore &&
+      (lowercaseTitle || /^(?:state|city|county)$/.test(wordBefore.text)) &&
+      onlySpaceBetween(ctx.text, wordBefore, titleStart)
         ? wordBefore
         : undefined;
     person.title = {
