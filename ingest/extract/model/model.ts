@@ -43,6 +43,7 @@ const ModelSchema = z.object({
     mode: z.enum(['replace', 'union']),
     actor: LinearSchema,
     target: LinearSchema,
+    polarity: LinearSchema.optional(),
   }),
   event: z.object({ threshold: z.number().min(0).max(1), actor: LinearSchema }),
 });

@@ -87,6 +87,15 @@ export function trainModel(examples: readonly ArticleExamples[], options: ModelO
     STANCE_CLASSES,
     options,
   );
+  // Classes in STANCE_CLASSES order after "none": SUPPORTED = 0, OPPOSED = 1.
+  const polarity = train(
+    examples
+      .flatMap((x) => x.actor)
+      .filter((e) => e.label > 0)
+      .map((e) => ({ ...e, label: e.label - 1 })),
+    ['SUPPORTED', 'OPPOSED'],
+    options,
+  );
   const target = train(
     examples.flatMap((x) => x.target),
     ['no', 'yes'],
@@ -110,7 +119,7 @@ export function trainModel(examples: readonly ArticleExamples[], options: ModelO
         seed: options.seed ?? TRAIN_DEFAULTS.seed,
       },
     },
-    stance: { threshold: options.threshold, mode: options.mode, actor, target },
+    stance: { threshold: options.threshold, mode: options.mode, actor, target, polarity },
     event: { threshold: options.eventThreshold, actor: event },
   };
 }

@@ -485,3 +485,92 @@ describe('entity precision: credits, labels and words that name no one', () => {
     expect(events(a).find((e) => e.type === 'lawsuit')?.targets ?? []).not.toContain('united-states');
   });
 });
+
+describe('the debate’s national programs, however the copy writes them', () => {
+  const programs = (a: AnnotationInput): string[] =>
+    (a.entities ?? []).filter((e) => e.kind === 'program').map((e) => e.name);
+
+  it('makes one 287(g) program of "287(g) agreements", "the 287(g) program" and "known as “287(g)”"', () => {
+    const a = extract(
+      'Corlen County signed 287(g) agreements in 2017. The sheriff ended the 287(g) program. A contract known as “287(g)” lets deputies act as agents.',
+    );
+    expect(programs(a)).toEqual(['287(g) program']);
+  });
+
+  it('makes one law of "Section 1373" and "8 U.S.C. § 1373"', () => {
+    const a = extract('The city complies with Section 1373, the department said. Its lawyers cited 8 U.S.C. § 1373.');
+    expect(programs(a)).toEqual(['Section 1373 (8 U.S.C. 1373)']);
+  });
+
+  it('gives Byrne JAG and COPS grants their programs’ names', () => {
+    const a = extract(
+      'Corlen lost its Byrne JAG grants. The Justice Assistance Grant program funds police. Community Oriented Policing Services (COPS) grants pay for officers.',
+    );
+    expect(programs(a).sort()).toEqual([
+      'Community Oriented Policing Services grant program',
+      'Edward Byrne Memorial Justice Assistance Grant',
+    ]);
+  });
+
+  it('takes "the executive order" for the sanctuary order only in a sentence about sanctuary funding, never the travel ban', () => {
+    const order = 'Executive order barring sanctuary cities from federal funds';
+    expect(
+      programs(extract('A judge blocked the executive order that threatened funds for sanctuary cities.')),
+    ).toContain(order);
+    expect(programs(extract('A judge blocked the executive order on travel from seven countries.'))).not.toContain(
+      order,
+    );
+    expect(programs(extract('The mayor signed an executive order on parking.'))).not.toContain(order);
+  });
+});
+
+describe('roles: the body an office belongs to', () => {
+  const roles = (text: string): string[] => (extract(text).roles ?? []).map((r) => `${r.person} ${r.org}`);
+
+  it('gives a state attorney general the state, whether "state" is written or the story is the state’s', () => {
+    expect(roles('In Corlen, Ore., state Attorney General Rhea Stanton sued. Oregon officials agreed.')).toEqual([
+      'rhea-stanton oregon',
+    ]);
+    expect(roles('Oregon sued on Monday. Attorney General Rhea Stanton said Oregon would win.')).toEqual([
+      'rhea-stanton oregon',
+    ]);
+  });
+
+  it('keeps a bare attorney general with the Justice Department when no state is in the story', () => {
+    expect(roles('Attorney General Rhea Stanton told cities to cooperate.')).toEqual([
+      'rhea-stanton department-of-justice',
+    ]);
+  });
+
+  it('gives a supervisor, a council member and a judge the board, council or court the article names', () => {
+    expect(
+      roles('The Corlen County Board of Supervisors voted 4-1. Supervisor Ada Vey voted no. Corlen County lost funds.'),
+    ).toEqual(['ada-vey corlen-county-board-of-supervisors']);
+    expect(roles('The Corlen City Council met. Council Member Lena Ward spoke.')).toEqual([
+      'lena-ward corlen-city-council',
+    ]);
+    expect(roles('The Corlen County Superior Court ruled. Judge Milo Hart wrote the opinion.')).toEqual([
+      'milo-hart corlen-county-superior-court',
+    ]);
+  });
+});
+
+describe('a president’s administration', () => {
+  it('names "the Donald Trump administration" and "Trump’s administration" by the surname, as one agency', () => {
+    const a = extract(
+      'The Donald Trump administration sued Corlen. President Trump’s administration said the city broke the law.',
+    );
+    const agencies = (a.entities ?? []).filter((e) => e.kind === 'agency').map((e) => e.name);
+    expect(agencies).toEqual(['Trump administration']);
+  });
+});
+
+describe('datelines name no entity', () => {
+  it('drops the place of "SALEM, Ore. (AP) —" and "AUSTIN (KXAN) —" unless the body names it', () => {
+    for (const dateline of ['CORLEN, Ore. (AP) —', 'CORLEN (KXAB) —', 'CORLEN, Ore. —']) {
+      const a = extract(`${dateline} Mayor Tom Ridley sued the state on Monday.`);
+      expect(names(a)).not.toContain('Corlen');
+      expect(names(a)).not.toContain('CORLEN');
+    }
+  });
+});
