@@ -3,7 +3,7 @@
  * recall and F1 per article and micro-averaged, optionally writes them as JSON, and rewrites that set's
  * section of docs/extraction-quality.md (keeping the other sets' sections and the Speed section).
  *
- *   npm run eval:extract -- [--set=seeds|tune|test|fresh|fresh2|fresh3|fresh4] [--extractor=rules|corenlp|auto] [--dir ingest/devset]
+ *   npm run eval:extract -- [--set=seeds|tune|test|fresh|fresh2|fresh3|fresh4|fresh5] [--extractor=rules|corenlp|auto] [--dir ingest/devset]
  *                           [--json out.json] [--doc docs/extraction-quality.md | --no-doc]
  *                           [--corpus ingest/corpus] [--annotations ingest/annotations]
  *
@@ -156,7 +156,7 @@ const SET_NOTES: Record<EvalSet, string> = {
 
 const INTRO = `# Extraction quality
 
-\`npm run eval:extract -- --set=seeds|tune|test|fresh|fresh2|fresh3|fresh4 [--extractor=rules|corenlp] [--json out.json]\` runs an extractor
+\`npm run eval:extract -- --set=seeds|tune|test|fresh|fresh2|fresh3|fresh4|fresh5 [--extractor=rules|corenlp] [--json out.json]\` runs an extractor
 over every article of a set that has a gold annotation and compares the result with it. Each set has
 its own section below for each extractor; a run rewrites only its own set's and extractor's section.
 
