@@ -61,7 +61,7 @@ function tokenize(source: string): Line[] | undefined {
     }
     // Directives and document markers: more than one document, or a header, is js-yaml's to read.
     if (indent === 0 && (raw.startsWith('%') || raw.startsWith('---') || raw.startsWith('...'))) return undefined;
-    out.push({ indent, text: raw.slice(indent).trimEnd(), afterGap: gap });
+    out.push({ indent, text: trimSpaces(raw.slice(indent)), afterGap: gap });
     gap = false;
   }
   return out;
@@ -234,15 +234,26 @@ function isEntry(text: string): boolean {
 /** A plain scalar's text on one line, its comment cut off; undefined if it holds what would make it a key. */
 function plainPart(text: string): string | undefined {
   const hash = text.indexOf(' #');
-  const part = hash === -1 ? text : text.slice(0, hash).trimEnd();
+  const part = hash === -1 ? text : trimSpaces(text.slice(0, hash));
   if (part.includes(': ') || part.endsWith(':')) return undefined;
   return part;
 }
 
 /** The rest of a line after a closing quote: nothing, or a comment. */
 function onlyComment(rest: string): boolean {
-  const trimmed = rest.trimStart();
-  return trimmed.length === 0 || (trimmed.startsWith('#') && trimmed.length < rest.length);
+  let i = 0;
+  while (rest.charCodeAt(i) === 32) i += 1;
+  return i === rest.length || (rest.charCodeAt(i) === 35 /* # */ && i > 0);
+}
+
+/**
+ * The text without its trailing spaces. Only spaces: YAML's white space is space and tab (tabs are left to
+ * js-yaml), and String.trimEnd would also take a non-breaking space that belongs to the scalar.
+ */
+function trimSpaces(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end -= 1;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 function singleQuoted(text: string): string | undefined {

@@ -52,6 +52,8 @@ describe('readBlockYaml', () => {
       "p: 'it''s # not a comment'",
       'q: C# and F# # a comment',
       'r: []',
+      's: non-breaking\u00A0',
+      't: \u2003em space before   # and spaces after',
       '',
     ].join('\n');
     const fast = expectSameOrOutside(source);
@@ -74,6 +76,8 @@ describe('readBlockYaml', () => {
       p: "it's # not a comment",
       q: 'C# and F#',
       r: [],
+      s: 'non-breaking\u00A0',
+      t: '\u2003em space before',
     });
   });
 
