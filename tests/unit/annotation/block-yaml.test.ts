@@ -129,8 +129,8 @@ describe('readBlockYaml', () => {
 
   it('agrees with js-yaml on stringified mappings of random strings', () => {
     const random = mulberry32(17);
-    // Mostly words, with every character that means something in YAML now and then.
-    const specials = [...'-_:#\'",.[]{}&*!|>%@`?~\\/'];
+    // Mostly words, with every character that means something in YAML, and some white space that does not, now and then.
+    const specials = [...'-_:#\'",.[]{}&*!|>%@`?~\\/\u00A0\u2019\u2003'];
     const letter = (): string =>
       random() < 0.15 ? specials[Math.floor(random() * specials.length)]! : 'ab XYZ019'[Math.floor(random() * 9)]!;
     const text = (): string => Array.from({ length: 1 + Math.floor(random() * 12) }, letter).join('');
