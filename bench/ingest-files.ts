@@ -42,7 +42,7 @@ export function* fileArticles(facts: number): Generator<PreparedArticle> {
 }
 
 /** Writes every article of the size as `<id>.txt` (title header, blank line, text) and `<id>.yaml`. */
-async function writeCorpus(dir: string, facts: number): Promise<{ articles: number; facts: number }> {
+export async function writeCorpus(dir: string, facts: number): Promise<{ articles: number; facts: number }> {
   let articles = 0;
   let rows = 0;
   for (const { doc, annotation } of fileArticles(facts)) {
