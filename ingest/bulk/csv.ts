@@ -152,6 +152,21 @@ export function csvHeader(columns: CsvColumn<never>[]): string {
 export type DeferredProperties = Record<string, string | string[]>;
 
 /**
+ * A list of plain strings (none empty, none with a quote, a line break or U+001F) as its field, in one scan of
+ * each element; null for any other list, which the full checks then take.
+ */
+function plainList(value: unknown[]): string | null {
+  if (value.length === 0) return '';
+  let text = '"';
+  for (let i = 0; i < value.length; i += 1) {
+    const v = value[i];
+    if (typeof v !== 'string' || v === '' || SPECIAL.test(v)) return null;
+    text += i === 0 ? v : ARRAY_DELIMITER + v;
+  }
+  return `${text}"`;
+}
+
+/**
  * One line of fields from a row, in column order, and the values it left out; `where` names the row in errors
  * (called only to throw one).
  */
@@ -176,6 +191,13 @@ export function csvLine<R>(
     if (c.type === 'double' && typeof value === 'number' && Number.isFinite(value)) {
       line += String(value);
       continue;
+    }
+    if (c.type === 'string[]' && Array.isArray(value)) {
+      const text = plainList(value);
+      if (text !== null) {
+        line += text;
+        continue;
+      }
     }
     const at = (): string => `${named()}, property ${c.key}`;
     if (!c.identity && (c.type === 'string' || c.type === 'string[]') && hasLineBreak(value)) {
