@@ -213,9 +213,9 @@ export function csvLine<R>(
 }
 
 /**
- * Chunks of 256 KiB go to the file. Measured at 1M (docs/bulk-load.md); likely because a chunk string that lives long enough to
- * survive a scavenge is promoted, and the old generation holds the whole corpus, so a major collection is costly:
- * 4 MiB chunks wrote in 33–40 s, 1 MiB in 20–28 s, 256 KiB and 64 KiB in 15–17 s.
+ * Chunks of 256 KiB go to the file. Measured at 1M (docs/bulk-load.md): 4 MiB chunks wrote in 33–40 s, 1 MiB
+ * in 20–28 s, 256 KiB and 64 KiB in 15–17 s. Likely because a chunk string that lives long enough to survive a
+ * scavenge is promoted, and with the whole corpus in the old generation a major collection is costly.
  */
 const CHUNK = 1 << 18;
 
