@@ -22,7 +22,7 @@ import {
 const USAGE = `Usage: npm run ingest -- [--dry-run] [--extractor=rules|corenlp|auto] [paths...]
        npm run ingest -- --retract <article-id>...
        npm run ingest -- --bulk [--files=DIR] [paths...]
-       npm run ingest -- --bulk-finish
+       npm run ingest -- --bulk-finish [--files=DIR]
   Loads articles into the graph. Paths are article files (.txt .md .html), annotation files (.yaml)
   or folders of them; none means the sample corpus (ingest/corpus). An article with an annotation
   (<name>.yaml beside it or in ingest/annotations/) is loaded as annotated; a raw article is read by
@@ -36,8 +36,12 @@ const USAGE = `Usage: npm run ingest -- [--dry-run] [--extractor=rules|corenlp|a
              the embedded database must be stopped; the importer's files go to DIR (default
              <NEO4J_LOCAL_DIR>/import/bulk, deleted after the load unless --files is given). With NEO4J_URI
              it only writes the files (default .data/bulk-import) and prints the command to run on the server.
-  --bulk-finish  after running that command on the server and starting it: migrations and the last step.
+  --bulk-finish  after running that command on the server and starting it: migrations and the last step
+             (the values kept out of the CSV files, read from the files' folder: --files=DIR as for --bulk).
   ${EXTRACTOR_USAGE}`;
+
+/** Where --bulk with NEO4J_URI writes the files, and where --bulk-finish reads the values kept out of them. */
+const BULK_FILES_DEFAULT = join(PROJECT_ROOT, '.data', 'bulk-import');
 
 const NO_DATABASE_NOTICE =
   'Dry run without a database: raw articles are resolved against the curated annotations (ingest/annotations) only; set NEO4J_URI to resolve them against a graph too.';
@@ -79,12 +83,14 @@ async function retract(ids: string[]): Promise<number> {
 }
 
 /** `npm run ingest -- --bulk-finish`: migrations and finishBulkLoad on NEO4J_URI, after an import run on its server. */
-async function bulkFinish(): Promise<number> {
+async function bulkFinish(dir: string): Promise<number> {
   const config = loadConfig();
   const runtime = await openRuntime(config, lineProgress());
   try {
-    await finishBulkLoad(runtime.db);
-    process.stderr.write('Bulk load finished: migrations applied, empty lists set.\n');
+    const { deferredRows } = await finishBulkLoad(runtime.db, dir);
+    process.stderr.write(
+      `Bulk load finished: migrations applied, the values of ${deferredRows} rows kept out of the files (in ${dir}) and the empty lists set.\n`,
+    );
     return 0;
   } finally {
     await runtime.close();
@@ -107,14 +113,14 @@ async function bulk(paths: string[], config: Config, options: IngestOptions & { 
   const failed = summary.outcomes.filter((o) => o.status === 'failed');
   progress.info(`Read and checked ${prepared.length} article(s) in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
   if (config.neo4j.uri) {
-    const dir = filesDir ?? join(PROJECT_ROOT, '.data', 'bulk-import');
+    const dir = filesDir ?? BULK_FILES_DEFAULT;
     const { command } = await writeBulkFiles(config, prepared, dir, progress);
     process.stdout.write(
       [
         `NEO4J_URI is set: the importer must run on that server, with its database "${config.neo4j.database}" stopped and empty.`,
         `Copy ${dir} there (the paths below are this machine's), run`,
         `  ${command}`,
-        `then start the database (START DATABASE ${config.neo4j.database}) and run here: npm run ingest -- --bulk-finish`,
+        `then start the database (START DATABASE ${config.neo4j.database}) and run here: npm run ingest -- --bulk-finish${filesDir ? ` --files=${filesDir}` : ''}`,
         '',
       ].join('\n'),
     );
@@ -144,7 +150,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (argv[0] === '--retract') return retract(argv.slice(1));
-  if (argv[0] === '--bulk-finish' && argv.length === 1) return bulkFinish();
+  if (argv[0] === '--bulk-finish' && (argv.length === 1 || (argv.length === 2 && argv[1]!.startsWith('--files=')))) {
+    return bulkFinish(argv[1]?.slice('--files='.length) ?? BULK_FILES_DEFAULT);
+  }
   const dryRun = argv.includes('--dry-run');
   const bulkLoad = argv.includes('--bulk');
   if (dryRun && bulkLoad) {

@@ -4,10 +4,11 @@
  * properties and relationship types the named upserts of cypher/queries/ingest/ write, and the change-log
  * entries the loader records (freshChange). One node file per label set, one relationship file per type.
  */
+import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChangeRecord } from '../../src/core/change-log';
-import { FACT_TYPES } from '../../src/core/vocabulary';
+import { FACT_TYPES, type FactType } from '../../src/core/vocabulary';
 import { freshChange } from '../change-records';
 import {
   type CombinedFactRow,
@@ -18,7 +19,7 @@ import {
 } from '../combine-plans';
 import { planArticle } from '../graph-plan';
 import type { PreparedArticle } from '../prepare-input';
-import { type CsvColumn, CsvFile, importerCsvOptions } from './csv';
+import { type CsvColumn, CsvFile, type DeferredProperties, importerCsvOptions } from './csv';
 
 /** A corpus the bulk load cannot take as a whole; says which article or id, and what to do instead. */
 export class BulkCorpusError extends Error {
@@ -76,19 +77,43 @@ export function bulkRows(items: PreparedArticle[]): BulkRows {
   return { rows, changes: plans.map(freshChange) };
 }
 
-const str = (key: string, header = key): CsvColumn => ({ header: `${header}:string`, type: 'string', key });
-const strs = (key: string): CsvColumn => ({ header: `${key}:string[]`, type: 'string[]', key });
-const idColumn = (space: string): CsvColumn => ({ header: `id:ID(${space})`, type: 'string', key: 'id' });
+type Column<R> = CsvColumn<R>;
+const str = <R>(key: string): Column<R> => ({ header: `${key}:string`, type: 'string', key });
+const strs = <R>(key: string): Column<R> => ({ header: `${key}:string[]`, type: 'string[]', key });
+const idColumn = <R>(space: string): Column<R> => ({
+  header: `id:ID(${space})`,
+  type: 'string',
+  key: 'id',
+  identity: true,
+});
 
-const ARTICLE_COLUMNS: CsvColumn[] = [
-  idColumn('Article'),
-  ...['file', 'title', 'url', 'published', 'author', 'source', 'origin', 'contentHash', 'annotationHash', 'text'].map(
-    (k) => str(k),
-  ),
-  strs('factKeys'),
-  { header: 'ingestedAt:datetime', type: 'datetime', key: 'ingestedAt' },
+type ArticleRow = CombinedRows['articles'][number];
+type EntityRow = CombinedRows['entities'][string][number];
+type EventRow = CombinedRows['events'][number];
+type MentionRow = CombinedRows['mentions'][number];
+type ChangeRow = ChangeRecord & { seq: number; at: Date };
+
+const ARTICLE_KEYS = [
+  'id',
+  'file',
+  'title',
+  'url',
+  'published',
+  'author',
+  'source',
+  'origin',
+  'contentHash',
+  'annotationHash',
+  'text',
+  'factKeys',
 ];
-const ENTITY_COLUMNS: CsvColumn[] = [
+const articleColumns = (at: Date): Column<ArticleRow>[] => [
+  idColumn('Article'),
+  ...ARTICLE_KEYS.slice(1, -1).map((k) => str<ArticleRow>(k)),
+  strs('factKeys'),
+  { header: 'ingestedAt:datetime', type: 'datetime', key: 'ingestedAt', get: () => at },
+];
+const ENTITY_COLUMNS: Column<EntityRow>[] = [
   idColumn('Entity'),
   str('name'),
   strs('aliases'),
@@ -96,7 +121,7 @@ const ENTITY_COLUMNS: CsvColumn[] = [
   str('description'),
   str('origin'),
 ];
-const EVENT_COLUMNS: CsvColumn[] = [
+const EVENT_COLUMNS: Column<EventRow>[] = [
   idColumn('Entity'),
   str('name'),
   strs('aliases'),
@@ -106,30 +131,55 @@ const EVENT_COLUMNS: CsvColumn[] = [
   str('summary'),
   str('origin'),
 ];
-const CHANGE_COLUMNS: CsvColumn[] = [
-  { header: 'seq:long', type: 'long', key: 'seq' },
+const CHANGE_COLUMNS: Column<ChangeRow>[] = [
+  { header: 'seq:long', type: 'long', key: 'seq', identity: true },
   { header: 'at:datetime', type: 'datetime', key: 'at' },
-  ...['kind', 'articleId', 'title', 'origin', 'published'].map((k) => str(k)),
+  ...['kind', 'articleId', 'title', 'origin', 'published'].map((k) => str<ChangeRow>(k)),
   strs('entityIds'),
 ];
-const COUNTER_COLUMNS: CsvColumn[] = [str('id'), { header: 'seq:long', type: 'long', key: 'seq' }];
-const CLAIM_KEYS = ['quote', 'confidence', 'name', 'eventType', 'date', 'type', 'description', 'summary'];
-const MENTION_COLUMNS: CsvColumn[] = [
-  { header: ':START_ID(Article)', type: 'string', key: 'article' },
-  { header: ':END_ID(Entity)', type: 'string', key: 'id' },
-  ...CLAIM_KEYS.map((k) =>
-    k === 'confidence' ? { header: 'confidence:double', type: 'double' as const, key: k } : str(k),
-  ),
+const COUNTER_COLUMNS: Column<{ id: string; seq: number }>[] = [
+  { header: 'id:string', type: 'string', key: 'id', identity: true },
+  { header: 'seq:long', type: 'long', key: 'seq' },
 ];
-const FACT_COLUMNS: CsvColumn[] = [
-  { header: ':START_ID(Entity)', type: 'string', key: 'from' },
-  { header: ':END_ID(Entity)', type: 'string', key: 'to' },
-  ...['key', 'origin', 'title', 'start', 'end'].map((k) => str(k)),
-  strs('evidenceArticles'),
-  strs('evidenceQuotes'),
-  { header: 'evidenceConfidence:double[]', type: 'double[]', key: 'evidenceConfidence' },
+const CLAIM_KEYS = ['quote', 'confidence', 'name', 'eventType', 'date', 'type', 'description', 'summary'] as const;
+const MENTION_COLUMNS: Column<MentionRow>[] = [
+  { header: ':START_ID(Article)', type: 'string', key: 'article', identity: true },
+  { header: ':END_ID(Entity)', type: 'string', key: 'id', identity: true },
+  ...CLAIM_KEYS.map((k): Column<MentionRow> => ({
+    header: k === 'confidence' ? `${k}:double` : `${k}:string`,
+    type: k === 'confidence' ? 'double' : 'string',
+    key: k,
+    get: (m) => m.claim[k],
+  })),
+];
+// The properties upsert-facts sets on a new relationship, read from one combined fact row.
+const FACT_COLUMNS: Column<CombinedFactRow>[] = [
+  { header: ':START_ID(Entity)', type: 'string', key: 'from', identity: true },
+  { header: ':END_ID(Entity)', type: 'string', key: 'to', identity: true },
+  // With the endpoints and the type, key and origin are what finds the relationship again (MERGE's keys).
+  { ...str<CombinedFactRow>('key'), identity: true },
+  { ...str<CombinedFactRow>('origin'), identity: true },
+  ...['title', 'start', 'end'].map((k) => str<CombinedFactRow>(k)),
+  { ...strs<CombinedFactRow>('evidenceArticles'), get: (r) => r.articles },
+  { ...strs<CombinedFactRow>('evidenceQuotes'), get: (r) => r.quotes },
+  {
+    header: 'evidenceConfidence:double[]',
+    type: 'double[]',
+    key: 'evidenceConfidence',
+    get: (r) => r.confidences,
+  },
   strs('sources'),
-  { header: 'confidence:double', type: 'double', key: 'confidence' },
+  {
+    header: 'confidence:double',
+    type: 'double',
+    key: 'confidence',
+    // upsert-facts keeps the running maximum from 0.0.
+    get: (r) => {
+      let m = 0;
+      for (const c of r.confidences) if (c > m) m = c;
+      return m;
+    },
+  },
 ];
 const FACT_ROW_KEYS = [
   'key',
@@ -149,48 +199,50 @@ const FACT_ROW_KEYS = [
  * A row with a property these files do not carry means the model grew and this writer did not: fail
  * rather than load a graph that differs from the online loader's.
  */
-function onlyKnown(row: object, known: string[], what: string): void {
-  const unknown = Object.keys(row).find((k) => !known.includes(k));
-  if (unknown !== undefined) {
-    throw new Error(
-      `${what} has a property "${unknown}" that ingest/bulk/import-files.ts does not write; add its column`,
-    );
+function onlyKnown(row: object, known: ReadonlySet<string>, what: () => string): void {
+  // for…in rather than Object.keys: no array per row of a million.
+  for (const k in row) {
+    if (!known.has(k)) {
+      throw new Error(
+        `${what()} has a property "${k}" that ingest/bulk/import-files.ts does not write; add its column`,
+      );
+    }
   }
-}
-
-/** The properties upsert-facts sets on a new relationship, from one combined fact row. */
-function factProperties(row: CombinedFactRow): Record<string, unknown> {
-  onlyKnown(row, FACT_ROW_KEYS, `fact ${row.key}`);
-  return {
-    from: row.from,
-    to: row.to,
-    key: row.key,
-    origin: row.origin,
-    title: row.title,
-    start: row.start,
-    end: row.end,
-    evidenceArticles: row.articles,
-    evidenceQuotes: row.quotes,
-    evidenceConfidence: row.confidences,
-    sources: row.sources,
-    // upsert-facts keeps the running maximum from 0.0.
-    confidence: row.confidences.reduce((m, c) => (c > m ? c : m), 0),
-  };
 }
 
 /** One file of the import, with what the importer needs to know of it. */
 export interface ImportFile {
   path: string;
   rows: number;
-  multiline: boolean;
   longestLine: number;
 }
 
-/** The files of one bulk load, by label set and by relationship type. */
+/**
+ * What the deferred values of a row are set on after the import: the node or relationship a named query of
+ * cypher/queries/ingest/bulk-deferred-*.cypher finds again by `ref`.
+ */
+export type DeferredTarget = 'Article' | 'Entity' | 'Change' | 'MENTIONS' | FactType;
+
+/**
+ * One line of DEFERRED_FILE: property values kept out of the CSV lines (they hold line breaks, which would
+ * need the importer's slow multiline parsing), set on the imported graph by finishBulkLoad.
+ */
+export interface DeferredRow {
+  target: DeferredTarget;
+  ref: Record<string, string | number>;
+  properties: DeferredProperties;
+}
+
+/** The file, beside the CSV files, that holds the deferred values as JSON lines. */
+export const DEFERRED_FILE = 'deferred-values.jsonl';
+
+/** The files of one bulk load, by label set and by relationship type, and the values set after the import. */
 export interface ImportFiles {
   dir: string;
   nodes: (ImportFile & { labels: string[] })[];
   relationships: (ImportFile & { type: string })[];
+  /** Rows with property values in DEFERRED_FILE. */
+  deferredRows: number;
 }
 
 /** Node and relationship counts of the files. */
@@ -199,46 +251,65 @@ export function importCounts(files: ImportFiles): { nodes: number; relationships
   return { nodes: sum(files.nodes), relationships: sum(files.relationships) };
 }
 
-async function writeFile(
+/** How one kind of row becomes a file: its columns, its name in errors, and how its deferred values find it again. */
+interface FileSpec<R> {
+  columns: Column<R>[];
+  known: ReadonlySet<string>;
+  what: (row: R) => string;
+  /** The object whose properties onlyKnown checks (a mention's claim, a row itself). */
+  checked?: (row: R) => object;
+  target: DeferredTarget;
+  ref: (row: R) => Record<string, string | number>;
+}
+
+async function writeFile<R>(
   path: string,
-  columns: CsvColumn[],
-  rows: Iterable<[Record<string, unknown>, string]>,
+  spec: FileSpec<R>,
+  rows: Iterable<R>,
+  deferred: DeferredRow[],
 ): Promise<ImportFile> {
-  const file = new CsvFile(path, columns);
+  const file = new CsvFile(path, spec.columns);
   try {
-    for (const [row, where] of rows) await file.add(row, where);
+    for (const row of rows) {
+      const where = (): string => spec.what(row);
+      onlyKnown(spec.checked ? spec.checked(row) : (row as object), spec.known, where);
+      if (file.add(row, where)) await file.flush();
+    }
   } finally {
     await file.close();
   }
-  return { path, rows: file.rows, multiline: file.multiline, longestLine: file.longestLine };
+  for (const d of file.deferred) {
+    deferred.push({ target: spec.target, ref: spec.ref(d.row), properties: d.properties });
+  }
+  return { path, rows: file.rows, longestLine: file.longestLine };
 }
 
-function* tagged<T>(rows: T[], where: (row: T) => string, map: (row: T) => Record<string, unknown>) {
-  for (const row of rows) yield [map(row), where(row)] as [Record<string, unknown>, string];
-}
+const keysOf = <R>(columns: Column<R>[]): Set<string> => new Set(columns.map((c) => c.key));
 
 /**
- * Writes the importer's files for these rows into dir (created if needed); `at` stands for the
- * transaction time the online loader stores as ingestedAt and as the change entries' at.
+ * Writes the importer's files for these rows into dir (created if needed), and DEFERRED_FILE with the values
+ * that hold line breaks; `at` stands for the transaction time the online loader stores as ingestedAt and as
+ * the change entries' at.
  */
 export async function writeImportFiles(dir: string, bulk: BulkRows, at: Date): Promise<ImportFiles> {
   await mkdir(dir, { recursive: true });
   const { rows } = bulk;
-  const files: ImportFiles = { dir, nodes: [], relationships: [] };
-  const articleColumns = ARTICLE_COLUMNS.map((c) => c.key).filter((k) => k !== 'ingestedAt');
+  const files: ImportFiles = { dir, nodes: [], relationships: [], deferredRows: 0 };
+  const deferred: DeferredRow[] = [];
+  const byId = (row: { id: string }): Record<string, string> => ({ id: row.id });
   files.nodes.push({
     labels: ['Article'],
     ...(await writeFile(
       join(dir, 'articles.csv'),
-      ARTICLE_COLUMNS,
-      tagged(
-        rows.articles,
-        (a) => `article ${a.file}`,
-        (a) => {
-          onlyKnown(a, articleColumns, `article ${a.file}`);
-          return { ...a, ingestedAt: at };
-        },
-      ),
+      {
+        columns: articleColumns(at),
+        known: new Set(ARTICLE_KEYS),
+        what: (a) => `article ${a.file}`,
+        target: 'Article',
+        ref: byId,
+      },
+      rows.articles,
+      deferred,
     )),
   });
   for (const [label, entityRows] of Object.entries(rows.entities)) {
@@ -246,19 +317,15 @@ export async function writeImportFiles(dir: string, bulk: BulkRows, at: Date): P
       labels: ['Entity', label],
       ...(await writeFile(
         join(dir, `entities-${label}.csv`),
-        ENTITY_COLUMNS,
-        tagged(
-          entityRows,
-          (e) => `${label} ${e.id}`,
-          (e) => {
-            onlyKnown(
-              e,
-              ENTITY_COLUMNS.map((c) => c.key),
-              `${label} ${e.id}`,
-            );
-            return { ...e };
-          },
-        ),
+        {
+          columns: ENTITY_COLUMNS,
+          known: keysOf(ENTITY_COLUMNS),
+          what: (e) => `${label} ${e.id}`,
+          target: 'Entity',
+          ref: byId,
+        },
+        entityRows,
+        deferred,
       )),
     });
   }
@@ -267,19 +334,15 @@ export async function writeImportFiles(dir: string, bulk: BulkRows, at: Date): P
       labels: ['Entity', 'Event'],
       ...(await writeFile(
         join(dir, 'events.csv'),
-        EVENT_COLUMNS,
-        tagged(
-          rows.events,
-          (e) => `event ${e.id}`,
-          (e) => {
-            onlyKnown(
-              e,
-              EVENT_COLUMNS.map((c) => c.key),
-              `event ${e.id}`,
-            );
-            return { ...e };
-          },
-        ),
+        {
+          columns: EVENT_COLUMNS,
+          known: keysOf(EVENT_COLUMNS),
+          what: (e) => `event ${e.id}`,
+          target: 'Entity',
+          ref: byId,
+        },
+        rows.events,
+        deferred,
       )),
     });
   }
@@ -288,12 +351,15 @@ export async function writeImportFiles(dir: string, bulk: BulkRows, at: Date): P
       labels: ['Change'],
       ...(await writeFile(
         join(dir, 'changes.csv'),
-        CHANGE_COLUMNS,
-        tagged(
-          bulk.changes.map((c, i) => ({ ...c, seq: i + 1, at })),
-          (c) => `change-log entry of ${c.articleId}`,
-          (c) => c,
-        ),
+        {
+          columns: CHANGE_COLUMNS,
+          known: keysOf(CHANGE_COLUMNS),
+          what: (c) => `change-log entry of ${c.articleId}`,
+          target: 'Change',
+          ref: (c) => ({ seq: c.seq }),
+        },
+        bulk.changes.map((c, i) => ({ ...c, seq: i + 1, at })),
+        deferred,
       )),
     });
     // The counter the change log hands sequence numbers from, as changes/record leaves it.
@@ -301,12 +367,16 @@ export async function writeImportFiles(dir: string, bulk: BulkRows, at: Date): P
       labels: ['ChangeCounter'],
       ...(await writeFile(
         join(dir, 'change-counter.csv'),
-        COUNTER_COLUMNS,
-        tagged(
-          [{ id: 'change-log', seq: bulk.changes.length }],
-          () => 'change counter',
-          (c) => c,
-        ),
+        {
+          columns: COUNTER_COLUMNS,
+          known: keysOf(COUNTER_COLUMNS),
+          what: () => 'change counter',
+          // Both of its columns are identities or numbers: it never defers a value.
+          target: 'Change',
+          ref: () => ({}),
+        },
+        [{ id: 'change-log', seq: bulk.changes.length }],
+        deferred,
       )),
     });
   }
@@ -315,30 +385,54 @@ export async function writeImportFiles(dir: string, bulk: BulkRows, at: Date): P
       type: 'MENTIONS',
       ...(await writeFile(
         join(dir, 'mentions.csv'),
-        MENTION_COLUMNS,
-        tagged(
-          rows.mentions,
-          (m) => `mention of ${m.id} in ${m.article}`,
-          (m) => {
-            onlyKnown(m.claim, CLAIM_KEYS, `mention of ${m.id} in ${m.article}`);
-            return { article: m.article, id: m.id, ...m.claim };
-          },
-        ),
+        {
+          columns: MENTION_COLUMNS,
+          known: new Set(CLAIM_KEYS),
+          what: (m) => `mention of ${m.id} in ${m.article}`,
+          checked: (m) => m.claim,
+          target: 'MENTIONS',
+          // An annotation declares each id once: an article mentions an entity at most once.
+          ref: (m) => ({ article: m.article, id: m.id }),
+        },
+        rows.mentions,
+        deferred,
       )),
     });
   }
+  const factKeys = new Set(FACT_ROW_KEYS);
   for (const type of FACT_TYPES) {
     if (rows.facts[type].length === 0) continue;
     files.relationships.push({
       type,
       ...(await writeFile(
         join(dir, `facts-${type}.csv`),
-        FACT_COLUMNS,
-        tagged(rows.facts[type], (f) => `${type} fact ${f.key}`, factProperties),
+        {
+          columns: FACT_COLUMNS,
+          known: factKeys,
+          what: (f) => `${type} fact ${f.key}`,
+          target: type,
+          ref: (f) => ({ from: f.from, to: f.to, key: f.key, origin: f.origin }),
+        },
+        rows.facts[type],
+        deferred,
       )),
     });
   }
+  await writeDeferred(join(dir, DEFERRED_FILE), deferred);
+  files.deferredRows = deferred.length;
   return files;
+}
+
+/** DEFERRED_FILE, one JSON object a line (JSON keeps every code unit of a string, lone surrogates included). */
+async function writeDeferred(path: string, rows: DeferredRow[]): Promise<void> {
+  const stream = createWriteStream(path, { encoding: 'utf8' });
+  for (const row of rows) {
+    if (!stream.write(`${JSON.stringify(row)}\n`)) await new Promise<void>((r) => stream.once('drain', r));
+  }
+  await new Promise<void>((resolve, reject) => {
+    stream.once('error', reject);
+    stream.end(resolve);
+  });
 }
 
 const MIB = 1 << 20;
@@ -352,8 +446,8 @@ export function readBufferSize(longestLine: number): number {
 }
 
 /**
- * The arguments of `neo4j-admin` (org.neo4j.cli.AdminTool) that import these files into `database`.
- * Multiline parsing (which the importer warns is slow) only when a file has a newline in a field.
+ * The arguments of `neo4j-admin` (org.neo4j.cli.AdminTool) that import these files into `database`. No file
+ * has a line break in a field (those values are deferred), so the importer parses in parallel, not multiline.
  */
 export function importArguments(
   files: ImportFiles,
@@ -361,7 +455,6 @@ export function importArguments(
   options: { overwrite: boolean; reportFile: string },
 ): string[] {
   const all = [...files.nodes, ...files.relationships];
-  const multiline = all.some((f) => f.multiline);
   return [
     'database',
     'import',
@@ -374,9 +467,6 @@ export function importArguments(
     ...(options.overwrite ? ['--overwrite-destination=true'] : []),
     ...files.nodes.map((f) => `--nodes=${f.labels.join(':')}=${f.path}`),
     ...files.relationships.map((f) => `--relationships=${f.type}=${f.path}`),
-    // The v2 format, which takes the list of multiline files, failed on the 1M corpus's articles file ("found CR
-    // outside a text cell" at a 4 MiB buffer boundary, with no CR in the data): v1 treats every file as multiline.
-    ...(multiline ? ['--multiline-fields=true'] : []),
   ];
 }
 

@@ -40,8 +40,12 @@ describe('csvField: one value in the importer CSV dialect', () => {
     expect(csvField('She said "no", twice', 'string', 'w')).toBe('"She said ""no"", twice"');
   });
 
-  it('keeps commas and newlines inside the quotes', () => {
-    expect(csvField('a,b\nc\r\nd', 'string', 'w')).toBe('"a,b\nc\r\nd"');
+  it('keeps commas inside the quotes, and refuses a line break (a field is one line; CsvFile defers such values)', () => {
+    expect(csvField('a,b, c', 'string', 'w')).toBe('"a,b, c"');
+    expect(() => csvField('a\nb', 'string', 'Person x, property id')).toThrow(
+      /^Person x, property id: a line break in an id or endpoint/,
+    );
+    expect(() => csvField(['a', 'b\rc'], 'string[]', 'p')).toThrow(/^p: a line break/);
   });
 
   it('writes a missing value as an empty unquoted field and the empty string as ""', () => {
@@ -104,11 +108,11 @@ describe('CsvFile: a bulk file streamed row by row', () => {
 
   it('writes the header, then rows that read back to the same values, and counts them', async () => {
     const file = new CsvFile(join(dir, 'people.csv'), columns);
-    await file.add({ id: 'a', name: 'Ann "the mayor", of X', aliases: ['A', 'Ann, X'], confidence: 0.9 }, 'row a');
-    await file.add({ id: 'b', name: 'Bo', aliases: [], confidence: null }, 'row b');
+    file.add({ id: 'a', name: 'Ann "the mayor", of X', aliases: ['A', 'Ann, X'], confidence: 0.9 }, 'row a');
+    file.add({ id: 'b', name: 'Bo', aliases: [], confidence: null }, 'row b');
     await file.close();
     expect(file.rows).toBe(2);
-    expect(file.multiline).toBe(false);
+    expect(file.deferred).toEqual([]);
     const rows = parseCsv(await readFile(file.path, 'utf8'));
     expect(rows).toEqual([
       ['id:ID(Entity)', 'name:string', 'aliases:string[]', 'confidence:double'],
@@ -117,18 +121,39 @@ describe('CsvFile: a bulk file streamed row by row', () => {
     ]);
   });
 
-  it('marks a file multiline when a field holds a newline, and the row still reads back whole', async () => {
-    const file = new CsvFile(join(dir, 'texts.csv'), columns.slice(0, 2));
-    await file.add({ id: 't', name: 'line one\nline "two"' }, 'row t');
+  it('leaves values with line breaks out of the line and keeps them, intact, to be set after the import', async () => {
+    const file = new CsvFile(join(dir, 'texts.csv'), columns);
+    const text = 'line one\nline "two", with a comma\r\nand CR\ralone';
+    const aliases = ['plain', 'two\nlines'];
+    file.add({ id: 't', name: text, aliases, confidence: 0.5 }, 'row t');
+    file.add({ id: 'u', name: 'one line', aliases: ['x'], confidence: 1 }, 'row u');
     await file.close();
-    expect(file.multiline).toBe(true);
-    expect(parseCsv(await readFile(file.path, 'utf8'))[1]).toEqual(['t', 'line one\nline "two"']);
+    const written = await readFile(file.path, 'utf8');
+    expect(written).not.toMatch(/\r/);
+    expect(written.split('\n')).toHaveLength(4);
+    // The row is still there, with its identity and its other values; the deferred ones are no property.
+    expect(parseCsv(written).slice(1)).toEqual([
+      ['t', '', '', '0.5'],
+      ['u', 'one line', 'x', '1'],
+    ]);
+    expect(file.deferred).toEqual([{ row: expect.objectContaining({ id: 't' }), properties: { name: text, aliases } }]);
+    expect(file.deferred[0]!.properties.name).toBe(text);
+  });
+
+  it('refuses a line break in an identity column rather than leaving the id out', () => {
+    const file = new CsvFile(join(dir, 'ids.csv'), [{ ...columns[0]!, identity: true }]);
+    expect(() => file.add({ id: 'a\nb' }, 'row ab')).toThrow(/^row ab, property id: a line break in an id/);
+    return file.close();
   });
 
   it('names the row and property of a value it refuses', async () => {
     const file = new CsvFile(join(dir, 'bad.csv'), columns);
-    await expect(file.add({ id: 'c', name: 'C', aliases: [''], confidence: 1 }, 'Person c')).rejects.toThrow(
+    expect(() => file.add({ id: 'c', name: 'C', aliases: [''], confidence: 1 }, 'Person c')).toThrow(
       /^Person c, property aliases: an empty string/,
+    );
+    // Also when the list is deferred for a line break in another element.
+    expect(() => file.add({ id: 'd', name: 'D', aliases: ['', 'a\nb'], confidence: 1 }, () => 'Person d')).toThrow(
+      /^Person d, property aliases: an empty string/,
     );
     await file.close();
   });
