@@ -21,7 +21,7 @@ export interface SetSection {
 export async function writeQualityDoc(
   path: string,
   part: SetSection | { speed: string },
-  order: readonly string[] = ['seeds', 'tune', 'test', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5'],
+  order: readonly string[] = ['seeds', 'tune', 'test', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6'],
 ): Promise<void> {
   const old = existsSync(path) ? readFileSync(path, 'utf8') : '# Extraction quality\n';
   const text = composeQualityDoc(old, part, order);
@@ -35,7 +35,7 @@ export async function writeQualityDoc(
 export function composeQualityDoc(
   old: string,
   part: SetSection | { speed: string },
-  order: readonly string[] = ['seeds', 'tune', 'test', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5'],
+  order: readonly string[] = ['seeds', 'tune', 'test', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6'],
 ): string {
   let body: string;
   if ('speed' in part) body = old.replace(SPEED, '');

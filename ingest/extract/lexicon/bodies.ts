@@ -127,6 +127,11 @@ export const COLLECTIVE_BODIES: ReadonlyMap<string, string> = new Map([
 
 /** Heads of names that are not entities of the graph: meetings, streets, days. */
 export const NON_ENTITY_HEADS = new Set([
+  // "a Montgomery County Democrat": a party label says what a person is, it names no body.
+  'democrat',
+  'democrats',
+  'republican',
+  'republicans',
   'summit',
   'week',
   'day',

@@ -15,6 +15,10 @@ const CHAMBER: Readonly<Record<string, string>> = {
   Assembly: 'AB',
 };
 
+/** Ballot measures named by their number: "Proposition 205", "Prop. 205", "Measure 105", "Question 4". */
+const BALLOT_MEASURE =
+  /\b(Proposition|Prop\.|Measure|Question|Initiative)\s(\d{1,4}[A-Z]?)\b(?!\s*(?:%|percent|million|billion))/g;
+
 /**
  * A bill's number is its name, however it is spelled: every spelling gets the name "SB 4" (the spelling in
  * the text becomes an alias), so that "SB4", "SB 4" and "Senate Bill 4" are one program, never an
@@ -30,6 +34,15 @@ export function billMentions(ctx: ArticleContext, sentence: number, tokens: Toke
     if (tokens.some((t, i) => covered.has(i) && t.start < end && t.end > start)) continue;
     const chamber = m[2] ? 'HR' : (CHAMBER[m[1] ?? m[3] ?? m[4] ?? ''] ?? 'SB');
     found.push(makeMention(ctx, sentence, start, end, `${chamber} ${m[5]}`, 'program', 'bill', 0.85));
+    tokens.forEach((t, i) => t.start < end && t.end > start && covered.add(i));
+  }
+  // A ballot measure is a bill the voters pass: "Prop. 205" and "Proposition 205" are one program.
+  for (const m of s.text.matchAll(BALLOT_MEASURE)) {
+    const start = s.start + (m.index ?? 0);
+    const end = start + m[0].length;
+    if (tokens.some((t, i) => covered.has(i) && t.start < end && t.end > start)) continue;
+    const kind = m[1] === 'Prop.' ? 'Proposition' : (m[1] ?? 'Measure');
+    found.push(makeMention(ctx, sentence, start, end, `${kind} ${m[2]}`, 'program', 'bill', 0.8));
     tokens.forEach((t, i) => t.start < end && t.end > start && covered.add(i));
   }
   return found;

@@ -20,7 +20,9 @@ function placeTable(): Map<string, PlaceInfo> {
     [COUNTRIES, 'country'],
   ] as const) {
     for (const [name, aliases] of Object.entries(table)) {
-      const canonical = name.replace(/ State$/, '');
+      // "Washington State" keeps its "State": bare, the name is the capital's, and the two would merge.
+      const bare = name.replace(/ State$/, '');
+      const canonical = places.get(bare)?.type === 'city' ? name : bare;
       for (const alias of [name, ...aliases]) if (!places.has(alias)) places.set(alias, { name: canonical, type });
     }
   }

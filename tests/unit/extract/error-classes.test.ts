@@ -574,3 +574,26 @@ describe('datelines name no entity', () => {
     }
   });
 });
+
+describe('names that are labels, abbreviations and ballot numbers', () => {
+  it('takes a party label after a name for what the person is, not a body: "a Corlen County Democrat"', () => {
+    const a = extract('“It is a compromise,” said Del. Ada Vey, a Corlen County Democrat who sponsored the bill.');
+    expect(names(a)).toEqual(['Ada Vey']);
+  });
+
+  it('reads abbreviated titles ("City Atty.", "Del.") as titles, never as part of the name', () => {
+    const a = extract('Corlen City Atty. Milo Hart said the city was not suing the state.');
+    expect(people(a)).toEqual(['Milo Hart']);
+    expect((a.roles ?? []).map((r) => `${r.person} ${r.title} ${r.org}`)).toEqual(['milo-hart City Attorney corlen']);
+  });
+
+  it('keeps "Washington State" the state, apart from the capital', () => {
+    const a = extract('Washington State sued first. Officials in Washington, D.C., said nothing.');
+    expect(names(a)).toEqual(expect.arrayContaining(['Washington State', 'Washington, D.C.']));
+  });
+
+  it('makes one program of a ballot measure however its number is written', () => {
+    const a = extract('Corlen voters rejected Proposition 205 on Tuesday. Prop. 205 would have limited the police.');
+    expect((a.entities ?? []).filter((e) => e.kind === 'program').map((e) => e.name)).toEqual(['Proposition 205']);
+  });
+});
