@@ -122,7 +122,7 @@ const SET_TITLES: Record<EvalSet, string> = {
   fresh3: 'Fresh-3 split: development articles chosen after the extractor and its model were frozen at 3c57bab',
   fresh4: 'Fresh-4 split: development articles chosen after the retrained model was frozen at 5be2165',
   fresh5: 'Fresh-5 split: development articles chosen after the rules and model v3 were frozen at e8f003d',
-  fresh6: 'Fresh-6 split: development articles chosen after the rules and model v4 were frozen at FREEZE6',
+  fresh6: 'Fresh-6 split: development articles chosen after the rules and model v4 were frozen at 3b24799',
 };
 
 const SET_NOTES: Record<EvalSet, string> = {
@@ -159,7 +159,7 @@ const SET_NOTES: Record<EvalSet, string> = {
     '`ingest/devset/fresh5/`, by three annotators who did not read the extractor, the model, its tests or this ' +
     "report; scored once with the frozen code, then tuned on and added to the model's training data (model v4).",
   fresh6:
-    'Real articles chosen and annotated after the rules and model v4 were frozen at commit FREEZE6, in ' +
+    'Real articles chosen and annotated after the rules and model v4 were frozen at commit 3b24799, in ' +
     '`ingest/devset/fresh6/`, by three annotators who did not read the extractor, the model, its tests or this ' +
     'report; scored once with the frozen code. These are the out-of-sample numbers.',
 };
