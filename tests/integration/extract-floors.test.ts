@@ -11,10 +11,10 @@ import { type Floors, scoreSplit, underFloors } from '../support/extraction-floo
  */
 jest.setTimeout(900_000);
 
-// Measured on ingest/devset/fresh5, chosen after the rules and model v3 were frozen at e8f003d, with the model:
-// 0.80 / 0.62 / 0.46 / 0.35 / 0.10 (without it: 0.80 / 0.62 / 0.37 / 0.30 / 0.07). Every earlier split is the
+// Measured on ingest/devset/fresh6, chosen after the rules and model v4 were frozen at 3b24799, with the model:
+// 0.79 / 0.63 / 0.46 / 0.47 / 0.08 (without it: 0.80 / 0.63 / 0.37 / 0.31 / 0.10). Every earlier split is the
 // model's training data now (their out-of-sample figures are in docs/extraction-quality.md).
-const FRESH5: Floors = { entities: 0.76, roles: 0.58, events: 0.42, stances: 0.31 };
+const FRESH6: Floors = { entities: 0.75, roles: 0.59, events: 0.42, stances: 0.43 };
 // Measured on ingest/devset/fresh at the freeze (7bc7979): 0.72 / 0.70 / 0.45 / 0.34 / 0.00; tuned on since, and
 // the model's training data: a regression guard.
 const FRESH: Floors = { entities: 0.68, roles: 0.64, events: 0.4, stances: 0.29 };
@@ -34,11 +34,11 @@ afterAll(async () => {
 });
 
 describe('the CoreNLP extractor', () => {
-  it('keeps every class at or above its floor on the fresh5 split (chosen after the freeze)', async () => {
+  it('keeps every class at or above its floor on the fresh6 split (chosen after the freeze)', async () => {
     expect(setup.extractor.name).toBe('corenlp');
-    const report = await scoreSplit('fresh5', setup.extractor);
+    const report = await scoreSplit('fresh6', setup.extractor);
     expect(report.articles.length).toBeGreaterThanOrEqual(17);
-    expect(underFloors(report, FRESH5)).toEqual([]);
+    expect(underFloors(report, FRESH6)).toEqual([]);
   });
 
   it('keeps every class at or above its floor on the fresh split (tuned on since its scores at the freeze were taken)', async () => {
