@@ -14,6 +14,47 @@ export interface DomainConcept {
   unless?: RegExp;
 }
 
+/**
+ * The federal programs and laws every story of this conflict turns on, under the names the curated files
+ * give them, however the copy writes them: "287(g) agreements", "8 U.S.C. § 1373", "Byrne JAG grants",
+ * "the executive order" in a sentence about sanctuary funding. A domain's fixed vocabulary, like the
+ * agencies' acronyms: each entry is a program of the subject, not a phrase of one article.
+ */
+const NATIONAL_PROGRAMS: readonly DomainConcept[] = [
+  {
+    re: /\b287\s?\(g\)(?:[”"’']?\s+(?:program|agreements?|partnerships?|contracts?|model|task force))?/gi,
+    name: '287(g) program',
+    kind: 'program',
+    type: 'program',
+  },
+  {
+    re: /\b[Ss]ection\s+1373\b|\b8\s+U\.?\s?S\.?\s?C\.?\s*(?:§\s*|[Ss]ection\s+)?1373\b/g,
+    name: 'Section 1373 (8 U.S.C. 1373)',
+    kind: 'program',
+    type: 'law',
+  },
+  {
+    re: /\b(?:(?:Edward\s+)?Byrne\s+(?:Memorial\s+)?(?:Justice\s+Assistance\s+Grants?|JAG)|Justice\s+Assistance\s+Grants?|JAG)(?:\s+(?:program|grants?|funds?|funding|money))*\b/g,
+    name: 'Edward Byrne Memorial Justice Assistance Grant',
+    kind: 'program',
+    type: 'grant',
+  },
+  {
+    re: /\b(?:Community\s+Oriented\s+Policing\s+Services(?:\s+\(COPS\))?|COPS)(?:\s+(?:hiring\s+)?(?:program|grants?))*\b/g,
+    name: 'Community Oriented Policing Services grant program',
+    kind: 'program',
+    type: 'grant',
+  },
+  {
+    re: /\b(?:[Ee]xecutive\s+[Oo]rders?(?:\s+13768)?|(?:sanctuary[- ]city|funding)\s+order)\b/g,
+    name: 'Executive order barring sanctuary cities from federal funds',
+    kind: 'program',
+    type: 'order',
+    when: /(?=[\s\S]*\b(?:sanctuary|funds?|funding|grants?|13768)\b)/i,
+    unless: /\b(?:travel|Muslim|refugees?|wall|border\s+wall|DACA|tariffs?)\b/i,
+  },
+];
+
 /** Phrases of this project's subject that name its two collective nodes. */
 export const DOMAIN_CONCEPTS: readonly DomainConcept[] = [
   {
@@ -27,51 +68,8 @@ export const DOMAIN_CONCEPTS: readonly DomainConcept[] = [
     name: 'Sanctuary jurisdictions',
     kind: 'jurisdiction',
   },
-  ...NATIONAL_PROGRAMS(),
+  ...NATIONAL_PROGRAMS,
 ];
-
-/**
- * The federal programs and laws every story of this conflict turns on, under the names the curated files
- * give them, however the copy writes them: "287(g) agreements", "8 U.S.C. § 1373", "Byrne JAG grants",
- * "the executive order" in a sentence about sanctuary funding. A domain's fixed vocabulary, like the
- * agencies' acronyms: each entry is a program of the subject, not a phrase of one article.
- */
-function NATIONAL_PROGRAMS(): DomainConcept[] {
-  return [
-    {
-      re: /\b287\s?\(g\)(?:[”"’']?\s+(?:program|agreements?|partnerships?|contracts?|model|task force))?/gi,
-      name: '287(g) program',
-      kind: 'program',
-      type: 'program',
-    },
-    {
-      re: /\b[Ss]ection\s+1373\b|\b8\s+U\.?\s?S\.?\s?C\.?\s*(?:§\s*|[Ss]ection\s+)?1373\b/g,
-      name: 'Section 1373 (8 U.S.C. 1373)',
-      kind: 'program',
-      type: 'law',
-    },
-    {
-      re: /\b(?:(?:Edward\s+)?Byrne\s+(?:Memorial\s+)?(?:Justice\s+Assistance\s+Grants?|JAG)|Justice\s+Assistance\s+Grants?|JAG)(?:\s+(?:program|grants?|funds?|funding|money))*\b/g,
-      name: 'Edward Byrne Memorial Justice Assistance Grant',
-      kind: 'program',
-      type: 'grant',
-    },
-    {
-      re: /\b(?:Community\s+Oriented\s+Policing\s+Services(?:\s+\(COPS\))?|COPS)(?:\s+(?:hiring\s+)?(?:program|grants?))*\b/g,
-      name: 'Community Oriented Policing Services grant program',
-      kind: 'program',
-      type: 'grant',
-    },
-    {
-      re: /\b(?:[Ee]xecutive\s+[Oo]rders?(?:\s+13768)?|(?:sanctuary[- ]city|funding)\s+order)\b/g,
-      name: 'Executive order barring sanctuary cities from federal funds',
-      kind: 'program',
-      type: 'order',
-      when: /(?=[\s\S]*\b(?:sanctuary|funds?|funding|grants?|13768)\b)/i,
-      unless: /\b(?:travel|Muslim|refugees?|wall|border\s+wall|DACA|tariffs?)\b/i,
-    },
-  ];
-}
 
 /** "an executive order barring ...", "a bill that would ...", "legislation that would ...": programs named by what they do. */
 export const DESCRIBED_PROGRAM =

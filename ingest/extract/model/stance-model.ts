@@ -89,8 +89,8 @@ export function predictStances(a: ArticleView, model: StanceModel): StanceInput[
     // The chance of any stance decides whether one is stated; which one is the likelier of the two.
     const p = 1 - none;
     if (p < model.threshold) continue;
-    const [, againstP = 0] = model.polarity ? predict(model.polarity, c.features) : [supported, opposed];
-    const kind = (model.polarity ? againstP >= 0.5 : opposed >= supported) ? 'OPPOSED' : 'SUPPORTED';
+    const against = model.polarity ? (predict(model.polarity, c.features)[1] ?? 0) >= 0.5 : opposed >= supported;
+    const kind = against ? 'OPPOSED' : 'SUPPORTED';
     const target = chooseTarget(a, c.sentence, c.actor, kind, model.target);
     if (!target) continue;
     const key = `${c.actor}|${kind}|${target}`;
