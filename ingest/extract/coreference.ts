@@ -41,7 +41,20 @@ const DESCRIPTIONS: readonly Description[] = [
     fits: (e) => (e.kind === 'agency' || e.kind === 'organization') && /\bdepartment\b/i.test(e.name),
   },
   { re: /\bthe\s+administration\b/gi, fits: (e) => /\badministration$/i.test(e.name) },
+  // "the bill", "the measure", "the new law": the bill or law the article named last.
+  { re: /\bthe\s+(?:new\s+|proposed\s+|state\s+)?(?:bill|measure|legislation|law)\b/gi, fits: (e) => isLaw(e) },
+  {
+    re: /\bthe\s+(?:executive\s+)?order\b/gi,
+    fits: (e) => e.kind === 'program' && (e.type === 'order' || /\border\b/i.test(e.name)),
+  },
 ];
+
+/** A program that is a bill or a law, by its type or its name. */
+function isLaw(e: ResolvedEntity): boolean {
+  if (e.kind !== 'program') return false;
+  if (e.type === 'bill' || e.type === 'law') return true;
+  return /\b(?:Bill|Act|Law|SB|HB|AB|Proposition|Measure)\b/.test(e.name);
+}
 
 /**
  * Adds a mention for every definite description that has exactly one candidate: the entity of that

@@ -27,7 +27,8 @@ const CREDIT_PATTERNS: readonly RegExp[] = [
   // The place of a dateline, capitals opening a line before its state and dash: "SALEM, Ore. (AP) —",
   // "BATON ROUGE, LA –", "AUSTIN (KXAN) —". It says where the report was filed, not who acted; the body names the place again
   // when it matters.
-  /^[ \t]*\p{Lu}{2,}(?:[ \t]+\p{Lu}{2,})*(?=(?:,|[ \t]+\()[^\n]{0,40}?(?:[—–]|--|[ \t]-[ \t]))/gmu,
+  // "RICHMOND—" and "SAN FRANCISCO --" run the dash on with no state.
+  /^[ \t]*\p{Lu}{2,}(?:[ \t]+\p{Lu}{2,})*(?=(?:,|[ \t]+\()[^\n]{0,40}?(?:[—–]|--|[ \t]-[ \t])|[ \t]*(?:[—–]|--))/gmu,
   // "[AP / Jane Doe]" closing a caption; "Jane Doe, Associated Press file" alone on its line.
   new RegExp(String.raw`\[[ \t]*(?:${AGENCIES}[ \t]*/[ \t]*)?${NAME}(?:[ \t]*/[ \t]*${AGENCIES})?[ \t]*\]`, 'gu'),
   new RegExp(String.raw`^[ \t]*${NAME},[ \t]*(?:The[ \t]+)?${AGENCIES}(?:[ \t]+(?:file|photo|staff))?[ \t]*$`, 'gmu'),

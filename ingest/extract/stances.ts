@@ -451,17 +451,28 @@ function passiveStances(ctx: ArticleContext, mentions: Mention[], table: EntityT
 
 /** "bill sponsor state Sen. X", "the measure's co-sponsor, X": the names after the noun sponsor the bill. */
 const SPONSOR_NOUN = /\b(?:bill|measure|legislation)(?:['’]s)?\s+(?:co-?|lead\s+)?sponsors?,?\s+(?:state\s+)?/gi;
-/** "X, who introduced the House companion bill", "Y sponsored the measure": the subject sponsors it. */
-const SPONSOR_VERB =
-  /\b(?:sponsored|co-sponsored|cosponsored|authored|introduced|carried)\s+(?:the|this|a)\s+(?:[\w-]+\s+){0,3}?(?:bill|measure|legislation)\b/gi;
+/**
+ * Verbs of making or passing an act, and of voting it down: their subject supports or opposes the act named
+ * right after ("pushed for S.79", "voted 3-2 in favor of a Resolution", "vetoed House Bill 370"), or, for
+ * a noun of law, the law the article names ("Y sponsored the measure").
+ */
+const ACT_VERB =
+  /\b(?:(co-?sponsor(?:ed|s)|cosponsor(?:ed|s)|sponsor(?:ed|s)|authored|introduced|carried|drafted|adopted|approved|pushed\s+for|championed|voted\s+(?:[\d–-]+\s+)?(?:for|in\s+favou?r\s+of|to\s+(?:approve|adopt|pass|support))|spoke\s+(?:\w+\s+)?in\s+favou?r\s+of)|(vetoed|voted\s+(?:[\d–-]+\s+)?(?:against|to\s+(?:repeal|reject|oppose|block))|spoke\s+(?:\w+\s+)?against))\s+/gi;
+/** The noun of an act the verb takes when no program is named there: "sponsored the bill". */
+const ACT_NOUN_AFTER = /^(?:the|this|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?(bill|measure|legislation)\b/i;
+/** "co-sponsored the resolution along with Council Members A and B": the people after share the act. */
+const ALONG_WITH = /^[^.;]{0,40}?\balong\s+with\b/i;
 
-/** Who sponsors, writes or introduces a bill supports the law the article names (else its main program). */
+/**
+ * Who sponsors, writes, introduces or adopts an act supports it: the act named where the verb's noun stands,
+ * else, for a bill, the law the article names (else its main program).
+ */
 function sponsorStances(ctx: ArticleContext, mentions: Mention[], table: EntityTable): ExtractedStance[] {
   const law = namedLaw(table) ?? mainProgram(table);
-  if (!law) return [];
   const found: ExtractedStance[] = [];
-  const support = (actor: ResolvedEntity, sentence: number): void => {
-    if (actor !== law) found.push({ actor, kind: 'SUPPORTED', target: { entity: law }, sentence, confidence: 0.55 });
+  const support = (actor: ResolvedEntity, act: ResolvedEntity | undefined, sentence: number): void => {
+    if (act && actor !== act)
+      found.push({ actor, kind: 'SUPPORTED', target: { entity: act }, sentence, confidence: 0.55 });
   };
   for (const sentence of ctx.sentences) {
     if (sentence.index < ctx.firstBodySentence) continue;
@@ -477,11 +488,32 @@ function sponsorStances(ctx: ArticleContext, mentions: Mention[], table: EntityT
         ACTOR_KINDS.has(entity.kind) &&
         /^(?:\p{Lu}[\p{L}.]*\s+)*$/u.test(ctx.text.slice(after, first.start))
       )
-        support(entity, sentence.index);
+        support(entity, law, sentence.index);
     }
-    for (const verb of sentence.text.matchAll(SPONSOR_VERB))
-      for (const actor of subjectBefore(ctx, here, table, sentence.start + (verb.index ?? 0)))
-        support(actor, sentence.index);
+    for (const verb of sentence.text.matchAll(ACT_VERB)) {
+      const start = sentence.start + (verb.index ?? 0);
+      const end = start + verb[0].length;
+      const named = here.find(
+        (m) =>
+          m.start >= end &&
+          m.start - end <= 40 &&
+          !/[.;]/.test(ctx.text.slice(end, m.start)) &&
+          table.of(m)?.kind === 'program',
+      );
+      const act = named ? table.of(named) : ACT_NOUN_AFTER.test(ctx.text.slice(end, end + 60)) ? law : undefined;
+      if (!act) continue;
+      const kind: StanceKind = verb[2] ? 'OPPOSED' : 'SUPPORTED';
+      const actors = subjectBefore(ctx, here, table, start);
+      const after = named?.end ?? end;
+      if (ALONG_WITH.test(ctx.text.slice(after, sentence.end)))
+        for (const m of here) {
+          const e = table.of(m);
+          if (m.start > after && e?.kind === 'person' && !isPartOfTitle(here, m)) actors.push(e);
+        }
+      for (const actor of actors)
+        if (actor !== act)
+          found.push({ actor, kind, target: { entity: act }, sentence: sentence.index, confidence: 0.55 });
+    }
   }
   return found;
 }

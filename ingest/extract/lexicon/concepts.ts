@@ -73,7 +73,7 @@ export const DOMAIN_CONCEPTS: readonly DomainConcept[] = [
 
 /** "an executive order barring ...", "a bill that would ...", "legislation that would ...": programs named by what they do. */
 export const DESCRIBED_PROGRAM =
-  /\b(?:(?:an?|another|the)\s+)?(executive\s+order|bill|legislation|resolution|ordinance|directive)\s+(?:further\s+|formally\s+)?(?:that\s+would|that|which\s+would|to|barring|restricting|requiring|banning|making)\b[^,.;:(]{8,160}/gi;
+  /\b(?:(?:[Aa]n?|[Aa]nother|[Tt]he)\s+((?:(?:\p{Lu}[\p{L}.-]*|new|proposed|state|federal)\s+){0,2}))?([Ee]xecutive\s+[Oo]rder|[Bb]ill|[Ll]egislation|[Rr]esolution|[Oo]rdinance|[Dd]irective)\s+(?:further\s+|formally\s+)?(?:that\s+would|that|which\s+would|to|barring|restricting|requiring|banning|making|cutting|punishing|prohibiting|allowing|limiting)\b[^,.;:(]{8,160}/gu;
 /** "federal criminal-justice grants": grants named by their purpose. */
 export const DESCRIBED_GRANTS = /\b(?:federal\s+)?(?:[a-z]+-)*[a-z]+\s+grants\b/g;
 /** The program type each head noun of a described program gives. */

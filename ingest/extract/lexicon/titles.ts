@@ -66,6 +66,12 @@ const TITLE_LIST: readonly (readonly [string, TitleInfo])[] = [
   ['official', { title: 'Official' }],
   ['organizer', { title: 'Organizer' }],
   ['council member', { title: 'Council Member' }],
+  // "Council Members A and B": a plural title before a list of names ("Supervisors" and "Commissioners"
+  // are left out: they end the names of boards).
+  ['council members', { title: 'Council Member' }],
+  ['councilmembers', { title: 'Council Member' }],
+  ['lt. gov.', { title: 'Lieutenant Governor' }],
+  ['lt. governor', { title: 'Lieutenant Governor' }],
   ['councilmember', { title: 'Council Member' }],
   ['councilman', { title: 'Councilman' }],
   ['councilwoman', { title: 'Councilwoman' }],

@@ -88,7 +88,7 @@ function classifySpan(ctx: ArticleContext, sentence: number, tokens: Token[]): M
     return isCommonWord(first.lower) ? null : make(text, 'organization', undefined, 0.5);
   }
   // "(D-Mercer Island)", "R-Texas": a legislator's party and district, not a name.
-  if (/^[DRI]-\p{Lu}/u.test(text)) return null;
+  if (/^[DRI]-(?:\p{Lu}|\d)/u.test(text)) return null;
   const body = KNOWN_BODIES.get(text);
   if (body) return make(body, 'agency', undefined, 0.85);
   const ofIndex = tokens.findIndex((t) => t.lower === 'of' || t.lower === 'for');

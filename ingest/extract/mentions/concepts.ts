@@ -25,6 +25,20 @@ export function matchConcepts(ctx: ArticleContext, sentence: number, tokens: Tok
   return found;
 }
 
+/** A clause that follows a description is no longer the program's name: "... despite his objections". */
+const CLAUSE_AFTER = /\s+(?:despite|because|after|before|when|while|but|and|as|since|until|if|unless|even)\b/;
+const NAME_WORDS = 14;
+
+/** A description cut where a new clause starts, and at a name's length. */
+function shortPhrase(text: string): string {
+  const cut = CLAUSE_AFTER.exec(text);
+  const words = (cut ? text.slice(0, cut.index) : text).split(/(\s+)/);
+  return words
+    .slice(0, NAME_WORDS * 2 - 1)
+    .join('')
+    .replace(/\s+$/, '');
+}
+
 /** Programs named by what they do: "an executive order barring ...", "federal criminal-justice grants". */
 export function describedPrograms(
   ctx: ArticleContext,
@@ -37,12 +51,18 @@ export function describedPrograms(
   const found: Mention[] = [];
   for (const re of [DESCRIBED_PROGRAM, DESCRIBED_GRANTS]) {
     for (const m of s.text.matchAll(re)) {
-      const phrase = m[0].replace(/\s+$/, '');
+      const phrase = shortPhrase(m[0]);
       if (re === DESCRIBED_GRANTS && !/^federal\b/i.test(phrase)) continue;
-      const start = s.start + (m.index ?? 0);
-      const end = start + phrase.length;
+      const described = re === DESCRIBED_PROGRAM;
+      const modifiers = described ? (m[1] ?? '') : '';
+      const headWord = described ? (m[2] ?? '') : 'grants';
+      // "an Arkansas bill that would ...": the place named before the noun keeps its own mention; this one
+      // starts at the noun, and the name keeps the place.
+      const offset = modifiers ? m[0].indexOf(headWord, m[0].indexOf(modifiers) + modifiers.length - 1) : 0;
+      const start = s.start + (m.index ?? 0) + offset;
+      const end = s.start + (m.index ?? 0) + phrase.length;
       if (tokens.some((t, i) => covered.has(i) && t.start >= start && t.end <= start + 30)) continue;
-      const head = (m[1] ?? 'grants').toLowerCase().replace(/\s+/g, ' ');
+      const head = headWord.toLowerCase().replace(/\s+/g, ' ');
       const name = phrase.replace(/^(?:an?|another|the)\s+/i, '');
       found.push(
         makeMention(

@@ -6,6 +6,8 @@ import { billMentions } from './bills';
 import { collectiveBodies } from './collective-bodies';
 import { parseSpan } from './classify';
 import { describedPrograms, matchConcepts } from './concepts';
+import { localActs } from './local-acts';
+import { qualifyLocalBodies } from './local-bodies';
 import type { Mention } from './mention';
 import { matchPhrases, phraseTable } from './phrases';
 import { capitalizedSpans } from './spans';
@@ -42,5 +44,16 @@ export function findMentions(ctx: ArticleContext): Mention[] {
     ).filter((m) => !inRanges(credits, m.start, m.end));
     mentions.push(...kept.sort((a, b) => a.start - b.start));
   }
-  return mentions;
+  qualifyLocalBodies(mentions);
+  // Local acts take their place from the whole article's names, the bodies' now qualified.
+  const acts: Mention[] = [];
+  for (const sentence of ctx.sentences) {
+    const tokens = ctx.tokens[sentence.index] ?? [];
+    const here = mentions.filter((m) => m.sentence === sentence.index);
+    const covered = new Set<number>();
+    tokens.forEach((t, i) => here.some((m) => t.start >= m.start && t.end <= m.end) && covered.add(i));
+    const before = mentions.filter((m) => m.sentence < sentence.index);
+    acts.push(...localActs(ctx, sentence.index, tokens, covered, [...before, ...acts], here));
+  }
+  return [...mentions, ...acts].sort((a, b) => a.start - b.start);
 }

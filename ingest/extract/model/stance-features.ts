@@ -229,6 +229,11 @@ export function targetCandidates(a: ArticleView, sentence: number, actor: string
       mentioned.set(m.entity, Math.min(mentioned.get(m.entity) ?? 99, Math.abs(m.sentence - sentence)));
   const counts = new Map<string, number>();
   for (const m of a.mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  // An article about one act of its own (a county's policy, a state's bill) names the debate's collective
+  // policy too; curators then take the act as the target.
+  const specific = (a.annotation.entities ?? []).some(
+    (e) => e.kind === 'program' && !/sanctuar/i.test(e.name) && (counts.get(e.id) ?? 0) > 1,
+  );
   for (const e of a.annotation.entities ?? []) {
     if (e.id === actor || !['program', 'jurisdiction', 'agency', 'organization', 'person'].includes(e.kind)) continue;
     const distance = mentioned.get(e.id) ?? 99;
@@ -244,7 +249,8 @@ export function targetCandidates(a: ArticleView, sentence: number, actor: string
       `c:${count > 5 ? 'many' : count > 1 ? 'some' : count}`,
       ...commonWordsOf(e.name).map((w) => `tn:${w}`),
     ];
-    if (/sanctuar/i.test(e.name)) features.push(`sanct:${kind}:${actorKind}`);
+    if (/sanctuar/i.test(e.name)) features.push(`sanct:${kind}:${actorKind}`, `sanct:specific:${specific}`);
+    else if (e.kind === 'program') features.push(`program:specific:${specific}`);
     if (ruleTargets.has(e.id)) features.push('rule');
     out.push({ target: e.id, isEvent: false, features });
   }

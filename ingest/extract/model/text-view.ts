@@ -47,6 +47,19 @@ const KIND_OF_NOUN: Readonly<Record<string, string>> = {
   court: 'agency',
 };
 
+/**
+ * "the bill", "the ordinance", "the order": a program named before, however far back; an article is
+ * usually about one such act and calls it by its kind from then on.
+ */
+const PROGRAM_DESCRIPTION =
+  /\b(?:the|The|this|This)\s+(?:new\s+|proposed\s+|state\s+|executive\s+)?(bill|measure|legislation|law|ordinance|resolution|order|directive|contract|petition)\b/g;
+const PROGRAM_NOUN: Readonly<Record<string, RegExp>> = {
+  bill: /\b(?:bill|act|law|sb|hb|ab|measure|proposition)\b/i,
+  measure: /\b(?:bill|act|law|sb|hb|ab|measure|proposition|ordinance|resolution)\b/i,
+  legislation: /\b(?:bill|act|law|sb|hb|ab)\b/i,
+  law: /\b(?:bill|act|law|sb|hb|ab|ordinance)\b/i,
+};
+
 /** Splits an article into sentences and words. */
 export function viewOf(text: string): TextView {
   const sentences = splitSentences(text);
@@ -134,6 +147,21 @@ export function findEntityMentions(
     if (sentence < 0 || kept.some((m) => m.start <= start && start < m.end)) continue;
     const last = lastBefore(start, sentence, (id) => fitting(noun, id));
     if (last) indirect.push({ entity: last.entity, sentence, start, end: start + noun.length, indirect: true });
+  }
+  const programs = entities.filter((e) => e.kind === 'program');
+  for (const match of view.text.matchAll(PROGRAM_DESCRIPTION)) {
+    const noun = (match[1] ?? '').toLowerCase();
+    const start = match.index;
+    const sentence = sentenceAt(view, start);
+    if (sentence < 0 || kept.some((m) => m.start < start + match[0].length && start < m.end)) continue;
+    const fits = (id: string): boolean => {
+      const e = programs.find((p) => p.id === id);
+      if (!e) return false;
+      const names = [e.name, ...(e.aliases ?? []), e.type ?? ''].join(' ');
+      return (PROGRAM_NOUN[noun] ?? new RegExp(`\\b${noun}\\b`, 'i')).test(names);
+    };
+    const last = kept.filter((m) => m.start < start && fits(m.entity)).pop();
+    if (last) indirect.push({ entity: last.entity, sentence, start, end: start + match[0].length, indirect: true });
   }
   const withPronouns = [...kept, ...indirect];
   return withPronouns.sort((a, b) => a.start - b.start);

@@ -566,11 +566,11 @@ describe('a president’s administration', () => {
 });
 
 describe('datelines name no entity', () => {
-  it('drops the place of "SALEM, Ore. (AP) —" and "AUSTIN (KXAN) —" unless the body names it', () => {
-    for (const dateline of ['CORLEN, Ore. (AP) —', 'CORLEN (KXAB) —', 'CORLEN, Ore. —']) {
+  it('drops the place of "SALEM, Ore. (AP) —", "AUSTIN (KXAN) —" and "RICHMOND—" unless the body names it', () => {
+    for (const dateline of ['CORLEN, Ore. (AP) —', 'CORLEN (KXAB) —', 'CORLEN, Ore. —', 'CORLEN—', 'NEW CORLEN --']) {
       const a = extract(`${dateline} Mayor Tom Ridley sued the state on Monday.`);
       expect(names(a)).not.toContain('Corlen');
-      expect(names(a)).not.toContain('CORLEN');
+      expect(names(a).filter((n) => /corlen/i.test(n))).toEqual([]);
     }
   });
 });
@@ -595,5 +595,64 @@ describe('names that are labels, abbreviations and ballot numbers', () => {
   it('makes one program of a ballot measure however its number is written', () => {
     const a = extract('Corlen voters rejected Proposition 205 on Tuesday. Prop. 205 would have limited the police.');
     expect((a.entities ?? []).filter((e) => e.kind === 'program').map((e) => e.name)).toEqual(['Proposition 205']);
+  });
+});
+
+describe('local acts named by their kind, and acts called by their kind later', () => {
+  it('makes one program of "a resolution" and "the resolution", named after the place, and points the stances at it', () => {
+    const a = extract(
+      [
+        'The Corlen City Council voted on Monday to approve a resolution on immigration agents.',
+        'Council member Ada Kroll sponsored the resolution.',
+        'Mayor Ines Calder said she supports the resolution.',
+      ].join(' '),
+    );
+    const programs = (a.entities ?? []).filter((e) => e.kind === 'program');
+    expect(programs.map((e) => e.name)).toEqual(['Corlen resolution']);
+    const act = programs[0]?.id;
+    expect(stances(a)).toEqual(expect.arrayContaining([`ines-calder SUPPORTED ${act}`]));
+  });
+
+  it('keeps the name of an act already named: "an ordinance that would ..." is then "the ordinance"', () => {
+    const a = extract(
+      'The Harbor-Vale council weighed an ordinance that would bar police from asking about immigration status. Sheriff Jon Vasko opposed the ordinance.',
+    );
+    const programs = (a.entities ?? []).filter((e) => e.kind === 'program').map((e) => e.name);
+    expect(programs).toHaveLength(1);
+    expect(programs[0]).toMatch(/^Ordinance that would bar police/);
+  });
+
+  it('takes "the bill" for the bill the article named, not for a new program', () => {
+    const a = extract(
+      'Governor Lena Ward signed SB 90 on Friday. Police chiefs in Corlen said the bill would hurt families.',
+    );
+    expect((a.entities ?? []).filter((e) => e.kind === 'program').map((e) => e.name)).toEqual(['SB 90']);
+  });
+
+  it('names no act when the article names no place for it', () => {
+    const a = extract('Ada Kroll said a resolution was coming. She did not say when the resolution would be voted on.');
+    expect((a.entities ?? []).filter((e) => e.kind === 'program')).toEqual([]);
+  });
+});
+
+describe('local bodies named without their place', () => {
+  it('gives "the City Council" and "the Board of Supervisors" the city and the county the article names most', () => {
+    const a = extract(
+      [
+        'The city of Corlen lies in Vey County. Officials in Corlen met on Monday.',
+        'The City Council voted 5-2 to approve the measure.',
+        'The Board of Supervisors in Vey County will take it up next week.',
+      ].join(' '),
+    );
+    expect(names(a)).toEqual(expect.arrayContaining(['Corlen City Council', 'Vey County Board of Supervisors']));
+    expect(names(a)).not.toContain('City Council');
+  });
+
+  it('reads "Council Members A, D-5th Ward, and B" as two council members, the ward label no name', () => {
+    const a = extract(
+      'Mayor Ines Calder co-sponsored the resolution along with Council Members Ada Kroll, D-5th Ward, and Jon Vasko, D-4th Ward, in Corlen.',
+    );
+    expect(people(a)).toEqual(expect.arrayContaining(['Ada Kroll', 'Jon Vasko']));
+    expect(names(a).filter((n) => /Ward|Council Members/.test(n))).toEqual([]);
   });
 });
