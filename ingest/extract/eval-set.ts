@@ -26,7 +26,18 @@ import {
 import type { Extractor } from './extractor';
 import { gazetteerFromAnnotations, type Gazetteer } from './gazetteer';
 
-export const EVAL_SETS = ['seeds', 'tune', 'test', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6'] as const;
+export const EVAL_SETS = [
+  'seeds',
+  'tune',
+  'test',
+  'fresh',
+  'fresh2',
+  'fresh3',
+  'fresh4',
+  'fresh5',
+  'fresh6',
+  'fresh7',
+] as const;
 export type EvalSet = (typeof EVAL_SETS)[number];
 
 /** Where the sets live. */

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { EVAL_SETS } from './eval-set';
 
 const SPEED = /\n## Speed\n[\s\S]*$/;
 const SECTION = /<!-- eval:([a-z0-9-]+):start -->[\s\S]*?<!-- eval:\1:end -->/g;
@@ -21,7 +22,7 @@ export interface SetSection {
 export async function writeQualityDoc(
   path: string,
   part: SetSection | { speed: string },
-  order: readonly string[] = ['seeds', 'tune', 'test', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6'],
+  order: readonly string[] = EVAL_SETS,
 ): Promise<void> {
   const old = existsSync(path) ? readFileSync(path, 'utf8') : '# Extraction quality\n';
   const text = composeQualityDoc(old, part, order);
@@ -35,7 +36,7 @@ export async function writeQualityDoc(
 export function composeQualityDoc(
   old: string,
   part: SetSection | { speed: string },
-  order: readonly string[] = ['seeds', 'tune', 'test', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6'],
+  order: readonly string[] = EVAL_SETS,
 ): string {
   let body: string;
   if ('speed' in part) body = old.replace(SPEED, '');

@@ -656,3 +656,22 @@ describe('local bodies named without their place', () => {
     expect(names(a).filter((n) => /Ward|Council Members/.test(n))).toEqual([]);
   });
 });
+
+describe('acts of sponsoring, adopting and voting', () => {
+  it('gives who pushed for or voted for a named act support, and who voted against it opposition', () => {
+    const a = extract(
+      [
+        'Governor Lena Ward and Senator Ada Kroll pushed for SB 90 in Corlen.',
+        'Senator Jon Vasko voted against SB 90 on Tuesday.',
+      ].join(' '),
+    );
+    const bill = (a.entities ?? []).find((e) => e.name === 'SB 90')?.id;
+    expect(stances(a)).toEqual(
+      expect.arrayContaining([
+        `lena-ward SUPPORTED ${bill}`,
+        `ada-kroll SUPPORTED ${bill}`,
+        `jon-vasko OPPOSED ${bill}`,
+      ]),
+    );
+  });
+});

@@ -35,6 +35,21 @@ describe('findEntityMentions', () => {
     expect(found(text, [person('amos-kell', 'Amos Kell')])).toEqual(['amos-kell@0', 'amos-kell@1~']);
   });
 
+  it('takes "the bill" and "the ordinance" for the program of that kind named before, however far back', () => {
+    const text = [
+      'Senator Ada Kroll filed SB 90 in March.',
+      'Hearings followed.',
+      'Nothing moved for weeks.',
+      'Critics said the bill would hurt families.',
+      'Then the Corlen council passed the Corlen ordinance, and the ordinance took effect.',
+    ].join(' ');
+    const entities = [
+      body('sb-90', 'program', 'SB 90', 'bill'),
+      body('corlen-ordinance', 'program', 'Corlen ordinance', 'law'),
+    ];
+    expect(found(text, entities)).toEqual(['sb-90@0', 'sb-90@3~', 'corlen-ordinance@4', 'corlen-ordinance@4~']);
+  });
+
   it('takes "the mayor" for a person with that role, and "the city" for the last city', () => {
     const text = 'Dana Whitfield leads Riverton. The mayor said the city would sue.';
     const entities = [person('dana-whitfield', 'Dana Whitfield'), body('riverton', 'jurisdiction', 'Riverton', 'city')];
