@@ -11,10 +11,10 @@ import { type Floors, scoreSplit, underFloors } from '../support/extraction-floo
  */
 jest.setTimeout(900_000);
 
-// Measured on ingest/devset/fresh6, chosen after the rules and model v4 were frozen at 3b24799, with the model:
-// 0.79 / 0.63 / 0.46 / 0.47 / 0.08 (without it: 0.80 / 0.63 / 0.37 / 0.31 / 0.10). Every earlier split is the
+// Measured on ingest/devset/fresh7, chosen after the rules and model v5 were frozen at ede2659, with the model:
+// 0.82 / 0.74 / 0.55 / 0.46 / 0.25 (without it: 0.82 / 0.74 / 0.43 / 0.34 / 0.17). Every earlier split is the
 // model's training data now (their out-of-sample figures are in docs/extraction-quality.md).
-const FRESH6: Floors = { entities: 0.75, roles: 0.59, events: 0.42, stances: 0.43 };
+const FRESH7: Floors = { entities: 0.78, roles: 0.7, events: 0.51, stances: 0.42, targetedStances: 0.21 };
 // Measured on ingest/devset/fresh at the freeze (7bc7979): 0.72 / 0.70 / 0.45 / 0.34 / 0.00; tuned on since, and
 // the model's training data: a regression guard.
 const FRESH: Floors = { entities: 0.68, roles: 0.64, events: 0.4, stances: 0.29 };
@@ -34,11 +34,11 @@ afterAll(async () => {
 });
 
 describe('the CoreNLP extractor', () => {
-  it('keeps every class at or above its floor on the fresh6 split (chosen after the freeze)', async () => {
+  it('keeps every class at or above its floor on the fresh7 split (chosen after the freeze)', async () => {
     expect(setup.extractor.name).toBe('corenlp');
-    const report = await scoreSplit('fresh6', setup.extractor);
-    expect(report.articles.length).toBeGreaterThanOrEqual(17);
-    expect(underFloors(report, FRESH6)).toEqual([]);
+    const report = await scoreSplit('fresh7', setup.extractor);
+    expect(report.articles.length).toBeGreaterThanOrEqual(13);
+    expect(underFloors(report, FRESH7)).toEqual([]);
   });
 
   it('keeps every class at or above its floor on the fresh split (tuned on since its scores at the freeze were taken)', async () => {
