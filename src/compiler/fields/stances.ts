@@ -7,13 +7,12 @@ import { paginated } from './paginated';
 import { type SelectedField, argumentsOf } from '../analysis/selection';
 
 /**
- * How many of the earliest dated events the date-ordered walk of `earliestEvents` may look at for each row a
- * page needs, and the share of all events (one in this many) the entity must initiate to be walked that way:
- * at one in ten, the walk meets a needed event in about every twentieth event if half of them have a stance,
- * so 40 per row leaves twice that margin before the walk gives up and the entity's own events are read.
+ * The date-ordered walk of `earliestEvents`: it is taken when the entity's events are at least one in
+ * `share` of all events, and looks at most `perRow` events for each row a page needs. At one in ten, the walk
+ * meets a needed event in about every twentieth event if half of them have a stance, so 40 per row leaves
+ * twice that margin before the walk gives up and the entity's own events are read.
  */
-const WALK_PER_ROW = 40;
-const WALK_SHARE = 10;
+export const EVENT_WALK = { share: 10, perRow: 40 } as const;
 
 /**
  * Binds `event` to the events a list page of stances on the events of `list` (initiated by those entities or
@@ -23,7 +22,7 @@ const WALK_SHARE = 10;
  * graph's events in date order through the `event_date` index instead, and asking each whether one of the
  * initiators initiated it and whether it has a stance, finds the same earliest events after a few hundred.
  * That walk is taken when the initiators' INITIATED degree (an estimate of their events: a count, not a
- * read) is at least a WALK_SHARE-th of all events, and looks at most WALK_PER_ROW events per needed row; when
+ * read) is at least a share of all events, and looks at a bounded number of events per needed row (EVENT_WALK); when
  * it does not find them in that many, the entity's events are read as before (boundEvents), so the events
  * kept are the same either way: those initiated by the entity dated up to the date of the offset+first-th
  * earliest with a stance, or all of them when that cut does not exist.
@@ -40,8 +39,8 @@ function earliestEvents(event: string, list: string, type: StanceKind, slice: Sl
   ];
   const [early, earlyDate, found, cut, i0, i1] = [v('early'), v('earlyDate'), v('found'), v('cut'), v('i'), v('i')];
   const needed = ctx.cypher.intParam(slice.offset + slice.first);
-  const budget = ctx.cypher.intParam(WALK_PER_ROW * (slice.offset + slice.first));
-  const share = ctx.cypher.intParam(WALK_SHARE);
+  const budget = ctx.cypher.intParam(EVENT_WALK.perRow * (slice.offset + slice.first));
+  const share = ctx.cypher.intParam(EVENT_WALK.share);
   const fallback = [eventsInitiatedBy(event, list, ctx), ...boundEvents(event, type, slice, ctx)];
   return [
     // The initiators once: the entities and their role holders (eventsInitiatedBy's two branches).

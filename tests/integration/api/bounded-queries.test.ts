@@ -3,6 +3,7 @@ import { generateArticles } from '../../../bench/generate';
 import { loadArticles } from '../../../ingest/pipeline';
 import { encodeCursor } from '../../../src/compiler/arguments/cursor';
 import type { Database } from '../../../src/core/database';
+import { EVENT_WALK } from '../../../src/compiler/fields/stances';
 import { FACT_TYPES } from '../../../src/core/vocabulary';
 import { testDatabase } from '../../support/database';
 import { type Api, dataOf, seedCorpus, startApi } from './support';
@@ -97,6 +98,34 @@ async function apiStances(by: { actionBy?: string; actor?: string }, offset: num
   );
 }
 
+/**
+ * Which way the stances statement finds the earliest events of an actionBy entity for a page needing
+ * `needed` rows (the rule of EVENT_WALK, written out): its events are too few a share of all events to be
+ * walked in date order; or the walk finds `needed` of them with a stance; or it gives up and the entity's
+ * own events are read.
+ */
+async function eventWalk(id: string, needed: number): Promise<'not walked' | 'cut found' | 'gave up'> {
+  const [row] = await db.read<{ estimate: number; events: number; found: number }>(
+    `OPTIONAL MATCH (by:Entity {id: $id})
+     CALL (by) {
+       WITH by WHERE by IS NOT NULL RETURN by AS i
+       UNION
+       MATCH (by)<-[:HOLDS_ROLE]-(h:Entity) RETURN h AS i
+     }
+     WITH collect(i) AS initiators, sum(COUNT { (i)-[:INITIATED]->() }) AS estimate
+     CALL (initiators) {
+       MATCH (e:Event) WHERE e.date IS NOT NULL
+       WITH initiators, e ORDER BY e.date LIMIT $budget
+       WHERE EXISTS { (e)<-[:INITIATED]-(i) WHERE i IN initiators } AND EXISTS { (:Entity)-[:OPPOSED]->(e) }
+       RETURN count(*) AS found
+     }
+     RETURN estimate, COUNT { (:Event) } AS events, found`,
+    { id, budget: neo4j.int(EVENT_WALK.perRow * needed) },
+  );
+  if (Number(row!.estimate) * EVENT_WALK.share < Number(row!.events)) return 'not walked';
+  return Number(row!.found) >= needed ? 'cut found' : 'gave up';
+}
+
 describe('bounded neighborhood', () => {
   const centres = ['eric-garcetti', 'department-of-justice', 'jeff-sessions', 'person-5', 'los-angeles', 'nobody'];
   it.each(centres)('matches every path up to depth 2 around %s, at every cut of the rings', async (id) => {
@@ -166,21 +195,25 @@ describe('bounded timeline', () => {
   });
 });
 
+/** The actionBy entities and the pages (offset, first) the bounded stances are compared on. */
+const ACTION_BY = ['department-of-justice', 'jeff-sessions', 'ice', 'los-angeles', 'nobody'];
+const ACTION_BY_PAGES = [
+  [0, 1],
+  [0, 2],
+  [0, 3],
+  [0, 7],
+  [0, 50],
+  [0, 100],
+  [1, 1],
+  [3, 4],
+  [10, 10],
+  [40, 25],
+] as const;
+
 describe('bounded stances', () => {
   it('actionBy: the same pages as every stance on the events, for pages that cut date groups', async () => {
-    for (const actionBy of ['department-of-justice', 'jeff-sessions', 'ice', 'los-angeles', 'nobody']) {
-      for (const [offset, first] of [
-        [0, 1],
-        [0, 2],
-        [0, 3],
-        [0, 7],
-        [0, 50],
-        [0, 100],
-        [1, 1],
-        [3, 4],
-        [10, 10],
-        [40, 25],
-      ] as const) {
+    for (const actionBy of ACTION_BY) {
+      for (const [offset, first] of ACTION_BY_PAGES) {
         const expected = await referenceStances({ actionBy }, offset, first);
         expect({ actionBy, offset, first, rows: await apiStances({ actionBy }, offset, first) }).toEqual({
           actionBy,
@@ -192,6 +225,19 @@ describe('bounded stances', () => {
     }
     // The comparison means something: the hub's events carry more stances than the largest page.
     expect((await referenceStances({ actionBy: 'department-of-justice' }, 0, 100)).length).toBe(100);
+  });
+
+  it('actionBy: the pages compared take each way to the earliest events (the date walk, its give-up, the entity)', async () => {
+    const ways = new Map<string, string[]>();
+    for (const actionBy of ACTION_BY) {
+      for (const [offset, first] of ACTION_BY_PAGES) {
+        const way = await eventWalk(actionBy, offset + first);
+        ways.set(way, [...(ways.get(way) ?? []), `${actionBy} ${offset + first}`]);
+      }
+    }
+    expect([...ways.keys()].sort()).toEqual(['cut found', 'gave up', 'not walked']);
+    // The soak's page (the first 50 around the hub) is found by the walk.
+    expect(await eventWalk('department-of-justice', 50)).toBe('cut found');
   });
 
   it('actor: the same pages as a filter over every stance of the kind', async () => {
