@@ -36,7 +36,7 @@ const FACTS = FACT_TYPES.join('|');
 
 /** The neighborhood statement before the bound: every path of the depth, then the nearest `first`. */
 async function referenceNeighborhood(id: string, depth: 1 | 2 | 3, first: number) {
-  const [row] = await db.read<{ nodes: string[]; edges: string[] }>(
+  const [row] = await db.read<{ nodes: string[]; edges: [string, string][] }>(
     `OPTIONAL MATCH (c:Entity {id: $id})
      OPTIONAL MATCH p = (c)-[:${FACTS}*1..${depth}]-(n:Entity) WHERE n <> c
      WITH c, n, min(length(p)) AS hops ORDER BY hops, n.name, n.id
@@ -44,12 +44,33 @@ async function referenceNeighborhood(id: string, depth: 1 | 2 | 3, first: number
      WITH CASE WHEN c IS NULL THEN [] ELSE [c] + near END AS nodes
      CALL (nodes) {
        UNWIND nodes AS a MATCH (a)-[r:${FACTS}]->(b:Entity) WHERE b IN nodes
-       RETURN collect(type(r) + ' ' + a.id + ' ' + b.id) AS edges
+       RETURN collect([coalesce(r.key, elementId(r)), type(r) + ' ' + a.id + ' ' + b.id]) AS edges
      }
      RETURN [n IN nodes | n.id] AS nodes, edges`,
     { id, near: neo4j.int(first - 1) },
   );
-  return { nodes: row!.nodes, edges: [...row!.edges].sort() };
+  return { nodes: row!.nodes, edges: factsInOrder(row!.edges).sort() };
+}
+
+/** One edge per fact (its first relationship's type and ends), in the order the rows give them. */
+function factsInOrder(rows: [string, string][]): string[] {
+  const seen = new Map<string, string>();
+  for (const [fact, edge] of rows) if (!seen.has(fact)) seen.set(fact, edge);
+  return [...seen.values()];
+}
+
+/** The edges of the statement before the bound, unsorted: each node's relationships in the nodes' order. */
+async function referenceEdgeOrder(id: string, depth: 1 | 2, first: number): Promise<string[]> {
+  const { nodes } = await referenceNeighborhood(id, depth, first);
+  const [row] = await db.read<{ edges: [string, string][] }>(
+    `MATCH (n:Entity) WHERE n.id IN $ids
+     WITH collect(n) AS found
+     WITH [id IN $ids | [n IN found WHERE n.id = id][0]] AS nodes
+     UNWIND nodes AS a MATCH (a)-[r:${FACTS}]->(b:Entity) WHERE b IN nodes
+     RETURN collect([coalesce(r.key, elementId(r)), type(r) + ' ' + a.id + ' ' + b.id]) AS edges`,
+    { ids: nodes },
+  );
+  return factsInOrder(row!.edges);
 }
 
 async function apiNeighborhood(id: string, depth: number, first: number) {
@@ -136,6 +157,27 @@ describe('bounded neighborhood', () => {
       }
     }
   });
+
+  it.each(['department-of-justice', 'person-5', 'eric-garcetti'])(
+    "gives the edges around %s in the walk order: each node's relationships, nodes in their order",
+    async (id) => {
+      for (const depth of [1, 2] as const) {
+        for (const first of [5, 30, 100]) {
+          const data = dataOf(
+            await api.query(
+              `query($id: ID!, $depth: Int!, $first: Int!) {
+                neighborhood(id: $id, depth: $depth, first: $first) { edges { type from to } } }`,
+              { id, depth, first },
+            ),
+          );
+          const edges = (data.neighborhood as { edges: { type: string; from: string; to: string }[] }).edges.map(
+            (e) => `${e.type} ${e.from} ${e.to}`,
+          );
+          expect({ depth, first, edges }).toEqual({ depth, first, edges: await referenceEdgeOrder(id, depth, first) });
+        }
+      }
+    },
+  );
 
   it('matches at depth 3 too', async () => {
     for (const id of ['eric-garcetti', 'person-5']) {
