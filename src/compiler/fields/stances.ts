@@ -17,15 +17,16 @@ export const EVENT_WALK = { share: 10, perRow: 40 } as const;
 /**
  * Binds `event` to the events a list page of stances on the events of `list` (initiated by those entities or
  * their role holders, as eventsInitiatedBy) can reach, as boundEvents keeps them, without reading every
- * event of a hub. A hub (the Department of Justice and its holders initiate a fifth of the graph's events)
- * makes eventsInitiatedBy read thousands of events, and their dates, to keep the earliest fifty; walking the
- * graph's events in date order through the `event_date` index instead, and asking each whether one of the
- * initiators initiated it and whether it has a stance, finds the same earliest events after a few hundred.
- * That walk is taken when the initiators' INITIATED degree (an estimate of their events: a count, not a
- * read) is at least a share of all events, and looks at a bounded number of events per needed row (EVENT_WALK); when
- * it does not find them in that many, the entity's events are read as before (boundEvents), so the events
- * kept are the same either way: those initiated by the entity dated up to the date of the offset+first-th
- * earliest with a stance, or all of them when that cut does not exist.
+ * event of a hub. Around a hub (in the soak's graph the Department of Justice and its 653 role holders
+ * initiate a fifth of all events) eventsInitiatedBy reads thousands of events and their dates to keep the
+ * earliest fifty; walking the graph's events in date order through the `event_date` index instead, and
+ * asking each whether one of the initiators initiated it and whether it has a stance, meets the same
+ * earliest events within a few hundred. The walk is taken when the initiators' INITIATED degree (an
+ * estimate of their events, read from the degree and not from the events) is at least a share of all
+ * events, and looks at a bounded number of events per needed row (EVENT_WALK). When it finds fewer, the
+ * entity's events are read as before (boundEvents). The events kept are the same either way: the entity's
+ * events dated up to the date of the offset+first-th earliest with a stance, or all of them when there is
+ * no such cut.
  */
 function earliestEvents(event: string, list: string, type: StanceKind, slice: Slice, ctx: CompileContext): string[] {
   const v = (hint: string): string => ctx.cypher.variable(hint);
