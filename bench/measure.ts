@@ -49,6 +49,20 @@ export function rssMb(pid: number): number | null {
   }
 }
 
+/**
+ * CPU time a process has used so far, user and system, in ms (Linux /proc: clock ticks of 10 ms, so a
+ * difference is exact to 10 ms), or null when it cannot be read.
+ */
+export function cpuMs(pid: number): number | null {
+  try {
+    // The fields after the command name, which may itself hold spaces, start after its closing parenthesis.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 /** Every process below `pid` (Linux /proc). */
 export function descendants(pid: number): number[] {
   const children = new Map<number, number[]>();

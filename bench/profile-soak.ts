@@ -10,6 +10,8 @@ import { openBenchDatabase } from './database';
 import { generateArticles, parseSize } from './generate';
 import { loadAll } from './load';
 import { log } from './log';
+import { cpuMs } from './measure';
+import { type Conn, startOurs } from './processes';
 import { paramsFor } from './size';
 import { renamed } from './soak-ingest';
 import { soakQueries } from './soak-queries';
@@ -20,10 +22,15 @@ import { wipe } from './wipe';
  * as the service does, PROFILEs it (db hits, rows, the operator with the most db hits) and times it.
  *
  * node dist/bench/profile-soak.js [--size=100k] [--no-load] [--grow=ARTICLES] [--print] [--plans] [--only=NAME] [--runs=5]
+ *                                  [--service=REQUESTS] [--neo4j-pid=PID]
  *
  * A throw-away Neo4j unless NEO4J_URI is set (with BENCH_WIPE_DATABASE=yes, as every bench run). --no-load
  * profiles the graph already in NEO4J_URI's database. --grow then loads that many of the soak ingest's
  * articles (500 facts each, the same hubs) and profiles again: the graph as the soak's ingest grows it.
+ * --service=N then starts the service (production mode) on the same database and sends each request of the
+ * mix N times, one at a time, after a warm-up: the CPU the service's process and Neo4j's (the run's own, or
+ * --neo4j-pid for NEO4J_URI's server on this machine) used per request, from /proc. That is what a closed
+ * loop on a few cores pays for each request, the JavaScript side included.
  */
 
 interface Options {
@@ -35,10 +42,24 @@ interface Options {
   /** Only the query of the mix with this name. */
   only: string | null;
   runs: number;
+  /** Requests of each query sent through the service to measure its CPU per request; 0 for none. */
+  service: number;
+  /** NEO4J_URI's server process on this machine, for its CPU under --service. */
+  neo4jPid: number | null;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { size: '100k', load: true, grow: 0, print: false, plans: false, only: null, runs: 5 };
+  const options: Options = {
+    size: '100k',
+    load: true,
+    grow: 0,
+    print: false,
+    plans: false,
+    only: null,
+    runs: 5,
+    service: 0,
+    neo4jPid: null,
+  };
   for (const arg of argv) {
     const [flag, value] = arg.split('=', 2);
     if (flag === '--size' && value) options.size = value;
@@ -48,6 +69,8 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--plans') options.plans = true;
     else if (flag === '--only' && value) options.only = value;
     else if (flag === '--runs' && value) options.runs = Number(value);
+    else if (flag === '--service' && value) options.service = Number(value);
+    else if (flag === '--neo4j-pid' && value) options.neo4jPid = Number(value);
     else throw new Error(`profile-soak: unknown argument ${arg}`);
   }
   return options;
@@ -126,6 +149,48 @@ async function profileMix(
   }
 }
 
+/**
+ * The CPU one request of each query of the mix costs the service's process and Neo4j's (null when Neo4j is
+ * not this run's child): `requests` sent one at a time after a warm-up of 20, the processes' CPU time
+ * before and after divided by the count.
+ */
+async function serviceCpu(
+  conn: Conn,
+  neo4jPid: number | null,
+  params: Awaited<ReturnType<typeof paramsFor>>,
+  options: Options,
+): Promise<void> {
+  const server = await startOurs(conn);
+  try {
+    for (const q of soakQueries(params)) {
+      if (options.only && q.name !== options.only) continue;
+      const send = async (): Promise<void> => {
+        const response = await fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(q.request),
+        });
+        const body = (await response.json()) as { errors?: unknown[] };
+        if (!response.ok || body.errors)
+          throw new Error(`${q.name}: HTTP ${response.status}, ${JSON.stringify(body).slice(0, 300)}`);
+      };
+      for (let i = 0; i < 20; i += 1) await send();
+      const pid = server.child.pid!;
+      const [service0, neo4j0, t0] = [cpuMs(pid), neo4jPid === null ? null : cpuMs(neo4jPid), performance.now()];
+      for (let i = 0; i < options.service; i += 1) await send();
+      const [service1, neo4j1, t1] = [cpuMs(pid), neo4jPid === null ? null : cpuMs(neo4jPid), performance.now()];
+      const per = (a: number | null, b: number | null): string =>
+        a === null || b === null ? '   n/a' : ((b - a) / options.service).toFixed(1).padStart(6);
+      log(
+        `${q.name.padEnd(16)} per request: wall ${((t1 - t0) / options.service).toFixed(1).padStart(6)} ms, ` +
+          `CPU service ${per(service0, service1)} ms, Neo4j ${per(neo4j0, neo4j1)} ms (${options.service} requests)`,
+      );
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
 /** A short digest of an answer, to see that a change kept it. */
 function hash(text: string): string {
   let h = 0;
@@ -135,7 +200,7 @@ function hash(text: string): string {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  const { conn, db, close } = await openBenchDatabase();
+  const { conn, db, neo4jPid, close } = await openBenchDatabase();
   const driver = createDriver(conn);
   try {
     if (options.load) {
@@ -161,6 +226,10 @@ async function main(): Promise<void> {
       }
       if (group.length > 0) await loadArticles(db, group);
       await profileMix(driver, params, options, `after ${options.grow} ingested articles`);
+    }
+    if (options.service > 0) {
+      log(`the service's and Neo4j's CPU per request, ${options.service} requests of each query:`);
+      await serviceCpu(conn, neo4jPid ?? options.neo4jPid, params, options);
     }
   } finally {
     await driver.close();

@@ -28,7 +28,7 @@ interface Walk {
  */
 function ring(walk: Walk, types: string, limit: string, ctx: CompileContext): { lines: string[]; walk: Walk } {
   const v = (hint: string): string => ctx.cypher.variable(hint);
-  const [from, found, nodesOfRing] = [v('from'), v('found'), v('ring')];
+  const [from, found, nodesOfRing, old, wasSeen] = [v('from'), v('found'), v('ring'), v('old'), v('wasSeen')];
   const [candidates, candidate, name, counted, named, latest, cut] = [
     v('candidates'),
     v('candidate'),
@@ -45,10 +45,18 @@ function ring(walk: Walk, types: string, limit: string, ctx: CompileContext): { 
       indent(
         [
           `WITH ${walk.seen}, ${walk.frontier}, ${walk.near} WHERE size(${walk.near}) < ${limit}`,
-          `UNWIND ${walk.frontier} AS ${from}`,
-          `MATCH (${from})-[:${types}]-(${found}:Entity)`,
-          `WHERE NOT ${found} IN ${walk.seen}`,
-          `WITH DISTINCT ${found}`,
+          // The entities one hop out, less those seen: grouped with the seen ones (a hash aggregation)
+          // rather than `NOT found IN seen`, which compares each row with every entity of the list.
+          `CALL (${walk.seen}, ${walk.frontier}) {`,
+          `  UNWIND ${walk.seen} AS ${found}`,
+          `  RETURN ${found}, true AS ${old}`,
+          '  UNION ALL',
+          `  UNWIND ${walk.frontier} AS ${from}`,
+          `  MATCH (${from})-[:${types}]-(${found})`,
+          `  RETURN ${found}, false AS ${old}`,
+          '}',
+          `WITH ${found}, max(${old}) AS ${wasSeen}`,
+          `WITH ${found} WHERE NOT ${wasSeen} AND ${found}:Entity`,
           // Around a hub thousands are found: only those named up to the limit-th name need their id read.
           `WITH collect({node: ${found}, name: ${found}.name}) AS ${candidates}`,
           `CALL (${candidates}) {`,
@@ -110,6 +118,7 @@ export const compileNeighborhood: RootFieldCompiler = (field, column, ctx) => {
     walk = next.walk;
   }
   const [fact, group] = [v('fact'), v('group')];
+  const [at, place, out, rank, into, kept, entry] = ['at', 'place', 'out', 'rank', 'into', 'kept', 'entry'].map(v);
   const subgraph = projectType('Subgraph', { nodes, groups }, subSelections(field), ctx);
   return [
     ...lines,
@@ -117,9 +126,26 @@ export const compileNeighborhood: RootFieldCompiler = (field, column, ctx) => {
     `CALL (${nodes}) {`,
     indent(
       [
-        `UNWIND ${nodes} AS ${from}`,
-        `MATCH (${from})-[${rel}:${types}]->(${to}:Entity)`,
-        `WHERE ${to} IN ${nodes}`,
+        // The relationships out of the nodes whose end is one of them. `to IN nodes` for each relationship
+        // compares it with every node, and the hubs among the nodes have thousands: instead the ends are
+        // grouped with the nodes themselves (a hash aggregation) and those grouped with a node kept. Each
+        // relationship carries its place (the node it leaves, its rank among that node's), so the edges
+        // keep the order the walk over the nodes gives them.
+        `CALL (${nodes}) {`,
+        `  UNWIND ${nodes} AS ${to}`,
+        `  RETURN ${to}, null AS ${rel}, null AS ${at}`,
+        '  UNION ALL',
+        `  UNWIND range(0, size(${nodes}) - 1) AS ${place}`,
+        `  WITH ${nodes}[${place}] AS ${from}, ${place}`,
+        `  MATCH (${from})-[${rel}:${types}]->(${to})`,
+        `  WITH ${place}, collect([${rel}, ${to}]) AS ${out}`,
+        `  UNWIND range(0, size(${out}) - 1) AS ${rank}`,
+        `  RETURN ${out}[${rank}][1] AS ${to}, ${out}[${rank}][0] AS ${rel}, [${place}, ${rank}] AS ${at}`,
+        '}',
+        `WITH ${to}, collect(CASE WHEN ${rel} IS NOT NULL THEN [${at}, ${rel}] END) AS ${into}, count(*) > count(${rel}) AS ${kept}`,
+        `WHERE ${kept}`,
+        `UNWIND ${into} AS ${entry}`,
+        `WITH ${entry}[1] AS ${rel} ORDER BY ${entry}[0][0], ${entry}[0][1]`,
         // One edge per fact: its relationships (curated, extracted) grouped, curated first.
         `WITH ${factIdentity(rel)} AS ${fact}, collect(${rel}) AS ${group}`,
         `RETURN collect(${curatedFirst(group, ctx)}) AS ${groups}`,

@@ -3,6 +3,7 @@ import { generateArticles } from '../../../bench/generate';
 import { loadArticles } from '../../../ingest/pipeline';
 import { encodeCursor } from '../../../src/compiler/arguments/cursor';
 import type { Database } from '../../../src/core/database';
+import { EVENT_WALK } from '../../../src/compiler/fields/stances';
 import { FACT_TYPES } from '../../../src/core/vocabulary';
 import { testDatabase } from '../../support/database';
 import { type Api, dataOf, seedCorpus, startApi } from './support';
@@ -35,7 +36,7 @@ const FACTS = FACT_TYPES.join('|');
 
 /** The neighborhood statement before the bound: every path of the depth, then the nearest `first`. */
 async function referenceNeighborhood(id: string, depth: 1 | 2 | 3, first: number) {
-  const [row] = await db.read<{ nodes: string[]; edges: string[] }>(
+  const [row] = await db.read<{ nodes: string[]; edges: [string, string][] }>(
     `OPTIONAL MATCH (c:Entity {id: $id})
      OPTIONAL MATCH p = (c)-[:${FACTS}*1..${depth}]-(n:Entity) WHERE n <> c
      WITH c, n, min(length(p)) AS hops ORDER BY hops, n.name, n.id
@@ -43,12 +44,33 @@ async function referenceNeighborhood(id: string, depth: 1 | 2 | 3, first: number
      WITH CASE WHEN c IS NULL THEN [] ELSE [c] + near END AS nodes
      CALL (nodes) {
        UNWIND nodes AS a MATCH (a)-[r:${FACTS}]->(b:Entity) WHERE b IN nodes
-       RETURN collect(type(r) + ' ' + a.id + ' ' + b.id) AS edges
+       RETURN collect([coalesce(r.key, elementId(r)), type(r) + ' ' + a.id + ' ' + b.id]) AS edges
      }
      RETURN [n IN nodes | n.id] AS nodes, edges`,
     { id, near: neo4j.int(first - 1) },
   );
-  return { nodes: row!.nodes, edges: [...row!.edges].sort() };
+  return { nodes: row!.nodes, edges: factsInOrder(row!.edges).sort() };
+}
+
+/** One edge per fact (its first relationship's type and ends), in the order the rows give them. */
+function factsInOrder(rows: [string, string][]): string[] {
+  const seen = new Map<string, string>();
+  for (const [fact, edge] of rows) if (!seen.has(fact)) seen.set(fact, edge);
+  return [...seen.values()];
+}
+
+/** The edges of the statement before the bound, unsorted: each node's relationships in the nodes' order. */
+async function referenceEdgeOrder(id: string, depth: 1 | 2, first: number): Promise<string[]> {
+  const { nodes } = await referenceNeighborhood(id, depth, first);
+  const [row] = await db.read<{ edges: [string, string][] }>(
+    `MATCH (n:Entity) WHERE n.id IN $ids
+     WITH collect(n) AS found
+     WITH [id IN $ids | [n IN found WHERE n.id = id][0]] AS nodes
+     UNWIND nodes AS a MATCH (a)-[r:${FACTS}]->(b:Entity) WHERE b IN nodes
+     RETURN collect([coalesce(r.key, elementId(r)), type(r) + ' ' + a.id + ' ' + b.id]) AS edges`,
+    { ids: nodes },
+  );
+  return factsInOrder(row!.edges);
 }
 
 async function apiNeighborhood(id: string, depth: number, first: number) {
@@ -97,6 +119,34 @@ async function apiStances(by: { actionBy?: string; actor?: string }, offset: num
   );
 }
 
+/**
+ * Which way the stances statement finds the earliest events of an actionBy entity for a page needing
+ * `needed` rows (the rule of EVENT_WALK, written out): its events are too few a share of all events to be
+ * walked in date order; or the walk finds `needed` of them with a stance; or it gives up and the entity's
+ * own events are read.
+ */
+async function eventWalk(id: string, needed: number): Promise<'not walked' | 'cut found' | 'gave up'> {
+  const [row] = await db.read<{ estimate: number; events: number; found: number }>(
+    `OPTIONAL MATCH (by:Entity {id: $id})
+     CALL (by) {
+       WITH by WHERE by IS NOT NULL RETURN by AS i
+       UNION
+       MATCH (by)<-[:HOLDS_ROLE]-(h:Entity) RETURN h AS i
+     }
+     WITH collect(i) AS initiators, sum(COUNT { (i)-[:INITIATED]->() }) AS estimate
+     CALL (initiators) {
+       MATCH (e:Event) WHERE e.date IS NOT NULL
+       WITH initiators, e ORDER BY e.date LIMIT $budget
+       WHERE EXISTS { (e)<-[:INITIATED]-(i) WHERE i IN initiators } AND EXISTS { (:Entity)-[:OPPOSED]->(e) }
+       RETURN count(*) AS found
+     }
+     RETURN estimate, COUNT { (:Event) } AS events, found`,
+    { id, budget: neo4j.int(EVENT_WALK.perRow * needed) },
+  );
+  if (Number(row!.estimate) * EVENT_WALK.share < Number(row!.events)) return 'not walked';
+  return Number(row!.found) >= needed ? 'cut found' : 'gave up';
+}
+
 describe('bounded neighborhood', () => {
   const centres = ['eric-garcetti', 'department-of-justice', 'jeff-sessions', 'person-5', 'los-angeles', 'nobody'];
   it.each(centres)('matches every path up to depth 2 around %s, at every cut of the rings', async (id) => {
@@ -107,6 +157,27 @@ describe('bounded neighborhood', () => {
       }
     }
   });
+
+  it.each(['department-of-justice', 'person-5', 'eric-garcetti'])(
+    "gives the edges around %s in the walk order: each node's relationships, nodes in their order",
+    async (id) => {
+      for (const depth of [1, 2] as const) {
+        for (const first of [5, 30, 100]) {
+          const data = dataOf(
+            await api.query(
+              `query($id: ID!, $depth: Int!, $first: Int!) {
+                neighborhood(id: $id, depth: $depth, first: $first) { edges { type from to } } }`,
+              { id, depth, first },
+            ),
+          );
+          const edges = (data.neighborhood as { edges: { type: string; from: string; to: string }[] }).edges.map(
+            (e) => `${e.type} ${e.from} ${e.to}`,
+          );
+          expect({ depth, first, edges }).toEqual({ depth, first, edges: await referenceEdgeOrder(id, depth, first) });
+        }
+      }
+    },
+  );
 
   it('matches at depth 3 too', async () => {
     for (const id of ['eric-garcetti', 'person-5']) {
@@ -166,21 +237,25 @@ describe('bounded timeline', () => {
   });
 });
 
+/** The actionBy entities and the pages (offset, first) the bounded stances are compared on. */
+const ACTION_BY = ['department-of-justice', 'jeff-sessions', 'ice', 'los-angeles', 'nobody'];
+const ACTION_BY_PAGES = [
+  [0, 1],
+  [0, 2],
+  [0, 3],
+  [0, 7],
+  [0, 50],
+  [0, 100],
+  [1, 1],
+  [3, 4],
+  [10, 10],
+  [40, 25],
+] as const;
+
 describe('bounded stances', () => {
   it('actionBy: the same pages as every stance on the events, for pages that cut date groups', async () => {
-    for (const actionBy of ['department-of-justice', 'jeff-sessions', 'ice', 'los-angeles', 'nobody']) {
-      for (const [offset, first] of [
-        [0, 1],
-        [0, 2],
-        [0, 3],
-        [0, 7],
-        [0, 50],
-        [0, 100],
-        [1, 1],
-        [3, 4],
-        [10, 10],
-        [40, 25],
-      ] as const) {
+    for (const actionBy of ACTION_BY) {
+      for (const [offset, first] of ACTION_BY_PAGES) {
         const expected = await referenceStances({ actionBy }, offset, first);
         expect({ actionBy, offset, first, rows: await apiStances({ actionBy }, offset, first) }).toEqual({
           actionBy,
@@ -192,6 +267,19 @@ describe('bounded stances', () => {
     }
     // The comparison means something: the hub's events carry more stances than the largest page.
     expect((await referenceStances({ actionBy: 'department-of-justice' }, 0, 100)).length).toBe(100);
+  });
+
+  it('actionBy: the pages compared take each way to the earliest events (the date walk, its give-up, the entity)', async () => {
+    const ways = new Map<string, string[]>();
+    for (const actionBy of ACTION_BY) {
+      for (const [offset, first] of ACTION_BY_PAGES) {
+        const way = await eventWalk(actionBy, offset + first);
+        ways.set(way, [...(ways.get(way) ?? []), `${actionBy} ${offset + first}`]);
+      }
+    }
+    expect([...ways.keys()].sort()).toEqual(['cut found', 'gave up', 'not walked']);
+    // The soak's page (the first 50 around the hub) is found by the walk.
+    expect(await eventWalk('department-of-justice', 50)).toBe('cut found');
   });
 
   it('actor: the same pages as a filter over every stance of the kind', async () => {
