@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { ANNOTATIONS_DIR, CORPUS_DIR, PROJECT_ROOT } from '../../src/core/paths';
-import { evaluateSet, type EvalReport } from '../../ingest/extract/eval-set';
+import { evaluateSet, type EvalReport, type EvalSet } from '../../ingest/extract/eval-set';
 import type { Extractor } from '../../ingest/extract/extractor';
 import type { FactKind } from '../../ingest/extract/evaluate';
 
@@ -12,11 +12,11 @@ import type { FactKind } from '../../ingest/extract/evaluate';
 export type Floors = Partial<Record<FactKind, number>>;
 
 /**
- * The development splits a floor is kept on: `fresh6`, chosen after the freeze of the rules and model v4
- * (3b24799; its floors sit under the scores at that freeze); `fresh3` and `fresh2`, never tuned on by the rules;
- * `fresh5`, `fresh4`, `fresh` and `test` tuned on, kept as regression guards.
+ * The development splits a floor is kept on: the newest, chosen after the last freeze of the rules and the model
+ * (its floors sit under the scores at that freeze), and the earlier ones as regression guards. The seeds and the
+ * tune split have their own reports, not floors.
  */
-export type FloorSplit = 'fresh6' | 'fresh5' | 'fresh4' | 'fresh3' | 'fresh2' | 'fresh' | 'test';
+export type FloorSplit = Exclude<EvalSet, 'seeds' | 'tune'>;
 
 /** Scores an extractor on one split of the development set (ingest/devset/<split>). */
 export async function scoreSplit(split: FloorSplit, extractor: Extractor): Promise<EvalReport> {
