@@ -60,11 +60,17 @@ describe('stances', () => {
     expect(cypher).toContain('RETURN collect(DISTINCT x0) AS actionBy0');
     // The events come from the actionBy entities and their role holders, then their stances: no scan of all.
     expect(cypher).toContain('CALL (actionBy0) {');
-    expect(cypher).toContain('MATCH (by0)-[:INITIATED]->(target0:Event)');
+    expect(cypher).toContain('MATCH (by1)-[:INITIATED]->(target0:Event)');
     // A role holder's events once, however many roles the holder has at the entity.
-    expect(cypher).toContain(
-      'MATCH (by0)<-[:HOLDS_ROLE]-(holder0:Entity)\n    WITH DISTINCT holder0\n    MATCH (holder0)-[:INITIATED]->(target0:Event)',
+    expect(cypher).toMatch(
+      /MATCH \(by1\)<-\[:HOLDS_ROLE\]-\(holder1:Entity\)\s+WITH DISTINCT holder1\s+MATCH \(holder1\)-\[:INITIATED\]->\(target0:Event\)/,
     );
+    // Around a hub (the initiators start at least a tenth of all events, counted from degrees), the earliest
+    // events with a stance are found by walking all events in date order, a bounded number per row needed.
+    expect(cypher).toContain('sum(COUNT { (initiator0)-[:INITIATED]->() }) AS estimate0');
+    expect(cypher).toContain('WITH initiators0, estimate0, allEvents0 WHERE estimate0 * $p4 >= allEvents0');
+    expect(cypher).toContain('WITH initiators0, early0 ORDER BY early0.date LIMIT $p3');
+    expect(plainParams(params).p4).toBe(10);
     expect(cypher.indexOf('CALL (actionBy0) {')).toBeLessThan(
       cypher.indexOf('MATCH (actor0:Entity)-[stance0:OPPOSED]->(target0:Entity)'),
     );
@@ -77,17 +83,25 @@ describe('stances', () => {
     const { cypher, params } = await statementOf(
       `{ stances(kind: OPPOSED, actionBy: "doj", first: 5, after: "${encodeCursor(2)}") { kind } }`,
     );
-    // The events are sorted by date before any check; the check runs once, under a LIMIT of offset+first.
+    // The walk in date order stops at offset+first events with a stance, looking at most 40 events per row.
+    const needed = decodeCursor(encodeCursor(2)) + 5;
+    const walk = /WITH early0\.date AS earlyDate0 LIMIT \$(p\d+)/.exec(cypher);
+    expect(walk).not.toBeNull();
+    expect(plainParams(params)[walk![1]!]).toBe(needed);
+    expect(cypher).toContain('ORDER BY early0.date LIMIT $p3');
+    expect(plainParams(params).p3).toBe(needed * 40);
+    // When the walk finds fewer, the entity's events are sorted by date before any check; the check runs once,
+    // under a LIMIT of offset+first.
     const check = 'WHERE EXISTS { MATCH (:Entity)-[:OPPOSED]->(candidate0) }';
-    expect(cypher.split('EXISTS {').length - 1).toBe(1);
+    expect(cypher.split(check).length - 1).toBe(1);
     expect(cypher.indexOf('ORDER BY date0')).toBeLessThan(cypher.indexOf(check));
     const limit = /WITH candidateDate0 LIMIT \$(p\d+)/.exec(cypher);
     expect(limit).not.toBeNull();
     expect(cypher.indexOf(check)).toBeLessThan(limit!.index);
-    expect(plainParams(params)[limit![1]!]).toBe(decodeCursor(encodeCursor(2)) + 5);
+    expect(plainParams(params)[limit![1]!]).toBe(needed);
     // The cut is the latest date found, and only when offset+first dated events were found.
-    expect(cypher).toContain(`CASE WHEN found0 = $${limit![1]} AND withDate0 = $${limit![1]} THEN latest0 END AS cut0`);
-    expect(cypher.indexOf('AS cut0')).toBeLessThan(cypher.indexOf('MATCH (actor0:Entity)-[stance0:OPPOSED]->'));
+    expect(cypher).toContain(`CASE WHEN found1 = $${limit![1]} AND withDate0 = $${limit![1]} THEN latest0 END AS cut1`);
+    expect(cypher.indexOf('AS cut1')).toBeLessThan(cypher.indexOf('MATCH (actor0:Entity)-[stance0:OPPOSED]->'));
   });
 
   it("answers evidence { article { id } } from the evidence's own list, and looks the article up for more", async () => {
@@ -200,16 +214,20 @@ describe('timeline, neighborhood and path', () => {
       `{ neighborhood(id: "x", depth: 2, types: ["OPPOSED", "INITIATED"]) { nodes { id } edges { type } } }`,
     );
     // Ring by ring: one single-hop expansion per hop of the depth, each capped at first - 1 entities.
-    expect(cypher.match(/MATCH \(from\d+\)-\[:OPPOSED\|INITIATED\]-\(found\d+:Entity\)/g)).toHaveLength(2);
+    expect(cypher.match(/MATCH \(from\d+\)-\[:OPPOSED\|INITIATED\]-\(found\d+\)/g)).toHaveLength(2);
+    // What a ring reaches is kept when it is an entity not seen before (a grouping, not a list scan per row).
+    expect(cypher.match(/WITH found\d+ WHERE NOT wasSeen\d+ AND found\d+:Entity/g)).toHaveLength(2);
     expect(cypher).toMatch(/WHERE size\(near\d+\) < \$p1/);
     expect(cypher).toContain('LIMIT $p1');
     expect(cypher).not.toMatch(/\*1\.\./);
-    expect(cypher).toContain('MATCH (from0)-[r0:OPPOSED|INITIATED]->(to0:Entity)');
+    // Edges only among the kept nodes: each relationship's end grouped with the kept nodes themselves.
+    expect(cypher).toContain('MATCH (from0)-[r0:OPPOSED|INITIATED]->(to0)');
+    expect(cypher).toContain('count(*) > count(r0) AS kept0');
     const all = await statementOf(`{ neighborhood(id: "x") { nodes { id } } }`);
     expect(all.cypher).toContain(
       '-[:HOLDS_ROLE|PART_OF|SERVES|INITIATED|TARGETS|CONCERNS|OPPOSED|SUPPORTED|COOPERATED_WITH]-(found',
     );
-    expect(all.cypher.match(/\(found\d+:Entity\)/g)).toHaveLength(1);
+    expect(all.cypher.match(/MATCH \(from\d+\)-\[[^\]]*\]-\(found\d+\)/g)).toHaveLength(1);
     // A ring sorts by name and id only the entities named up to the limit-th name (a hub's ring has thousands).
     expect(cypher).toMatch(/WITH candidate\d+\.name AS name\d+ ORDER BY name\d+ LIMIT \$p1/);
     expect(cypher).toMatch(/CASE WHEN counted\d+ = \$p1 AND named\d+ = \$p1 THEN latest\d+ END AS cut\d+/);
