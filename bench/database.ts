@@ -42,6 +42,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     NEO4J_LOCAL_DIR: join(home, 'neo4j'),
     NEO4J_LOCAL_BOLT_PORT: String(await freePort()),
     NEO4J_LOCAL_HTTP_PORT: String(await freePort()),
+    NEO4J_LOCAL_CLASS_DATA: 'false', // a throw-away home starts once: an archive would only slow its stop
     NEO4J_LOCAL_HEAP: BENCH_NEO4J_HEAP,
     NEO4J_LOCAL_PAGECACHE: BENCH_NEO4J_PAGECACHE,
   });

@@ -161,7 +161,9 @@ async function main(): Promise<void> {
       NEO4J_LOCAL_BOLT_PORT: String(await freePort()),
       NEO4J_LOCAL_HTTP_PORT: String(await freePort()),
       // The hub mode's graph needs the benchmark's memory, and its loader's large transactions a long timeout.
-      ...(hub ? { NEO4J_LOCAL_HEAP: BENCH_NEO4J_HEAP, NEO4J_LOCAL_PAGECACHE: BENCH_NEO4J_PAGECACHE } : {}),
+      ...(hub
+        ? { NEO4J_LOCAL_HEAP: BENCH_NEO4J_HEAP, NEO4J_LOCAL_PAGECACHE: BENCH_NEO4J_PAGECACHE }
+        : { NEO4J_LOCAL_CLASS_DATA: 'false' }),
       ...(hub ? { NEO4J_QUERY_TIMEOUT_MS: '600000' } : {}),
       ...process.env,
       PORT: '0',

@@ -32,6 +32,7 @@ export async function startScratchNeo4j(progress: Progress): Promise<ScratchNeo4
       NEO4J_LOCAL_DIR: join(home, 'neo4j'),
       NEO4J_LOCAL_BOLT_PORT: String(await freePort()),
       NEO4J_LOCAL_HTTP_PORT: String(await freePort()),
+      NEO4J_LOCAL_CLASS_DATA: 'false', // a throw-away home starts once: an archive would only slow its stop
     },
     PROJECT_ROOT,
   ).local;

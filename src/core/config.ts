@@ -85,7 +85,7 @@ export const ENV_SCHEMA = {
   NEO4J_LOCAL_HTTP_PORT: port.default(7474),
   NEO4J_LOCAL_HEAP: memory.default('512m'),
   NEO4J_LOCAL_PAGECACHE: memory.default('128m'),
-  NEO4J_LOCAL_CLASS_DATA: bool.default(false),
+  NEO4J_LOCAL_CLASS_DATA: bool.default(true),
   SEED_ON_EMPTY: bool.default(true),
   GRAPHIQL: bool.optional(),
   ERROR_DETAILS: bool.default(false),

@@ -71,6 +71,7 @@ beforeAll(async () => {
     NEO4J_LOCAL_DIR: join(home, 'neo4j'),
     NEO4J_LOCAL_BOLT_PORT: String(await freePort()),
     NEO4J_LOCAL_HTTP_PORT: String(await freePort()),
+    NEO4J_LOCAL_CLASS_DATA: 'false', // a throw-away home starts once: an archive would only slow its stop
     NEO4J_LOCAL_HEAP: '512m',
   });
   const sample = await preparePaths([CORPUS_DIR], { progress: silentProgress, gazetteer: curatedGazetteer });

@@ -14,7 +14,7 @@ describe('loadConfig', () => {
       httpPort: 7474,
       heap: '512m',
       pageCache: '128m',
-      classData: false,
+      classData: true,
     });
     expect(config.graphiql).toBe(true);
   });
