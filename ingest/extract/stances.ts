@@ -4,6 +4,7 @@ import type { ArticleContext } from './context';
 import type { ExtractedEvent } from './events';
 import type { Mention } from './mentions';
 import { makeMention } from './mentions/mention';
+import { GRANT_CONDITIONS, GRANT_WORDS } from './lexicon';
 import type { EntityTable, ResolvedEntity } from './resolve';
 import { isPartOfTitle, subjectBefore } from './subjects';
 
@@ -599,7 +600,8 @@ function ruleSuedOver(ctx: ArticleContext, suit: ExtractedEvent, table: EntityTa
     const phrase = found?.[1];
     if (!sentence || !found || !phrase) continue;
     const start = sentence.start + found.index + found[0].length - phrase.length;
-    const name = phrase.replace(LEADING_WORDS, '').trim();
+    // Conditions sued over in a sentence about grant money are the grant conditions, one program however told.
+    const name = GRANT_WORDS.test(sentence.text) ? GRANT_CONDITIONS : phrase.replace(LEADING_WORDS, '').trim();
     const mention = makeMention(ctx, index, start, start + phrase.length, name, 'program', 'policy', 0.6);
     const rule = table.ensure(name, 'program', 'policy');
     if (!rule.mentions.some((m) => m.start === mention.start)) table.attach(mention, rule);

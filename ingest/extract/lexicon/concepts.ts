@@ -14,6 +14,11 @@ export interface DomainConcept {
   unless?: RegExp;
 }
 
+/** The name of the Justice Department's immigration conditions on its grants, however the copy describes them. */
+export const GRANT_CONDITIONS = 'Byrne JAG immigration conditions';
+/** A sentence about grant money: where "conditions" and "requirements" are the grant conditions. */
+export const GRANT_WORDS = /\b(?:grants?|funds|funding|JAG|Byrne)\b/i;
+
 /**
  * The federal programs and laws every story of this conflict turns on, under the names the curated files
  * give them, however the copy writes them: "287(g) agreements", "8 U.S.C. § 1373", "Byrne JAG grants",
@@ -32,6 +37,18 @@ const NATIONAL_PROGRAMS: readonly DomainConcept[] = [
     name: 'Section 1373 (8 U.S.C. 1373)',
     kind: 'program',
     type: 'law',
+  },
+  {
+    // The Justice Department's 2017 conditions on its grants (jail access, notice of release, Section 1373), the
+    // policy most suits and rulings of the conflict are about. Copy describes them rather than names them:
+    // "immigration-related conditions on federal law enforcement grants", "the strings tied to a grant". The
+    // lookahead leaves the grant's own name to its own entry.
+    re: /\b(?:(?:new|three|immigration[- ]related|immigration[- ]enforcement|policy|challenged|such)\s+){0,2}(?:conditions|requirements|strings|qualifications)(?=\s+(?:on|for|tied\s+to|attached\s+to|placed\s+on|imposed\s+on)\s+(?:[\p{L}’'.-]+\s+){0,6}?(?:grants?|funds|funding|JAG|Byrne)\b)|\bimmigration[- ]related\s+conditions\b/giu,
+    name: GRANT_CONDITIONS,
+    kind: 'program',
+    type: 'policy',
+    when: GRANT_WORDS,
+    unless: /\bconditions\s+of\s+(?:confinement|release|probation|parole)\b/i,
   },
   {
     re: /\b(?:(?:Edward\s+)?Byrne\s+(?:Memorial\s+)?(?:Justice\s+Assistance\s+Grants?|JAG)|Justice\s+Assistance\s+Grants?|JAG)(?:\s+(?:program|grants?|funds?|funding|money))*\b/g,

@@ -208,16 +208,18 @@ describe('stance targets: the rule a suit is brought over', () => {
     const a = extract(text);
     const [target] = targetsOf(a, 'lornavale');
     expect(target).toBeDefined();
-    expect(program(a, target as string)?.name).toBe('federal requirements');
+    // Requirements on grant money are the Justice Department's grant conditions, one program however told.
+    expect(program(a, target as string)?.name).toBe('Byrne JAG immigration conditions');
     expect(program(a, target as string)?.mention).toBe('the federal requirements');
   });
 
-  it('"a lawsuit against X challenging ... conditions on grants": the conditions, with their modifier', () => {
+  it('"a lawsuit against X challenging ... conditions on grants": the grant conditions, told with their modifier', () => {
     const text =
       'Marden County filed a lawsuit against the Justice Department on Tuesday challenging efforts to put new immigration-related conditions on federal police grants, officials said.';
     const a = extract(text);
     const [target] = targetsOf(a, 'marden-county');
-    expect(program(a, target as string)?.name).toBe('new immigration-related conditions on federal police grants');
+    expect(program(a, target as string)?.name).toBe('Byrne JAG immigration conditions');
+    expect(program(a, target as string)?.mention).toBe('new immigration-related conditions');
   });
 
   it('"a lawsuit against Y over his requirements" names the rule after "over", not the party sued', () => {
@@ -237,7 +239,7 @@ describe('stance targets: a passive suit', () => {
     const suit = events(a).find((e) => e.type === 'lawsuit');
     expect(suit?.by).toEqual(['lornavale']);
     expect(suit?.targets).toContain('jeff-sessions');
-    expect(stances(a)).toEqual(['lornavale OPPOSED conditions-related-to-immigration-enforcement']);
+    expect(stances(a)).toEqual(['lornavale OPPOSED byrne-jag-immigration-conditions']);
   });
 });
 
@@ -521,6 +523,17 @@ describe('the debate’s national programs, however the copy writes them', () =>
       order,
     );
     expect(programs(extract('The mayor signed an executive order on parking.'))).not.toContain(order);
+  });
+
+  it('names the conditions on grant money the grant conditions, and leaves the grant its own name', () => {
+    const conditions = 'Byrne JAG immigration conditions';
+    const a = extract('Corlen County challenged the immigration-related conditions on its Byrne JAG grants.');
+    expect(programs(a).sort()).toEqual([conditions, 'Edward Byrne Memorial Justice Assistance Grant']);
+    expect(programs(extract('The strings tied to a federal policing grant are unlawful, the mayor said.'))).toContain(
+      conditions,
+    );
+    expect(programs(extract('The judge set conditions of release for the defendant, who had no grant.'))).toEqual([]);
+    expect(programs(extract('Officers said the conditions on the road were poor.'))).toEqual([]);
   });
 });
 
