@@ -205,6 +205,9 @@ export function targetCandidates(a: ArticleView, sentence: number, actor: string
   const ruleTargets = new Set(
     a.stanceSentences.filter((x) => x.stance.actor === actor && x.stance.kind === kind).map((x) => x.stance.target),
   );
+  const cues = cuesOf(a.view.sentences[sentence]?.text ?? '');
+  const told = (ev: { id: string }): number => new Set(a.eventSentences.get(ev.id) ?? []).size;
+  const mostTold = Math.max(0, ...(a.annotation.events ?? []).map(told));
   for (const ev of a.annotation.events ?? []) {
     const sentences = a.eventSentences.get(ev.id) ?? [];
     const distance = Math.min(...sentences.map((x) => Math.abs(x - sentence)), 99);
@@ -219,7 +222,9 @@ export function targetCandidates(a: ArticleView, sentence: number, actor: string
       by.includes(actor) ? `self:by:${kind}` : `other:by:${kind}`,
       (ev.targets ?? []).map(id).includes(actor) ? `self:target:${kind}` : 'other:target',
       ...commonWordsOf(ev.name).map((w) => `tn:${w}`),
+      ...cues.map((c) => `cue:${c}:event:${ev.type}`),
     ];
+    if (told(ev) === mostTold) features.push('top:event');
     if (ruleTargets.has(ev.id)) features.push('rule');
     out.push({ target: ev.id, isEvent: true, features });
   }
@@ -234,10 +239,14 @@ export function targetCandidates(a: ArticleView, sentence: number, actor: string
   const specific = (a.annotation.entities ?? []).some(
     (e) => e.kind === 'program' && !/sanctuar/i.test(e.name) && (counts.get(e.id) ?? 0) > 1,
   );
+  const mostNamed = Math.max(
+    0,
+    ...(a.annotation.entities ?? []).filter((e) => e.kind === 'program').map((e) => counts.get(e.id) ?? 0),
+  );
   for (const e of a.annotation.entities ?? []) {
     if (e.id === actor || !['program', 'jurisdiction', 'agency', 'organization', 'person'].includes(e.kind)) continue;
     const distance = mentioned.get(e.id) ?? 99;
-    if (distance > 1 && e.kind !== 'program' && !ruleTargets.has(e.id)) continue;
+    if (distance > 1 && e.kind !== 'program' && !/sanctuar/i.test(e.name) && !ruleTargets.has(e.id)) continue;
     const count = counts.get(e.id) ?? 0;
     const features = [
       'bias',
@@ -248,13 +257,31 @@ export function targetCandidates(a: ArticleView, sentence: number, actor: string
       `dk:${kind}:${distance > 3 ? 'far' : distance}`,
       `c:${count > 5 ? 'many' : count > 1 ? 'some' : count}`,
       ...commonWordsOf(e.name).map((w) => `tn:${w}`),
+      ...cues.map((c) => `cue:${c}:entity:${e.kind}:${e.type ?? ''}`),
     ];
+    if (e.kind === 'program' && count === mostNamed) features.push('top:program');
     if (/sanctuar/i.test(e.name)) features.push(`sanct:${kind}:${actorKind}`, `sanct:specific:${specific}`);
     else if (e.kind === 'program') features.push(`program:specific:${specific}`);
     if (ruleTargets.has(e.id)) features.push('rule');
     out.push({ target: e.id, isEvent: false, features });
   }
   return out;
+}
+
+/** What the stance's sentence speaks of, in words that tell what kind of thing its target is. */
+const TARGET_CUES: readonly [string, RegExp][] = [
+  ['suit', /\b(?:su(?:e|es|ed|ing)|lawsuits?|suits?|plaintiffs?|complaint)\b/i],
+  ['ruling', /\b(?:rul(?:e|ed|ing|ings)|judge|injunction|court|blocked|upheld)\b/i],
+  ['order', /\b(?:executive\s+order|order(?:ed|s)?)\b/i],
+  ['law', /\b(?:bills?|laws?|legislation|measures?|ordinances?|resolutions?|signed|vetoed|passed)\b/i],
+  ['grant', /\b(?:grants?|funds?|funding|money)\b/i],
+  ['letter', /\b(?:letters?|wrote|warned|notified)\b/i],
+  ['policy', /\b(?:polic(?:y|ies)|sanctuary)\b/i],
+  ['detainer', /\b(?:detainers?|jails?|custody|287\s?\(g\)|agreements?|contracts?)\b/i],
+];
+
+function cuesOf(text: string): string[] {
+  return TARGET_CUES.filter(([, re]) => re.test(text)).map(([cue]) => cue);
 }
 
 function commonWordsOf(name: string): string[] {
