@@ -1,0 +1,25 @@
+/**
+ * Entity precision: generic phrases that name no program are no entities, while the described programs
+ * the annotation guide counts stay (synthetic text, invented names).
+ */
+import type { AnnotationInput } from '../../../ingest/annotation/format';
+import type { Gazetteer } from '../../../ingest/extract';
+import { extractAnnotation } from '../../../ingest/extract';
+import { articleOf } from './support';
+
+const empty: Gazetteer = { entities: [], events: [] };
+const programs = (a: AnnotationInput): string[] =>
+  (a.entities ?? []).filter((e) => e.kind === 'program').map((e) => e.name.toLowerCase());
+
+describe('generic programs', () => {
+  it('takes bare "federal grants" for no program, but keeps described federal grants', () => {
+    const text = [
+      'Mayor Tom Ridley said Springfield would not give up its policy.',
+      'The administration threatened to withhold federal grants from the city.',
+      'Ridley said the city would sue over federal criminal-justice grants.',
+    ].join('\n');
+    const found = programs(extractAnnotation(articleOf(text), empty));
+    expect(found).not.toContain('federal grants');
+    expect(found.some((n) => n.includes('criminal-justice grant'))).toBe(true);
+  });
+});
