@@ -85,6 +85,9 @@ function classifySpan(ctx: ArticleContext, sentence: number, tokens: Token[]): M
   if (tokens.length === 1 && first.acronym) {
     const known = KNOWN_ACRONYMS.get(first.text.replace(/\./g, ''));
     if (known) return make(known.name, known.kind, undefined, 0.9);
+    // Broadcasters' call letters ("WBUR", "KQED") credit the outlet that ran the story, which the guide
+    // counts only when it acts in it; one of two or fewer letters ("CN", "PR") is too short to name a body.
+    if (CALL_LETTERS.test(first.text) || first.text.replace(/\./g, '').length <= 2) return null;
     return isCommonWord(first.lower) ? null : make(text, 'organization', undefined, 0.5);
   }
   // "(D-Mercer Island)", "R-Texas": a legislator's party and district, not a name.
@@ -133,6 +136,9 @@ function classifySpan(ctx: ArticleContext, sentence: number, tokens: Token[]): M
   }
   return null;
 }
+
+/** US broadcasters' call letters: K or W and two or three more capitals. */
+const CALL_LETTERS = /^[KW][A-Z]{2,3}$/;
 
 /** Prefixes of surnames that put a capital inside the word. */
 const SURNAME_PREFIX = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])\p{Lu}\p{Ll}+$/u;

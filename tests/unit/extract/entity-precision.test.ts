@@ -23,3 +23,17 @@ describe('generic programs', () => {
     expect(found.some((n) => n.includes('criminal-justice grant'))).toBe(true);
   });
 });
+
+describe('acronyms that name no body', () => {
+  it("takes broadcasters' call letters and two-letter acronyms for no organization, but keeps longer ones", () => {
+    const text = [
+      'Mayor Tom Ridley told WKRX on Monday that Springfield would keep its policy.',
+      'The QX report was cited by the MFLU, a union of county workers.',
+      'The MFLU said it would back the city.',
+    ].join('\n');
+    const found = (extractAnnotation(articleOf(text), empty).entities ?? []).map((e) => e.name);
+    expect(found).not.toContain('WKRX');
+    expect(found).not.toContain('QX');
+    expect(found).toContain('MFLU');
+  });
+});
