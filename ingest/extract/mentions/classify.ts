@@ -108,6 +108,14 @@ function classifySpan(ctx: ArticleContext, sentence: number, tokens: Token[]): M
     !/\b(?:executive|court|administrative)\s+order\b/i.test(text)
   )
     cue = { kind: 'organization' };
+  // "an Executive Order", "Senate Bill" with no number or name: the kind of a program, not one. An owner
+  // before it ("President Trump's Executive Order") makes it the one program of that owner.
+  if (
+    cue?.kind === 'program' &&
+    tokens.every((t) => GENERIC_PROGRAM_WORDS.has(t.lower)) &&
+    !/['’]s?\s+$/.test(ctx.text.slice(Math.max(0, first.start - 3), first.start))
+  )
+    return null;
   if (cue && tokens.length > 1) {
     const name = last.lower === 'police' && ofIndex < 0 ? `${text} Department` : text;
     return make(name, cue.kind, cue.type, 0.8);
@@ -136,6 +144,24 @@ function classifySpan(ctx: ArticleContext, sentence: number, tokens: Token[]): M
   }
   return null;
 }
+
+/** Words that name only a kind of program: a name made of them alone ("Executive Order") names none. */
+const GENERIC_PROGRAM_WORDS = new Set([
+  'executive',
+  'order',
+  'senate',
+  'house',
+  'assembly',
+  'bill',
+  'bills',
+  'law',
+  'policy',
+  'ordinance',
+  'resolution',
+  'new',
+  'state',
+  'federal',
+]);
 
 /** US broadcasters' call letters: K or W and two or three more capitals. */
 const CALL_LETTERS = /^[KW][A-Z]{2,3}$/;

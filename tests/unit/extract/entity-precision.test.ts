@@ -37,3 +37,14 @@ describe('acronyms that name no body', () => {
     expect(found).toContain('MFLU');
   });
 });
+
+describe('kinds of programs', () => {
+  it('takes "an Executive Order" or a "Senate Bill" with no number for no program, but keeps an owned one', () => {
+    const bare = 'A judge halted an Executive Order on Monday. Lawmakers debated Senate Bill (SB) rules.';
+    expect(programs(extractAnnotation(articleOf(bare), empty))).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(?:executive order|senate bill)$/)]),
+    );
+    const owned = 'Chief Lena Ward wrote about President Tom Ridley’s Executive Order on Monday.';
+    expect(programs(extractAnnotation(articleOf(owned), empty))).toContain('executive order');
+  });
+});
