@@ -85,6 +85,9 @@ function classifySpan(ctx: ArticleContext, sentence: number, tokens: Token[]): M
   if (tokens.length === 1 && first.acronym) {
     const known = KNOWN_ACRONYMS.get(first.text.replace(/\./g, ''));
     if (known) return make(known.name, known.kind, undefined, 0.9);
+    // Broadcasters' call letters ("WBUR", "KQED") credit the outlet that ran the story, which the guide
+    // counts only when it acts in it; one of two or fewer letters ("CN", "PR") is too short to name a body.
+    if (CALL_LETTERS.test(first.text) || first.text.replace(/\./g, '').length <= 2) return null;
     return isCommonWord(first.lower) ? null : make(text, 'organization', undefined, 0.5);
   }
   // "(D-Mercer Island)", "R-Texas": a legislator's party and district, not a name.
@@ -105,6 +108,14 @@ function classifySpan(ctx: ArticleContext, sentence: number, tokens: Token[]): M
     !/\b(?:executive|court|administrative)\s+order\b/i.test(text)
   )
     cue = { kind: 'organization' };
+  // "an Executive Order", "Senate Bill" with no number or name: the kind of a program, not one. An owner
+  // before it ("President Trump's Executive Order") makes it the one program of that owner.
+  if (
+    cue?.kind === 'program' &&
+    tokens.every((t) => GENERIC_PROGRAM_WORDS.has(t.lower)) &&
+    !/['’]s?\s+$/.test(ctx.text.slice(Math.max(0, first.start - 3), first.start))
+  )
+    return null;
   if (cue && tokens.length > 1) {
     const name = last.lower === 'police' && ofIndex < 0 ? `${text} Department` : text;
     return make(name, cue.kind, cue.type, 0.8);
@@ -133,6 +144,27 @@ function classifySpan(ctx: ArticleContext, sentence: number, tokens: Token[]): M
   }
   return null;
 }
+
+/** Words that name only a kind of program: a name made of them alone ("Executive Order") names none. */
+const GENERIC_PROGRAM_WORDS = new Set([
+  'executive',
+  'order',
+  'senate',
+  'house',
+  'assembly',
+  'bill',
+  'bills',
+  'law',
+  'policy',
+  'ordinance',
+  'resolution',
+  'new',
+  'state',
+  'federal',
+]);
+
+/** US broadcasters' call letters: K or W and two or three more capitals. */
+const CALL_LETTERS = /^[KW][A-Z]{2,3}$/;
 
 /** Prefixes of surnames that put a capital inside the word. */
 const SURNAME_PREFIX = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])\p{Lu}\p{Ll}+$/u;

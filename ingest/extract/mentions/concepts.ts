@@ -53,6 +53,9 @@ export function describedPrograms(
     for (const m of s.text.matchAll(re)) {
       const phrase = shortPhrase(m[0]);
       if (re === DESCRIBED_GRANTS && !/^federal\b/i.test(phrase)) continue;
+      // Bare "federal grants" names no program (the guide's programs are named or described ones such as
+      // "federal criminal-justice grants"); the generic phrase is federal money in general.
+      if (re === DESCRIBED_GRANTS && /^federal\s+grants$/i.test(phrase)) continue;
       const described = re === DESCRIBED_PROGRAM;
       const modifiers = described ? (m[1] ?? '') : '';
       const headWord = described ? (m[2] ?? '') : 'grants';
