@@ -8,6 +8,7 @@ const TEXT =
   'Mayor Ana Ruiz of Corlen said the city would sue over the grant conditions.';
 
 const ANNOTATION: AnnotationInput = {
+  article: { file: 'test.txt', title: 'Corlen and the grant conditions' },
   entities: [
     { id: 'department-of-justice', kind: 'agency', name: 'Department of Justice', aliases: ['Justice Department'] },
     { id: 'ana-ruiz', kind: 'person', name: 'Ana Ruiz', aliases: [] },
