@@ -22,7 +22,8 @@ const FRESH3: Floors = { entities: 0.79, roles: 0.72, events: 0.17, stances: 0.1
 
 // The rules followed by model v5 (the default pipeline, INGEST_MODEL=on) on fresh7, chosen and annotated after both
 // were frozen at ede2659, measured then: 0.83 / 0.65 / 0.52 / 0.44 / 0.25 (the rules alone: 0.83 / 0.65 / 0.39 /
-// 0.33 / 0.18). On every other split the model has been trained: no floor there would say anything.
+// 0.33 / 0.18). On every other split the model has been trained: no floor there would say anything. Round 6 tuned
+// the rules on fresh7's misses (model v6: 0.84 / 0.65 / 0.53 / 0.47 / 0.25), so this is a guard now, not a test.
 const FRESH7_WITH_MODEL: Floors = { entities: 0.79, roles: 0.61, events: 0.48, stances: 0.4, targetedStances: 0.21 };
 
 // The rules alone on fresh6, chosen after the freeze of 3b24799 (then 0.78 / 0.61 / 0.33 / 0.26 / 0.10), tuned on
